@@ -1,0 +1,1 @@
+"""Pydantic models that cross process boundaries; no I/O here."""
