@@ -1,0 +1,39 @@
+# claimwatch: `make test` sets up everything (virtualenv, Debian test deps, Kafka, Redis) and runs the suite.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+BENCH_ARGS ?=
+
+.PHONY: install test up bench lint schemas kafka-compat
+
+install: $(STAMP)
+
+# Re-installs only when pyproject.toml changes; the stamp makes a second `make install` instant.
+$(STAMP): pyproject.toml
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+test: install
+	deploy/test-deps.sh
+	deploy/with-stack.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+up: install
+	$(VENV)/bin/claimwatch up
+
+bench: install
+	deploy/with-stack.sh --service-env $(VENV)/bin/claimwatch bench $(BENCH_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+schemas: install
+	$(VENV)/bin/claimwatch schemas
+
+# The check that chose deploy/kafka-version: aiokafka and faust against a fresh broker.
+kafka-compat: install
+	deploy/with-stack.sh sh -c '$(VENV)/bin/python deploy/kafka_compat.py "$$CLAIMWATCH_TEST_KAFKA_BOOTSTRAP"'
