@@ -1,0 +1,1 @@
+"""Ingest: articles from HTTP and files, validated, onto the `articles` topic."""

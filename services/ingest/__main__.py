@@ -1,0 +1,21 @@
+"""`python -m services.ingest`: build settings, configure logs, serve the API with uvicorn."""
+
+from __future__ import annotations
+
+import uvicorn
+
+from services.common.logs import configure_logging
+from services.ingest.api import create_app
+from services.ingest.settings import Settings
+
+
+def main() -> None:
+    settings = Settings()
+    configure_logging(settings.log)
+    # No publisher passed: the app's lifespan creates the topics and opens the producer.
+    app = create_app(settings)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=True)
+
+
+if __name__ == "__main__":
+    main()

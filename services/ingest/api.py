@@ -1,0 +1,192 @@
+"""The ingest HTTP API: POST /articles (one or a batch) onto Kafka, health and metrics."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from aiokafka.errors import KafkaError
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from prometheus_client import CollectorRegistry
+from pydantic import ValidationError
+
+from schemas.articles import Article, ArticleIn
+from services.common.kafka import kafka_reachable
+from services.common.metrics import HttpMetrics, metrics_router, new_registry
+from services.ingest.observe import CachedProbe, IngestMetrics
+from services.ingest.publisher import ArticlePublisher, open_kafka_publisher
+from services.ingest.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_ARTICLE_SCHEMA_REF = ArticleIn.model_json_schema()  # flat: no $defs to place
+_BODY_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "oneOf": [
+                        _ARTICLE_SCHEMA_REF,
+                        {"type": "array", "items": _ARTICLE_SCHEMA_REF, "minItems": 1},
+                    ]
+                }
+            }
+        },
+    }
+}
+
+
+class Refused(Exception):
+    """A request the API refuses: its status, reason label (for metrics) and body."""
+
+    def __init__(self, status: int, reason: str, body: dict[str, Any], count: int = 1) -> None:
+        super().__init__(body.get("error", reason))
+        self.status, self.reason, self.body, self.count = status, reason, body, count
+
+
+def create_app(
+    settings: Settings,
+    publisher: ArticlePublisher | None = None,
+    *,
+    ready_check: Callable[[], Awaitable[bool]] | None = None,
+    registry: CollectorRegistry | None = None,
+) -> FastAPI:
+    """The app. Without a `publisher`, its lifespan opens a Kafka one from `settings`."""
+    registry = registry or new_registry()
+    metrics = IngestMetrics(registry)
+    check = ready_check or (lambda: kafka_reachable(settings.kafka, settings.ready_timeout_seconds))
+    probe = CachedProbe(check, settings.ready_cache_seconds)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if publisher is not None:
+            app.state.publisher = publisher
+            yield
+            return
+        async with open_kafka_publisher(
+            settings.kafka, settings.topics, create_topics=settings.create_topics
+        ) as kafka_publisher:
+            app.state.publisher = kafka_publisher
+            yield
+
+    app = FastAPI(title="claimwatch ingest", version="0.1.0", lifespan=lifespan)
+    app.state.publisher = publisher
+    app.state.metrics = metrics
+    app.add_middleware(HttpMetrics, registry=registry, prefix="claimwatch_ingest_http")
+    app.include_router(metrics_router(registry))
+
+    @app.get("/livez")
+    async def livez() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", response_model=None)
+    async def readyz(request: Request) -> JSONResponse:
+        if request.app.state.publisher is None:
+            return JSONResponse({"status": "starting"}, status_code=503)
+        if not await probe():
+            return JSONResponse({"status": "kafka unreachable"}, status_code=503)
+        return JSONResponse({"status": "ready"})
+
+    @app.post("/articles", status_code=202, openapi_extra=_BODY_DOC, response_model=None)
+    async def post_articles(request: Request) -> JSONResponse:
+        try:
+            articles = await _read_articles(request, settings)
+        except Refused as refused:
+            metrics.rejected.labels("http", refused.reason).inc(refused.count)
+            log.info(
+                "articles refused",
+                extra={"reason": refused.reason, "error": refused.body.get("error")},
+            )
+            return JSONResponse(refused.body, status_code=refused.status)
+        publisher_now: ArticlePublisher | None = request.app.state.publisher
+        if publisher_now is None:
+            metrics.rejected.labels("http", "not_ready").inc(len(articles))
+            return _unavailable("the service is starting")
+        start = time.perf_counter()
+        try:
+            published = await publisher_now.publish(articles)
+        except KafkaError as exc:
+            metrics.rejected.labels("http", "kafka_unavailable").inc(len(articles))
+            log.warning("publish failed", extra={"error": f"{type(exc).__name__}: {exc}"})
+            return _unavailable("Kafka did not acknowledge the articles; retry later")
+        metrics.publish_latency.observe(time.perf_counter() - start)
+        metrics.accepted.labels("http").inc(len(published))
+        positions = [
+            {"id": p.article_id, "topic": p.topic, "partition": p.partition, "offset": p.offset}
+            for p in published
+        ]
+        ids = [p.article_id for p in published]
+        return JSONResponse(
+            {"count": len(published), "ids": ids, "published": positions}, status_code=202
+        )
+
+    return app
+
+
+def _unavailable(message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=503, headers={"Retry-After": "5"})
+
+
+async def _read_articles(request: Request, settings: Settings) -> list[Article]:
+    body = await _read_body(request, settings.max_body_bytes)
+    try:
+        payload = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        reason = f"invalid JSON: {exc}"
+        raise Refused(422, "invalid_json", {"error": reason, "detail": []}) from exc
+    items = payload if isinstance(payload, list) else [payload]
+    if isinstance(payload, list) and not payload:
+        raise Refused(422, "empty_batch", {"error": "the batch is empty", "detail": []}, 0)
+    if len(items) > settings.max_batch:
+        message = f"batch of {len(items)} articles exceeds the limit of {settings.max_batch}"
+        raise Refused(413, "batch_too_large", {"error": message}, len(items))
+    return _validate(items, batch=isinstance(payload, list))
+
+
+def _validate(items: list[Any], *, batch: bool) -> list[Article]:
+    """All or nothing: one invalid article in a batch refuses the whole batch."""
+    articles, detail = [], []
+    for index, item in enumerate(items):
+        prefix: list[str | int] = ["body", index] if batch else ["body"]
+        try:
+            if not isinstance(item, dict):
+                raise ValueError(f"expected an article object, got {type(item).__name__}")
+            articles.append(ArticleIn.model_validate(item).to_article())
+        except ValidationError as exc:
+            detail += [
+                {"loc": [*prefix, *err["loc"]], "msg": err["msg"], "type": err["type"]}
+                for err in exc.errors(include_url=False, include_context=False)
+            ]
+        except ValueError as exc:
+            detail.append({"loc": prefix, "msg": str(exc), "type": "type_error"})
+    if detail:
+        reason = "; ".join(
+            f"{'.'.join(str(p) for p in d['loc'][1:]) or 'body'}: {d['msg']}" for d in detail
+        )
+        raise Refused(422, "invalid", {"error": reason, "detail": detail}, len(items))
+    return articles
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, refused with 413 as soon as it is known to exceed `limit` bytes.
+
+    The Content-Length header is checked first (cheap), then the streamed bytes are
+    counted too: the header may be absent (chunked) or lie.
+    """
+    too_large = Refused(413, "too_large", {"error": f"request body exceeds {limit} bytes"})
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)

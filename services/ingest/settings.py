@@ -1,0 +1,29 @@
+"""Settings of the ingest service and of `claimwatch replay`, built once at start-up."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.common.settings import ENV_PREFIX, KafkaSettings, LogSettings, TopicSettings
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="ignore", populate_by_name=True
+    )
+
+    # Loopback by default: docker-compose sets CLAIMWATCH_HOST=0.0.0.0 inside the container.
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    # An article is at most 200k characters (up to 4 bytes each in UTF-8, plus JSON escapes);
+    # a batch of them must still fit, and anything bigger is refused before it is parsed.
+    max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    max_batch: int = Field(default=100, ge=1)
+    # How long a readiness answer is reused: probes may poll every second, Kafka needn't.
+    ready_cache_seconds: float = Field(default=5.0, ge=0)
+    ready_timeout_seconds: float = Field(default=3.0, gt=0)
+    create_topics: bool = True
+    kafka: KafkaSettings = Field(default_factory=KafkaSettings)
+    topics: TopicSettings = Field(default_factory=TopicSettings)
+    log: LogSettings = Field(default_factory=LogSettings)
