@@ -1,0 +1,124 @@
+"""What `claimwatch up` runs, as values: the stack's addresses and each process's argv and env."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from services.launcher.processes import ProcessSpec
+
+ENV = "CLAIMWATCH_"
+SERVICES = ("alerts", "ingest", "worker")
+
+
+@dataclass(frozen=True)
+class StackConfig:
+    """Everything the processes of one local stack need to find each other."""
+
+    root: Path  # the project folder: children run there
+    run_dir: Path  # .run: logs, pid files, Redis data
+    python: str
+    host: str
+    ingest_port: int
+    alerts_port: int
+    bootstrap: str
+    embedded_broker_port: int | None  # None: an external Kafka at `bootstrap`
+    redis_url: str
+    embedded_redis_port: int | None  # None: an external Redis at `redis_url`
+    api_key: str
+    namespace: str = ""  # suffix for topics, groups and Redis keys; lets runs share a broker
+    rebalance_timeout_s: float = 5.0
+
+    @property
+    def ingest_url(self) -> str:
+        return f"http://{self.host}:{self.ingest_port}"
+
+    @property
+    def alerts_url(self) -> str:
+        return f"http://{self.host}:{self.alerts_port}"
+
+    @property
+    def dashboard_url(self) -> str:
+        return f"{self.alerts_url}/dashboard"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.run_dir / "logs"
+
+    @property
+    def pid_dir(self) -> Path:
+        return self.run_dir / "pids"
+
+    def topic(self, name: str) -> str:
+        return f"{name}-{self.namespace}" if self.namespace else name
+
+    @property
+    def key_prefix(self) -> str:
+        return f"claimwatch-{self.namespace}" if self.namespace else "claimwatch"
+
+
+def common_env(config: StackConfig, base: Mapping[str, str]) -> dict[str, str]:
+    """The settings every service shares, over the launcher's own environment."""
+    env = dict(base)
+    env.update(
+        {
+            "PYTHONUNBUFFERED": "1",
+            f"{ENV}KAFKA__BOOTSTRAP_SERVERS": config.bootstrap,
+            # Tansu fails InitProducerId, so the idempotent producer is for real Kafka only.
+            f"{ENV}KAFKA__IDEMPOTENT_PRODUCER": "false" if config.embedded_broker_port else "true",
+            f"{ENV}REDIS__URL": config.redis_url,
+            f"{ENV}REDIS__KEY_PREFIX": config.key_prefix,
+            f"{ENV}LOG__JSON": "true",
+        }
+    )
+    for name in ("articles", "claims", "alerts", "dead_letters"):
+        topic = name.replace("_", "-")
+        env[f"{ENV}TOPICS__{name.upper()}"] = config.topic(topic)
+    return env
+
+
+def service_specs(config: StackConfig, base: Mapping[str, str]) -> list[ProcessSpec]:
+    """The three services as separate processes, in the order they are started."""
+    shared = common_env(config, base)
+    group_suffix = f"-{config.namespace}" if config.namespace else ""
+    alerts_env = shared | {
+        f"{ENV}HOST": config.host,
+        f"{ENV}PORT": str(config.alerts_port),
+        f"{ENV}API_KEY": config.api_key,
+        f"{ENV}CONSUMER_GROUP": f"claimwatch-alerts{group_suffix}",
+        # The demo follower's webhook receiver listens on loopback, which the SSRF guard
+        # refuses unless it is named here.
+        f"{ENV}DELIVERY__ALLOW_HOSTS": json.dumps([config.host]),
+        f"{ENV}DELIVERY__POLL_SECONDS": "0.2",
+    }
+    ingest_env = shared | {f"{ENV}HOST": config.host, f"{ENV}PORT": str(config.ingest_port)}
+    worker_env = shared | {
+        f"{ENV}APP_ID": f"claimwatch-stream{group_suffix}",
+        f"{ENV}DATA_DIR": str(config.run_dir / "worker"),
+        f"{ENV}WEB_PORT": "0",
+        # Faust waits this long for a group's first join: 30 s by default, 5 s here.
+        f"{ENV}REBALANCE_TIMEOUT_S": str(config.rebalance_timeout_s),
+    }
+    py = config.python
+    return [
+        ProcessSpec("alerts", [py, "-m", "services.alerts"], alerts_env, config.root),
+        ProcessSpec("ingest", [py, "-m", "services.ingest"], ingest_env, config.root),
+        ProcessSpec("worker", [py, "-m", "services.cli.main", "worker"], worker_env, config.root),
+    ]
+
+
+def broker_spec(binary: str, host: str, port: int, base: Mapping[str, str]) -> ProcessSpec:
+    """The embedded Tansu broker, in memory: nothing survives its stop, which suits a demo."""
+    url = f"tcp://{host}:{port}"
+    argv = [binary, "broker", "--listener-url", url, "--advertised-listener-url", url]
+    argv += ["--storage-engine", "memory://tansu/"]
+    return ProcessSpec("broker", argv, dict(base))
+
+
+def redis_spec(binary: str, host: str, port: int, data_dir: Path) -> ProcessSpec:
+    """A throwaway Redis on loopback: no snapshots, no append-only file."""
+    argv = [binary, "--bind", host, "--port", str(port), "--save", "", "--appendonly", "no"]
+    argv += ["--dir", str(data_dir), "--protected-mode", "yes", "--daemonize", "no"]
+    return ProcessSpec("redis", argv, {"PATH": "/usr/bin:/bin"})
