@@ -45,9 +45,14 @@ def test_seed_reads_title_source_and_intact_body() -> None:
     assert article.to_article().id == SEED.stem
 
 
-def test_seeds_folder_yields_the_seed() -> None:
+def test_seeds_folder_reads_every_article_file_in_sorted_order() -> None:
     results = list(read_articles([SEEDS]))
-    assert [r.article.id for r in articles(results)] == [SEED.stem]
+    expected = sorted(
+        p for p in SEEDS.rglob("*") if p.suffix in {".txt", ".json"} and not p.name.startswith(".")
+    )
+    assert [r.path for r in articles(results)] == expected
+    assert articles(results)[0].article.id == SEED.stem
+    assert all(r.skipped for r in rejections(results))  # only non-article files, e.g. README.md
 
 
 def test_txt_without_source_line_keeps_last_line(tmp_path: Path) -> None:
