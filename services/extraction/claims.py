@@ -1,0 +1,173 @@
+"""Turning speech acts into Claims for one article, including quotes that run on past their cue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from schemas.articles import Article
+from schemas.claims import Claim, ClaimType, Span
+from services.extraction.classify import type_of_content, type_of_cue
+from services.extraction.lexicon import CONTENT
+from services.extraction.mentions import Party
+from services.extraction.quotes import Quotes
+from services.extraction.sentences import Sentence
+from services.extraction.speakers import Context, describe
+from services.extraction.speech_acts import SpeechAct, find_speech_acts
+from services.extraction.targets import target_of
+
+MAX_CONTENT_CHARS = 300
+RUN_ON_QUOTED_SHARE = 0.5  # a sentence mostly inside quotes, with no cue of its own
+RUN_ON_MAX_PARAGRAPHS = 2  # how far back the last named speaker may be for a bare quote
+
+
+@dataclass
+class Parsed:
+    index: int
+    sentence: Sentence
+    doc: Doc
+    acts: list[SpeechAct]
+
+
+class ClaimBuilder:
+    """Feed parsed sentences in article order, then `finish()` for the claims."""
+
+    def __init__(self, article: Article, ctx: Context, quotes: dict[str, Quotes]) -> None:
+        self.article = article
+        self.ctx = ctx
+        self.quotes = quotes
+        self.parsed: list[Parsed] = []
+        self.claims: list[tuple[int, Claim]] = []
+        self._seen: set[tuple[int, str, str]] = set()
+
+    def add_sentence(self, sentence: Sentence, doc: Doc) -> None:
+        quotes = self.quotes[sentence.field]
+        in_quote = [quotes.inside(sentence.start + t.idx) for t in doc]
+        acts = find_speech_acts(doc, self.ctx, in_quote)
+        index = len(self.parsed)
+        self.parsed.append(Parsed(index, sentence, doc, acts))
+        for act in acts:
+            for party in act.parties:
+                for claim_type, direct in self._types(act, party):
+                    conf = 0.9 if direct else 0.75
+                    self._emit(index, party, claim_type, act.cue, act.cue_text, act.content, conf)
+        for ent in doc.ents:
+            if (
+                ent.label_ == "PERSON"
+                and not in_quote[ent.root.i]
+                and ent.root.tag_ in ("NNP", "NNPS")
+            ):
+                party = describe(ent.root, self.ctx)
+                if party is not None and party.is_person:
+                    self.ctx.mentions.add(party)
+
+    def _types(self, act: SpeechAct, party: Party) -> list[tuple[ClaimType, bool]]:
+        lex = self.ctx.lexicon
+        if act.verb_type != CONTENT or (act.cue is None and not act.heads):
+            return (
+                [type_of_cue(act.cue, act.verb_type, act.content, party.actor, lex)]
+                if act.cue
+                else [(type_of_content(act.content, party.actor, lex), False)]
+            )
+        if len(act.heads) <= 1:
+            return [(type_of_content(act.content, party.actor, lex), False)]
+        out: list[tuple[ClaimType, bool]] = []
+        for head in act.heads:
+            others = {t.i for h in act.heads if h is not head and h.i > head.i for t in h.subtree}
+            tokens = [t for t in head.subtree if t.i not in others]
+            found = type_of_content(tokens, party.actor, lex)
+            if all(found != t for t, _ in out):
+                out.append((found, False))
+        return out
+
+    def _emit(
+        self,
+        index: int,
+        party: Party,
+        claim_type: ClaimType,
+        cue: Token | None,
+        cue_text: str,
+        content: list[Token],
+        confidence: float,
+    ) -> None:
+        sentence = self.parsed[index].sentence
+        key = (index, party.name, claim_type.value)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        claim = Claim(
+            article_id=self.article.id,
+            type=claim_type,
+            speaker=party.name,
+            actor=party.actor,
+            target=target_of(cue, content, party.actor),
+            content=_content_text(content) or sentence.text,
+            quote=self._quote(sentence),
+            sentence=sentence.text,
+            span=Span(field=sentence.field, start=sentence.start, end=sentence.end),
+            cue=cue_text,
+            confidence=confidence,
+        )
+        self.claims.append((index, claim))
+
+    def _quote(self, s: Sentence) -> str | None:
+        source = getattr(self.article, s.field)
+        parts = []
+        for r in self.quotes[s.field].regions:
+            lo, hi = max(r.start, s.start), min(r.end, s.end)
+            if hi > lo:
+                parts.append(source[lo:hi].strip('“”" '))
+        quote = " ".join(p for p in parts if p)
+        return quote or None
+
+    def finish(self) -> list[Claim]:
+        """Add the run-on quote sentences, then return all claims in article order."""
+        for p in self.parsed:
+            quotes = self.quotes[p.sentence.field]
+            s = p.sentence
+            if p.acts or quotes.quoted_share(s.start, s.end) < RUN_ON_QUOTED_SHARE:
+                continue
+            for party in self._quote_speakers(p):
+                in_quote = [t for t in p.doc if quotes.inside(s.start + t.idx)]
+                found = type_of_content(in_quote, party.actor, self.ctx.lexicon)
+                self._emit(p.index, party, found, None, "quote", in_quote, 0.6)
+        return [c for _, c in sorted(self.claims, key=lambda ic: ic[0])]
+
+    def _quote_speakers(self, p: Parsed) -> list[Party]:
+        """The speaker of the quote this sentence belongs to, else the last named speaker."""
+        quotes = self.quotes[p.sentence.field]
+        region = quotes.region_at(p.sentence.start + _first_quote_offset(p))
+        if region is not None:
+            for q in self.parsed:
+                s = q.sentence
+                if (
+                    q.acts
+                    and s.field == p.sentence.field
+                    and s.start < region.end
+                    and s.end > region.start
+                ):
+                    return q.acts[-1].parties
+        for q in reversed(self.parsed[: p.index]):
+            if q.sentence.field != p.sentence.field:
+                break
+            if p.sentence.paragraph - q.sentence.paragraph > RUN_ON_MAX_PARAGRAPHS:
+                break
+            if q.acts:
+                return q.acts[-1].parties
+        return []
+
+
+def _first_quote_offset(p: Parsed) -> int:
+    for i, ch in enumerate(p.sentence.text):
+        if ch in '“"':
+            return i + 1
+    return 0
+
+
+def _content_text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    text = doc[tokens[0].i : tokens[-1].i + 1].text.strip(' ,:“”"')
+    return text[:MAX_CONTENT_CHARS]

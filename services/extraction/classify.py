@@ -1,0 +1,141 @@
+"""Typing a speech act: from the cue's lexical type and sense, else from what is said."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from schemas.claims import ClaimType
+from services.extraction.actor_lookup import lookup_actor
+from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
+
+_TYPED = {t.value: t for t in ClaimType}
+# Strong words call a claim false on their own; weak ones only next to an allegation noun
+# ("false allegations" is a denial, "under false pretences" is not).
+_STRONG_DENIAL = frozenset(
+    {
+        "disinformation",
+        "misinformation",
+        "fake",
+        "baseless",
+        "groundless",
+        "unfounded",
+        "untrue",
+        "not true",
+        "fabricated",
+        "fabrication",
+        "fabrications",
+        "nonsense",
+        "hoax",
+        "no truth",
+        "no basis",
+    }
+)
+_SELF = frozenset({"i", "we", "he", "she", "it", "they"})
+_PAST_AUX = frozenset({"has", "have", "had", "did", "was", "were", "'s", "'ve", "'d"})
+
+
+def type_of_cue(
+    cue: Token, verb_type: str, content: list[Token], speaker_actor: str, lex: Lexicon
+) -> tuple[ClaimType, bool]:
+    """The type of a cue's speech act and whether the cue itself said so (direct evidence)."""
+    if verb_type in _TYPED:
+        return _TYPED[verb_type], True
+    if verb_type == SENSE:
+        if aimed_at_allegation(cue, lex):
+            return ClaimType.DENIAL, True
+        return ClaimType.ASSERTION, True  # rejecting a proposal or an offer
+    if verb_type == ADVISORY:
+        return (ClaimType.WARNING if advises_against(cue, lex) else ClaimType.ASSERTION), True
+    return type_of_content(content, speaker_actor, lex), False
+
+
+def aimed_at_allegation(verb: Token, lex: Lexicon) -> bool:
+    """ "rejected the report", "dismissed the claims as false", "rejects allegations"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in lex.allegation_nouns):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "as":
+            text = " ".join(t.lower_ for t in c.subtree)
+            if lex.denial_words.search(text):
+                return True
+    return False
+
+
+def advises_against(verb: Token, lex: Lexicon) -> bool:
+    """ "urged people to stop vaping", "advised residents to leave": an advisory is a warning."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp", "dobj"):
+            sub = list(c.subtree)
+            if c.lower_ in lex.advisory_verbs or any(t.dep_ == "neg" for t in c.children):
+                return True
+            if lex.warning_patterns.search(" ".join(t.text for t in sub)):
+                return True
+    return False
+
+
+def type_of_content(tokens: list[Token], speaker_actor: str, lex: Lexicon) -> ClaimType:
+    """Type what is said: an inner cue verb, then accusation, warning and denial phrases, negation."""
+    if not tokens:
+        return ClaimType.ASSERTION
+    text = " ".join(t.text for t in tokens)
+    inner = _inner_cue_type(tokens, lex)
+    if inner is not None:
+        return inner
+    if lex.accusation_patterns.search(text):
+        return ClaimType.ACCUSATION
+    if lex.warning_patterns.search(text) or _negative_imperative(tokens):
+        return ClaimType.WARNING
+    if _calls_false(text, lex):
+        return ClaimType.DENIAL
+    if rebuts_by_negation(tokens, speaker_actor):
+        return ClaimType.DENIAL
+    return ClaimType.ASSERTION
+
+
+def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
+    """ "said he completely rejects the allegations": the inner verb types the claim."""
+    for t in tokens:
+        if not t.tag_.startswith("VB") or t.dep_ not in ("ROOT", "ccomp", "conj", "xcomp"):
+            continue
+        lemma = lex.lemma(t.text)
+        vt = lex.verbs.get(lemma or "")
+        if vt in ("denial", "accusation", "warning"):
+            return _TYPED[vt]
+        if vt == SENSE and aimed_at_allegation(t, lex):
+            return ClaimType.DENIAL
+        if vt == ADVISORY and advises_against(t, lex):
+            return ClaimType.WARNING
+    return None
+
+
+def _calls_false(text: str, lex: Lexicon) -> bool:
+    found = {m.group(0).lower() for m in lex.denial_words.finditer(text)}
+    if found & _STRONG_DENIAL:
+        return True
+    if not found:
+        return False
+    low = text.lower()
+    return any(noun in low.split() for noun in lex.allegation_nouns)
+
+
+def _negative_imperative(tokens: list[Token]) -> bool:
+    words = [t.lower_ for t in tokens if t.is_alpha or t.lower_ in ("n't",)][:2]
+    return words in (["do", "n't"], ["do", "not"], ["never"][:1]) or words[:1] == ["don't"]
+
+
+def rebuts_by_negation(tokens: list[Token], speaker_actor: str) -> bool:
+    """ "Russia has not asked China for help": the speaker's side denies a past deed."""
+    for t in tokens:
+        if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
+            continue
+        aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        past = t.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX)
+        if not past or aux & {"could", "can", "will", "would", "may", "might", "should", "must"}:
+            continue
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj:
+            continue
+        s = subj[0]
+        if s.lower_ in _SELF or lookup_actor(s.text) == speaker_actor or s.text == speaker_actor:
+            return True
+    return False

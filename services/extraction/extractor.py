@@ -1,0 +1,84 @@
+"""The Extractor: articles in, claims out; parses only the sentences that can hold a claim."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from schemas.articles import Article
+from schemas.claims import Claim
+from services.extraction.claims import ClaimBuilder
+from services.extraction.lexicon import Lexicon, load_lexicon
+from services.extraction.mentions import Mentions, PeopleMemory
+from services.extraction.model import load_nlp
+from services.extraction.quotes import Quotes
+from services.extraction.sentences import Sentence, may_hold_claim, split_sentences
+from services.extraction.speakers import Context
+
+
+@dataclass
+class Plan:
+    """One article split into sentences, with the ones worth parsing marked."""
+
+    article: Article
+    sentences: list[Sentence]
+    quotes: dict[str, Quotes]
+    parse: list[bool]
+    docs: dict[int, Doc] = field(default_factory=dict)
+
+
+class Extractor:
+    """Claims from articles; keeps the people memory (person -> actor) across articles."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        lexicon: Lexicon | None = None,
+        memory: PeopleMemory | None = None,
+        batch_articles: int = 16,
+    ) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon or load_lexicon()
+        self.memory = memory or PeopleMemory()
+        self.batch_articles = batch_articles
+
+    @classmethod
+    def load(cls) -> Extractor:
+        return cls(load_nlp())
+
+    def extract(self, article: Article) -> list[Claim]:
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[list[Claim]]:
+        """Claims of each article, in order; sentences of a batch of articles go through one nlp.pipe."""
+        it = iter(articles)
+        while batch := list(islice(it, self.batch_articles)):
+            plans = [self.plan(a) for a in batch]
+            wanted = [(p, i) for p in plans for i, s in enumerate(p.sentences) if p.parse[i]]
+            texts = (p.sentences[i].text for p, i in wanted)
+            for (p, i), doc in zip(wanted, self.nlp.pipe(texts, batch_size=256), strict=True):
+                p.docs[i] = doc
+            for p in plans:
+                yield self._claims(p)
+
+    def plan(self, article: Article) -> Plan:
+        sentences = split_sentences(article.title, "title") + split_sentences(article.text, "text")
+        quotes = {"title": Quotes(article.title), "text": Quotes(article.text)}
+        parse = [
+            may_hold_claim(s.text, self.lexicon) or quotes[s.field].quoted_share(s.start, s.end) > 0
+            for s in sentences
+        ]
+        return Plan(article, sentences, quotes, parse)
+
+    def _claims(self, plan: Plan) -> list[Claim]:
+        ctx = Context(self.lexicon, Mentions(), self.memory)
+        builder = ClaimBuilder(plan.article, ctx, plan.quotes)
+        for i, sentence in enumerate(plan.sentences):
+            doc = plan.docs.get(i)
+            if doc is not None:
+                builder.add_sentence(sentence, doc)
+        return builder.finish()

@@ -1,0 +1,91 @@
+"""The cue lexicon: reporting verbs with their types and the phrase lists that type content."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Verb types in data/cues.json besides the four claim types.
+CONTENT = "content"  # typed by what is said
+SENSE = "sense"  # a denial only when aimed at an allegation ("reject a report", not "a proposal")
+ADVISORY = "advisory"  # a warning when it tells people to avoid, stop or leave something
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]  # lemma -> verb type
+    forms: dict[str, str]  # inflected form -> lemma
+    light_verbs: frozenset[str]
+    speech_nouns: dict[str, str]  # "warning" -> "warning", "statement" -> content
+    allegation_nouns: frozenset[str]
+    denial_words: re.Pattern[str]
+    accusation_patterns: re.Pattern[str]
+    warning_patterns: re.Pattern[str]
+    advisory_verbs: frozenset[str]
+    titles: frozenset[str]
+    representative_roles: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    non_speakers: frozenset[str]
+
+    def lemma(self, form: str) -> str | None:
+        """The cue lemma of a verb form ("warned" -> "warn"), or None if it is no cue."""
+        return self.forms.get(form.lower())
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English verb forms: warn -> warns, warned, warning."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+        # admit -> admitted, rebut -> rebutted: short final consonant doubles
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma) and lemma.endswith(
+            ("it", "ut", "et", "ot")
+        ):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    return _alternation([rf"\b{re.escape(w)}\b" for w in words])
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read data/cues.json once (package data, not run-time I/O of articles)."""
+    raw = json.loads(resources.files(__package__).joinpath("data/cues.json").read_text("utf-8"))
+    verbs: dict[str, str] = raw["verbs"]
+    forms = {form: lemma for lemma in verbs for form in inflections(lemma)}
+    forms.update(raw["irregular"])
+    light = raw["light_verbs"]
+    light_forms = {form: lemma for lemma in light["verbs"] for form in inflections(lemma)}
+    light_forms.update(
+        {"gave": "give", "given": "give", "made": "make", "sent": "send", "put": "put"}
+    )
+    return Lexicon(
+        verbs=verbs,
+        forms=forms | {f: lemma for f, lemma in light_forms.items() if f not in forms},
+        light_verbs=frozenset(light["verbs"]),
+        speech_nouns={k: v for k, v in light["nouns"].items() if not k.startswith("_")},
+        allegation_nouns=frozenset(raw["allegation_nouns"]),
+        denial_words=_words(raw["denial_words"]),
+        accusation_patterns=_alternation(raw["accusation_patterns"]),
+        warning_patterns=_alternation(raw["warning_patterns"]),
+        advisory_verbs=frozenset(raw["advisory_verbs"]),
+        titles=frozenset(raw["titles"]),
+        representative_roles=frozenset(raw["representative_roles"]),
+        anaphoric_nouns=frozenset(raw["anaphoric_nouns"]["nouns"]),
+        non_speakers=frozenset(raw["non_speakers"]),
+    )

@@ -1,0 +1,95 @@
+"""Who has been named so far: the per-article mention table and the people memory across articles."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+@dataclass(frozen=True)
+class Party:
+    """A resolved speaker: how the article names them, whom they speak for, and what they are."""
+
+    name: str
+    actor: str
+    is_person: bool
+    plural: bool = False
+
+
+class PeopleMemory:
+    """Person -> actor ties kept across articles ("Peskov" later still speaks for Russia)."""
+
+    def __init__(self, capacity: int = 50_000) -> None:
+        self._ties: OrderedDict[str, str] = OrderedDict()
+        self._capacity = capacity
+
+    def remember(self, person: str, actor: str) -> None:
+        if actor == person:
+            return  # a person speaking for themselves teaches nothing
+        self._ties[person] = actor
+        self._ties.move_to_end(person)
+        if len(self._ties) > self._capacity:
+            self._ties.popitem(last=False)
+
+    def actor_of(self, person: str) -> str | None:
+        return self._ties.get(person)
+
+    def __len__(self) -> int:
+        return len(self._ties)
+
+
+@dataclass
+class Mentions:
+    """People and organisations named so far in one article, most recent last."""
+
+    people: list[Party] = field(default_factory=list)
+    groups: list[Party] = field(default_factory=list)
+    speakers: list[Party] = field(default_factory=list)
+
+    def add(self, party: Party) -> None:
+        bucket = self.people if party.is_person else self.groups
+        bucket[:] = [p for p in bucket if p.name != party.name]
+        bucket.append(party)
+
+    def spoke(self, party: Party) -> None:
+        self.add(party)
+        self.speakers.append(party)
+
+    def person(self, name: str) -> Party | None:
+        """A full name or a bare surname ("Tangen", "Mr Hill") of someone named earlier."""
+        last = name.split()[-1].lower() if name.split() else ""
+        for p in reversed(self.people):
+            if p.name.lower() == name.lower() or p.name.split()[-1].lower() == last:
+                return p
+        return None
+
+    def pronoun(self, word: str) -> Party | None:
+        """he/she -> the last person who spoke (else named); it/they -> the last group."""
+        w = word.lower()
+        if w in {"he", "she", "him", "her", "his"}:
+            return _last(self.speakers, person=True) or (self.people[-1] if self.people else None)
+        if w in {"it", "its"} | _PLURAL_PRONOUNS:
+            return _last(self.speakers, person=False) or (self.groups[-1] if self.groups else None)
+        return None
+
+    def group_like(self, noun: str) -> Party | None:
+        """ "the party" / "the force": the last organisation whose name has that noun, else the last one."""
+        for p in reversed(self.groups):
+            if noun.lower() in p.name.lower().split() or noun.lower() in p.actor.lower().split():
+                return p
+        return _last(self.speakers, person=False) or (self.groups[-1] if self.groups else None)
+
+    def last_country(self, is_country: set[str]) -> str | None:
+        for p in reversed(self.speakers + self.groups):
+            if p.actor in is_country:
+                return p.actor
+        return None
+
+
+def _last(parties: list[Party], *, person: bool) -> Party | None:
+    for p in reversed(parties):
+        if p.is_person == person:
+            return p
+    return None

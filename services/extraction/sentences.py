@@ -1,0 +1,76 @@
+"""A cheap rule-based sentence splitter with character offsets, and the prefilter for cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from services.extraction.lexicon import Lexicon
+
+Field = Literal["title", "text"]
+
+# A boundary: terminal punctuation, any closing quotes/brackets, space, then something
+# that can open a sentence (capital, digit, opening quote or bracket).
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gov", "sen", "rep", "gen", "lt", "col", "capt", "adm", "maj", "sgt", "cpl", "pvt", "rev", "fr", "inc", "corp", "ltd", "co", "plc", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "mt", "ft", "ave", "blvd", "dept", "est", "approx", "fig"]
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)[.]+$")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    field: Field
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def split_sentences(text: str, field: Field = "text") -> list[Sentence]:
+    """Sentences of `text` with their offsets; a paragraph (line) never spans two."""
+    out: list[Sentence] = []
+    offset = 0
+    for paragraph, line in enumerate(text.split("\n")):
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            if _is_abbreviation(line[start : m.start() + 1]):
+                continue
+            _add(out, field, line, offset, start, m.end(), paragraph)
+            start = m.end()
+        _add(out, field, line, offset, start, len(line), paragraph)
+        offset += len(line) + 1
+    return out
+
+
+def _is_abbreviation(head: str) -> bool:
+    m = _WORD_BEFORE.search(head)
+    if m is None:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    # single initials ("John F. Kennedy") and known abbreviations do not end sentences
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _add(
+    out: list[Sentence], field: Field, line: str, offset: int, a: int, b: int, par: int
+) -> None:
+    chunk = line[a:b]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    start = offset + a + lead
+    out.append(Sentence(field, start, start + len(stripped), stripped, par))
+
+
+def may_hold_claim(sentence: str, lexicon: Lexicon) -> bool:
+    """Cheap test before parsing: a cue form, a quote mark or "according to"."""
+    if any(q in sentence for q in '"“”'):
+        return True
+    if _ACCORDING.search(sentence):
+        return True
+    return any(w.lower() in lexicon.forms for w in _WORD.findall(sentence))

@@ -1,0 +1,240 @@
+"""Who speaks: the subject of a reporting cue, expanded to a name and tied to an actor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from services.extraction.actor_lookup import lookup_actor
+from services.extraction.lexicon import Lexicon
+from services.extraction.mentions import Mentions, Party, PeopleMemory
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "their", "them"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "you"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
+_DROP_DEPS = frozenset(
+    {"det", "punct", "nummod", "quantmod", "predet", "advmod", "cc", "case", "prep"}
+)
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
+
+
+@dataclass(frozen=True)
+class Context:
+    lexicon: Lexicon
+    mentions: Mentions
+    memory: PeopleMemory
+
+
+def subject_of(cue: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
+    """The speaker token of a cue verb and whether it was found at all (agentless passive: None, True)."""
+    children = list(cue.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+        for c in children:
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                return (objs[0] if objs else None), True
+        return None, True  # "it is understood": nobody is quoted
+    for c in children:
+        if c.dep_ == "nsubj":
+            if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
+                return cue.head, True
+            return c, True
+    if cue.dep_ in _CLIMB_DEPS and depth < 3 and cue.head is not cue:
+        # "... but has warned of" (conj), "saying that ..." (advcl): the head's subject speaks
+        return subject_of(cue.head, depth=depth + 1)
+    for c in cue.rights:
+        # inverted: ", says US official"
+        if c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "oprd") and c.tag_ in _NOUN_TAGS:
+            return c, True
+    return None, False
+
+
+def speakers_of(head: Token, ctx: Context) -> list[Party]:
+    """One party per conjoined speaker ("China and Russia said")."""
+    heads = [head] + [c for c in head.children if c.dep_ == "conj" and c.tag_ in _NOUN_TAGS]
+    parties = [describe(h, ctx) for h in heads]
+    return [p for p in parties if p is not None]
+
+
+def describe(head: Token, ctx: Context) -> Party | None:
+    """Resolve a speaker noun to a Party: pronouns, surnames, titles, appositives, metonyms."""
+    low = head.lower_
+    if low in _FIRST_PERSON:
+        return None
+    if low in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
+        return ctx.mentions.pronoun(low)
+    if low in ctx.lexicon.non_speakers or head.tag_ not in _NOUN_TAGS:
+        return None
+    appos_person = _appositive_name(head)
+    if appos_person is not None and low in ctx.lexicon.representative_roles:
+        # "the Kremlin's spokesman, Dmitry Peskov": the name is in the appositive
+        party = _named(appos_person, ctx, extra_descriptors=_left_mods(head))
+        return party
+    if head.tag_ in _NAME_TAGS:
+        return _named(head, ctx)
+    return _common(head, ctx)
+
+
+def _left_mods(head: Token) -> list[Token]:
+    return [t for t in head.lefts if t.dep_ not in _DROP_DEPS]
+
+
+def _flat_left(head: Token) -> list[Token]:
+    """The head's left modifiers in text order, including their own modifiers."""
+    out: list[Token] = []
+    for mod in _left_mods(head):
+        out.extend(t for t in mod.subtree if t.dep_ not in ("det", "punct") and t.i < head.i)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _appositive_name(head: Token) -> Token | None:
+    for c in head.rights:
+        if c.dep_ == "appos" and c.tag_ in _NAME_TAGS and c.ent_type_ == "PERSON":
+            return c
+    return None
+
+
+def _name_tokens(head: Token, ctx: Context) -> tuple[list[Token], list[Token]]:
+    """Split "Kremlin spokesman Dmitry Peskov" into the name and the descriptor tokens."""
+    left = _flat_left(head)
+    name = [head]
+    for t in reversed(left):
+        if t.i != name[0].i - 1:
+            break
+        word = t.lower_.rstrip(".")
+        if t.tag_ not in _NAME_TAGS and t.text != "-" and t.tag_ != "HYPH":
+            break
+        if word in ctx.lexicon.titles or lookup_actor(t.text) is not None:
+            break
+        name.insert(0, t)
+    descriptors = [t for t in left if t.i < name[0].i]
+    # "Meaney-Delman": keep hyphenated right parts
+    right = head
+    while (
+        right.i + 2 < len(right.doc)
+        and right.nbor(1).text == "-"
+        and right.nbor(2).tag_ in _NAME_TAGS
+    ):
+        name += [right.nbor(1), right.nbor(2)]
+        right = right.nbor(2)
+    return name, descriptors
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = None) -> Party:
+    name_toks, descriptors = _name_tokens(head, ctx)
+    descriptors = (extra_descriptors or []) + descriptors
+    name = _text(name_toks)
+    has_title = any(t.lower_.rstrip(".") in ctx.lexicon.titles for t in descriptors)
+    is_person = head.ent_type_ == "PERSON" or has_title or ctx.mentions.person(name) is not None
+    if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") or lookup_actor(name) is not None:
+        is_person = (
+            is_person and lookup_actor(name) is None and head.ent_type_ not in ("GPE", "NORP")
+        )
+    if not is_person:
+        full = (
+            _text(descriptors + name_toks)
+            if descriptors and all(t.tag_ in _NAME_TAGS for t in descriptors)
+            else name
+        )
+        actor = lookup_actor(full) or lookup_actor(name) or full
+        return Party(name=full, actor=actor, is_person=False)
+    known = ctx.mentions.person(name)
+    if known is not None and len(name_toks) == 1:
+        name = known.name  # a bare surname: the person named earlier
+    actor = _actor_from(descriptors, ctx) or _appositive_actor(head, ctx)
+    if actor is not None:
+        ctx.memory.remember(name, actor)
+    else:
+        actor = (known.actor if known else None) or ctx.memory.actor_of(name) or name
+    return Party(name=name, actor=actor, is_person=True)
+
+
+def _actor_from(tokens: list[Token], ctx: Context) -> str | None:
+    """An actor named among descriptor words: "Kremlin", "Chinese", "North Carolina Gov."."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if (
+            runs
+            and t.i == runs[-1][-1].i + 1
+            and t.tag_ in _NAME_TAGS
+            and runs[-1][-1].tag_ in _NAME_TAGS
+        ):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    for run in runs:
+        words = [t for t in run if t.lower_.rstrip(".") not in ctx.lexicon.titles]
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                found = lookup_actor(_text(words[i : i + size]))
+                if found is not None:
+                    return found
+    for run in runs:
+        words = [t for t in run if t.lower_.rstrip(".") not in ctx.lexicon.titles]
+        if words and all(t.tag_ in _NAME_TAGS for t in words) and len(words) < len(run):
+            return _text(words)  # a proper name before a title ("North Carolina Gov.")
+    return None
+
+
+def _appositive_actor(head: Token, ctx: Context) -> str | None:
+    """ "X, senior fellow at the Y Institute": the organisation in the appositive."""
+    for c in head.rights:
+        if c.dep_ != "appos":
+            continue
+        found = _actor_from(_flat_left(c), ctx)
+        if found is not None:
+            return found
+        for t in c.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("at", "of", "for", "with", "from"):
+                org = _org_name(t, ctx)
+                if org is not None:
+                    return org
+    return None
+
+
+def _org_name(tok: Token, ctx: Context) -> str | None:
+    for t in [tok, *tok.children]:
+        if t.dep_ == "poss" and t.tag_ in _NAME_TAGS:
+            return lookup_actor(t.text) or t.text
+    if tok.tag_ in _NAME_TAGS or tok.ent_type_ in ("ORG", "GPE"):
+        name_toks, _ = _name_tokens(tok, ctx)
+        parts = [t for t in _flat_left(tok) if t.tag_ in _NAME_TAGS] + [tok]
+        name = _text(parts) if parts else _text(name_toks)
+        return lookup_actor(name) or name
+    return None
+
+
+def _common(head: Token, ctx: Context) -> Party | None:
+    """A common-noun speaker: "A US official", "the party", "his office", "Chinese officials"."""
+    poss = [c for c in head.lefts if c.dep_ == "poss"]
+    plural = head.tag_ == "NNS"
+    if poss:
+        owner = describe(poss[0], ctx)
+        if owner is None:
+            return None
+        noun = _text([t for t in _flat_left(head) if t.dep_ != "poss" and t.head is head] + [head])
+        return Party(f"{owner.name}'s {noun}", owner.actor, is_person=False, plural=plural)
+    mods = _flat_left(head)
+    has_det_the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    if (
+        head.lower_ in ctx.lexicon.anaphoric_nouns
+        and has_det_the
+        and not any(t.tag_ in _NAME_TAGS or lookup_actor(t.text) for t in mods)
+    ):
+        return ctx.mentions.group_like(head.lower_)
+    speaker = _text(mods + [head]) if mods else head.text
+    actor = _actor_from(mods, ctx) or _appositive_actor(head, ctx)
+    names = [t for t in mods if t.tag_ in _NAME_TAGS]
+    if actor is None and names:
+        actor = lookup_actor(_text(names)) or _text(names)
+    return Party(speaker, actor or speaker, is_person=False, plural=plural)

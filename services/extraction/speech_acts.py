@@ -1,0 +1,168 @@
+"""Speech acts in one parsed sentence: reporting verbs, light verbs ("issued a warning") and "according to"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from services.extraction.lexicon import CONTENT
+from services.extraction.mentions import Party
+from services.extraction.speakers import Context, speakers_of, subject_of
+
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "acomp"})
+# Verbs with other common senses ("added 500 jobs", "noted for"): a speech act only with a clause.
+_NEEDS_CLAUSE = frozenset(
+    {
+        "add",
+        "note",
+        "report",
+        "describe",
+        "question",
+        "repeat",
+        "estimate",
+        "forecast",
+        "write",
+        "state",
+        "maintain",
+        "signal",
+        "order",
+        "reveal",
+        "recall",
+        "express",
+        "predict",
+        "demand",
+        "claim",
+    }
+)
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+
+
+@dataclass
+class SpeechAct:
+    cue: Token | None  # the verb (None for "according to")
+    cue_text: str
+    verb_type: str
+    parties: list[Party]
+    content: list[Token]  # what is said, in text order
+    heads: list[Token]  # proposition heads to type one by one (conjoined clauses)
+
+
+def find_speech_acts(doc: Doc, ctx: Context, in_quote: list[bool]) -> list[SpeechAct]:
+    """Every speech act whose cue lies outside direct quotes, before chain folding."""
+    acts: list[SpeechAct] = []
+    lex = ctx.lexicon
+    for tok in doc:
+        if in_quote[tok.i]:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            act = _according(tok, doc[tok.i + 1], ctx)
+        elif tok.tag_.startswith("VB") and lex.lemma(tok.text) is not None:
+            act = _verb_act(tok, ctx, has_quote=any(in_quote))
+        else:
+            act = None
+        if act is not None and act.parties:
+            acts.append(act)
+            for party in act.parties:
+                # known at once, so "X said he denies" resolves "he" to X
+                ctx.mentions.spoke(party)
+    return fold_chains(acts)
+
+
+def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
+    lex = ctx.lexicon
+    lemma = lex.lemma(tok.text) or ""
+    if tok.dep_ in ("amod", "aux", "auxpass", "compound"):
+        return None
+    verb_type = lex.verbs.get(lemma)
+    if lemma in lex.light_verbs and verb_type is None:
+        noun = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lex.speech_nouns
+            ),
+            None,
+        )
+        if noun is None:
+            return None
+        verb_type = lex.speech_nouns[noun.lower_]
+        cue_text = f"{tok.text} {noun.text}"
+        content = [t for t in noun.subtree]
+        heads = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_.startswith("VB")]
+    else:
+        if verb_type is None:
+            return None
+        deps = {c.dep_ for c in tok.children}
+        if (
+            verb_type == CONTENT
+            and lemma in _NEEDS_CLAUSE
+            and not (deps & _CLAUSE_DEPS)
+            and not has_quote
+        ):
+            return None
+        if (
+            verb_type == CONTENT
+            and not (deps & _COMPLEMENT_DEPS)
+            and not has_quote
+            and tok.dep_ != "ROOT"
+        ):
+            return None
+        cue_text = tok.text
+        content = _complement(tok)
+        heads = _proposition_heads(tok)
+    subj, found = subject_of(tok)
+    if subj is None or not found:
+        return None
+    return SpeechAct(tok, cue_text, verb_type, speakers_of(subj, ctx), content, heads)
+
+
+def _according(tok: Token, to: Token, ctx: Context) -> SpeechAct | None:
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    clause = tok.head if tok.head is not tok else tok
+    skip = {t.i for t in tok.subtree}
+    content = [t for t in clause.subtree if t.i not in skip]
+    heads = [clause] if clause.tag_.startswith("VB") else []
+    return SpeechAct(None, "according to", CONTENT, speakers_of(objs[0], ctx), content, heads)
+
+
+def _complement(verb: Token) -> list[Token]:
+    """What a cue verb reports: its clausal and object dependents, not its subject or conjuncts."""
+    parts = [
+        c
+        for c in verb.children
+        if c.dep_ in _COMPLEMENT_DEPS
+        or (c.dep_ == "prep" and c.lower_ in ("of", "about", "against", "that", "as", "for"))
+    ]
+    if not parts:
+        # ", X said" with the reported clause parsed elsewhere: take the rest of the sentence
+        skip = {t.i for c in verb.children if c.dep_ in ("nsubj", "conj") for t in c.subtree}
+        return [t for t in verb.sent if t.i not in skip and t is not verb]
+    return sorted({t for p in parts for t in p.subtree}, key=lambda t: t.i)
+
+
+def _proposition_heads(verb: Token) -> list[Token]:
+    """The reported clause and the clauses conjoined to it ("has not asked ... and has sufficient ...")."""
+    heads: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.tag_.startswith("VB")):
+            heads.append(c)
+            heads.extend(g for g in c.conjuncts if g.tag_.startswith("VB") and g.i > c.i)
+    return heads
+
+
+def fold_chains(acts: list[SpeechAct]) -> list[SpeechAct]:
+    """ "X reported Y said": only Y's claim; "X said he denies": one claim by X, typed by the inner verb."""
+    drop: set[int] = set()
+    for i, outer in enumerate(acts):
+        if outer.cue is None:
+            continue
+        inside = {t.i for t in outer.content}
+        for j, inner in enumerate(acts):
+            if i == j or inner.cue is None or inner.cue.i not in inside:
+                continue
+            same = {p.actor for p in outer.parties} & {p.actor for p in inner.parties}
+            drop.add(j if same else i)
+    return [a for k, a in enumerate(acts) if k not in drop]
