@@ -1,0 +1,144 @@
+"""Delivery workers: send a job through its channel; then ack, retry, disable or dead-letter."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+
+from redis.exceptions import RedisError
+
+from schemas.subscriptions import AppriseChannel, WebhookChannel
+from services.alerts.backoff import retry_delay
+from services.alerts.delivery_queue import DeliveryQueue
+from services.alerts.metrics import DELIVERIES, DELIVERY_SECONDS
+from services.alerts.models import DeliveryJob
+from services.alerts.settings import DeliverySettings
+from services.alerts.subscription_store import SubscriptionStore
+from services.alerts.webhooks import SendResult, WebhookSender, signed_headers
+
+log = logging.getLogger(__name__)
+
+AppriseSend = Callable[[str, str, str], Awaitable[SendResult]]
+
+
+def apprise_text(payload: str) -> tuple[str, str]:
+    """A short human title and body for chat and e-mail channels."""
+    data = json.loads(payload)["data"]
+    alert = data.get("alert", data)
+    title = f"{alert['actor']}: {alert['type']} by {alert['speaker']}"
+    body = alert["sentence"]
+    if "source" in data:
+        title = f"Further report — {title}"
+        body = data["source"]["sentence"]
+    return title, body
+
+
+class DeliveryWorker:
+    def __init__(
+        self,
+        *,
+        queue: DeliveryQueue,
+        subscriptions: SubscriptionStore,
+        webhooks: WebhookSender,
+        apprise: AppriseSend,
+        settings: DeliverySettings,
+    ) -> None:
+        self._queue = queue
+        self._subs = subscriptions
+        self._webhooks = webhooks
+        self._apprise = apprise
+        self._settings = settings
+
+    async def process(self, msg_id: str, job: DeliveryJob | None) -> str:
+        """Handle one queued message; returns the outcome (for logs, metrics and tests)."""
+        if job is None:
+            await self._queue.discard(msg_id)
+            return "undecodable"
+        sub = await self._subs.get(job.subscription_id)
+        if sub is None or job.channel_index >= len(sub.channels):
+            await self._queue.dropped(msg_id, job, "subscription deleted")
+            return "dropped"
+        if job.channel_index in sub.disabled_channels:
+            await self._queue.dropped(msg_id, job, "disabled")
+            return "disabled"
+        channel = sub.channels[job.channel_index]
+        started = time.perf_counter()
+        if isinstance(channel, WebhookChannel):
+            kind = "webhook"
+            secret = await self._subs.secret(sub.id)
+            if secret is None:
+                await self._queue.dropped(msg_id, job, "subscription deleted")
+                return "dropped"
+            headers = signed_headers(secret, job.delivery_id, job.payload)
+            result = await self._webhooks.send(str(channel.url), job.payload, headers)
+        else:
+            assert isinstance(channel, AppriseChannel)
+            kind = "apprise"
+            title, body = apprise_text(job.payload)
+            result = await self._apprise(channel.url.get_secret_value(), title, body)
+        DELIVERY_SECONDS.labels(kind).observe(time.perf_counter() - started)
+        outcome = await self._settle(msg_id, job, result, sub.id)
+        DELIVERIES.labels(kind, outcome).inc()
+        log.info(
+            "delivery %s", outcome,
+            extra={"delivery_id": job.delivery_id, "alert_id": job.alert_id,
+                   "subscription_id": sub.id, "status": result.status},
+        )  # fmt: skip
+        return outcome
+
+    async def _settle(self, msg_id: str, job: DeliveryJob, result: SendResult, sub_id: str) -> str:
+        done = job.model_copy(update={"attempt": job.attempt + 1})
+        if result.ok:
+            await self._queue.delivered(msg_id, done, result.status)
+            return "delivered"
+        error = result.error or "failed"
+        if result.status == 410:
+            await self._subs.disable_channel(sub_id, job.channel_index)
+            await self._queue.dropped(msg_id, done, "disabled")
+            return "disabled"
+        delay = None
+        if not result.permanent:
+            delay = retry_delay(done.attempt, self._settings.retry, retry_after=result.retry_after)
+        if delay is None:
+            await self._queue.dead_letter(msg_id, done, result.status, error)
+            return "dead"
+        due = datetime.now(UTC) + timedelta(seconds=delay)
+        await self._queue.retry_at(msg_id, done, due, result.status, error)
+        return "retrying"
+
+    async def run(self, consumer: str) -> None:
+        """One worker loop; several run side by side with distinct consumer names."""
+        s = self._settings
+        block_ms = int(s.poll_seconds * 1000)
+        reclaim_every = max(s.reclaim_idle_seconds / 4, s.poll_seconds)
+        last_reclaim = 0.0
+        # After a restart under the same name, first finish what this consumer had read.
+        backlog = True
+        while True:
+            try:
+                await self._queue.promote_due()
+                messages = []
+                if backlog:
+                    messages = await self._queue.read_own_pending(consumer, count=s.batch)
+                    backlog = bool(messages)
+                if not messages and time.monotonic() - last_reclaim >= reclaim_every:
+                    last_reclaim = time.monotonic()
+                    messages = await self._queue.reclaim(
+                        consumer, min_idle_ms=int(s.reclaim_idle_seconds * 1000), count=s.batch
+                    )
+                if not messages:
+                    messages = await self._queue.read(consumer, count=s.batch, block_ms=block_ms)
+                for msg_id, job in messages:
+                    await self.process(msg_id, job)
+            except (RedisError, OSError) as exc:
+                # Redis away: nothing was acknowledged, so the message waits in the stream.
+                log.warning("delivery worker %s: %s; retrying", consumer, type(exc).__name__)
+                await asyncio.sleep(s.poll_seconds)
+
+
+async def run_workers(worker: DeliveryWorker, *, base_name: str, count: int) -> None:
+    await asyncio.gather(*(worker.run(f"{base_name}-{i}") for i in range(count)))

@@ -1,0 +1,94 @@
+"""What the service does with one event from `alerts`: store it, then enqueue its notifications."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from schemas.alerts import Alert, AlertRaised, SourceAttached
+from schemas.subscriptions import Subscription
+from services.alerts.delivery_queue import DeliveryQueue
+from services.alerts.metrics import ALERT_EVENTS
+from services.alerts.models import DeliveryJob
+from services.alerts.store import AlertStore, StoreResult, source_key
+from services.alerts.subscription_store import SubscriptionStore
+from services.alerts.subscriptions import Resolve, matching
+from services.alerts.webhooks import webhook_id
+
+log = logging.getLogger(__name__)
+
+
+def event_key(event: AlertRaised | SourceAttached) -> str:
+    """What the event is about, independent of its event_id: a re-emitted event is the same."""
+    if isinstance(event, AlertRaised):
+        return f"raised:{event.alert.alert_id}"
+    return f"source:{event.alert_id}:{source_key(event.source)}"
+
+
+def payload(event: AlertRaised | SourceAttached, alert: Alert) -> str:
+    """The webhook body (Standard Webhooks' type/timestamp/data envelope)."""
+    if isinstance(event, AlertRaised):
+        kind, data = "alert.raised", {"alert": alert.model_dump(mode="json")}
+    else:
+        kind = "alert.source_attached"
+        data = {
+            "alert": alert.model_dump(mode="json"),
+            "source": event.source.model_dump(mode="json"),
+        }
+    return json.dumps(
+        {"type": kind, "timestamp": event.occurred_at.isoformat(), "data": data},
+        separators=(",", ":"),
+    )
+
+
+def jobs_for(
+    event: AlertRaised | SourceAttached, alert: Alert, subs: list[Subscription]
+) -> list[DeliveryJob]:
+    key, body = event_key(event), payload(event, alert)
+    return [
+        DeliveryJob(
+            delivery_id=webhook_id(key, sub.id, index),
+            subscription_id=sub.id,
+            channel_index=index,
+            kind=event.kind,
+            alert_id=alert.alert_id,
+            payload=body,
+        )
+        for sub in subs
+        for index in range(len(sub.channels))
+        if index not in sub.disabled_channels
+    ]
+
+
+async def handle_alert_event(
+    event: AlertRaised | SourceAttached,
+    *,
+    store: AlertStore,
+    subscriptions: SubscriptionStore,
+    queue: DeliveryQueue,
+    resolve: Resolve,
+) -> StoreResult:
+    """Idempotent: run twice on one event, it stores once and enqueues each delivery once.
+
+    A duplicate is still fanned out when the first run crashed between storing and enqueuing
+    (no fan-out marker yet): Kafka redelivers exactly then, because we commit only after this.
+    """
+    if isinstance(event, AlertRaised):
+        result = await store.add_raised(event)
+        alert: Alert | None = event.alert
+    else:
+        result = await store.add_source(event)
+        alert = await store.get(event.alert_id) if result.outcome != "orphan" else None
+    ALERT_EVENTS.labels(event.kind, result.outcome).inc()
+    key = event_key(event)
+    if alert is None or (not result.new and await queue.is_fanned_out(key)):
+        return result
+    subs = matching(await subscriptions.list(), event, resolve, alert=alert)
+    for job in jobs_for(event, alert, subs):
+        await queue.enqueue(job)
+    await queue.mark_fanned_out(key)
+    log.info(
+        "alert event %s: %s, %d subscriptions",
+        event.kind, result.outcome, len(subs), extra={"alert_id": alert.alert_id},
+    )  # fmt: skip
+    return result

@@ -1,0 +1,77 @@
+"""The live stream: alert events from the Redis event log as server-sent events, resumable."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+from sse_starlette import ServerSentEvent
+
+from services.alerts.store import AlertStore, LoggedEvent
+
+_BLOCK_MS = 5_000
+
+
+def _summary(event: LoggedEvent) -> dict[str, Any]:
+    """What one line of a feed needs: actor, type, speaker, evidence, source count."""
+    data = event.data
+    if event.kind == "raised":
+        alert = data["alert"]
+        source = alert["first_source"]
+        fields = {
+            k: alert[k] for k in ("actor", "type", "speaker", "target", "content", "confidence")
+        }
+    else:
+        source = data["source"]
+        fields = {"actor": data["actor"], "type": data["type"], "speaker": source["speaker"]}
+    return {
+        "kind": event.kind,
+        "alert_id": event.alert_id,
+        **fields,
+        "sentence": source["sentence"],
+        "source": source,
+        "source_count": event.source_count,
+        "occurred_at": data["occurred_at"],
+    }
+
+
+def speaker_of(event: LoggedEvent) -> str:
+    if event.kind == "raised":
+        return str(event.data["alert"]["speaker"])
+    return str(event.data["source"]["speaker"])
+
+
+def actor_of(event: LoggedEvent) -> str:
+    if event.kind == "raised":
+        return str(event.data["alert"]["actor"])
+    return str(event.data["actor"])
+
+
+async def alert_events(
+    store: AlertStore,
+    *,
+    last_event_id: str | None,
+    accept: Callable[[str, str], bool],
+    block_ms: int = _BLOCK_MS,
+) -> AsyncIterator[ServerSentEvent]:
+    """Events after `last_event_id` (all missed ones, then live), or only new ones without it.
+
+    Reading always continues from the last id seen, never from "$", so nothing that arrives
+    between two reads is skipped.
+    """
+    cursor = last_event_id if last_event_id and _valid_id(last_event_id) else None
+    if cursor is None:
+        cursor = await store.last_event_id()
+    while True:
+        for event in await store.read_events(cursor, block_ms=block_ms):
+            cursor = event.id
+            if accept(actor_of(event), speaker_of(event)):
+                yield ServerSentEvent(
+                    id=event.id, event=event.kind, data=json.dumps(_summary(event))
+                )
+
+
+def _valid_id(value: str) -> bool:
+    ms, _, seq = value.partition("-")
+    return ms.isdigit() and (seq == "" or seq.isdigit())

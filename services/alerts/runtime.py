@@ -1,0 +1,84 @@
+"""The service's collaborators, opened from settings in one place and closed together."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+from services.alerts.apprise_channel import send_apprise
+from services.alerts.deliveries import DeliveryWorker
+from services.alerts.delivery_queue import DeliveryQueue
+from services.alerts.keys import Keys
+from services.alerts.settings import Settings
+from services.alerts.ssrf import AllowList, Resolver, system_resolver
+from services.alerts.store import AlertStore, RedisAlertStore
+from services.alerts.subscription_store import RedisSubscriptionStore, SubscriptionStore
+from services.alerts.subscriptions import Resolve
+from services.alerts.webhooks import WebhookSender
+
+
+def default_resolve() -> Resolve:
+    """The actors knowledge base ('Kremlin' -> 'Russia')."""
+    from services.extraction.actors import resolve_actor
+
+    resolve: Resolve = resolve_actor
+    return resolve
+
+
+@dataclass
+class Components:
+    redis: Redis
+    store: AlertStore
+    subscriptions: SubscriptionStore
+    queue: DeliveryQueue
+    resolve: Resolve
+    allow: AllowList
+    dns: Resolver
+    kafka_ready: Callable[[], Awaitable[bool]] | None = None
+
+    def worker(self, settings: Settings, webhooks: WebhookSender) -> DeliveryWorker:
+        return DeliveryWorker(
+            queue=self.queue,
+            subscriptions=self.subscriptions,
+            webhooks=webhooks,
+            apprise=send_apprise,
+            settings=settings.delivery,
+        )
+
+
+def build_components(
+    settings: Settings,
+    redis: Redis,
+    *,
+    resolve: Resolve | None = None,
+    dns: Resolver = system_resolver,
+    kafka_ready: Callable[[], Awaitable[bool]] | None = None,
+) -> Components:
+    keys = Keys(settings.redis.key_prefix)
+    return Components(
+        redis=redis,
+        store=RedisAlertStore(redis, keys, event_maxlen=settings.event_stream_maxlen),
+        subscriptions=RedisSubscriptionStore(redis, keys),
+        queue=DeliveryQueue(redis, keys),
+        resolve=resolve or default_resolve(),
+        allow=AllowList.parse(settings.delivery.allow_hosts),
+        dns=dns,
+        kafka_ready=kafka_ready,
+    )
+
+
+def redis_client(settings: Settings) -> Redis:
+    password = settings.redis.password.get_secret_value() if settings.redis.password else None
+    return Redis.from_url(settings.redis.url, password=password)
+
+
+@asynccontextmanager
+async def open_redis(settings: Settings) -> AsyncIterator[Redis]:
+    client = redis_client(settings)
+    try:
+        yield client
+    finally:
+        await client.aclose()

@@ -1,0 +1,58 @@
+"""Settings of the alert service, built once in `__main__`."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.common.settings import (
+    ENV_PREFIX,
+    KafkaSettings,
+    LogSettings,
+    RedisSettings,
+    TopicSettings,
+)
+
+
+class RetrySettings(BaseModel):
+    """Exponential backoff with full jitter: about 8 attempts spread over several hours."""
+
+    base_seconds: float = Field(default=30.0, gt=0)
+    factor: float = Field(default=3.0, ge=1.0)
+    cap_seconds: float = Field(default=4 * 3600.0, gt=0)
+    max_attempts: int = Field(default=8, ge=1)
+    # Retry-After may not push a retry further than this, so a hostile server can't park it.
+    max_retry_after_seconds: float = Field(default=6 * 3600.0, gt=0)
+
+
+class DeliverySettings(BaseModel):
+    timeout_seconds: float = Field(default=10.0, gt=0)
+    workers: int = Field(default=4, ge=1)
+    batch: int = Field(default=16, ge=1)
+    # A delivery a crashed worker left pending is reclaimed after this long.
+    reclaim_idle_seconds: float = Field(default=120.0, gt=0)
+    poll_seconds: float = Field(default=1.0, gt=0)
+    # Host names, IP addresses or networks a webhook may reach even though they are not global
+    # (loopback in tests and local runs). Empty by default: only public addresses.
+    allow_hosts: list[str] = Field(default_factory=list)
+    retry: RetrySettings = Field(default_factory=RetrySettings)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="ignore", populate_by_name=True
+    )
+
+    api_key: SecretStr = Field(description="Required: management calls need it as X-API-Key.")
+    read_requires_key: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(default=8001, ge=0, le=65535)
+    consumer_group: str = "claimwatch-alerts"
+    consumer_name: str = "alerts-1"
+    event_stream_maxlen: int = Field(default=100_000, ge=100)
+    sse_ping_seconds: float = Field(default=15.0, gt=0)
+    kafka: KafkaSettings = Field(default_factory=KafkaSettings)
+    topics: TopicSettings = Field(default_factory=TopicSettings)
+    redis: RedisSettings = Field(default_factory=RedisSettings)
+    log: LogSettings = Field(default_factory=LogSettings)
+    delivery: DeliverySettings = Field(default_factory=DeliverySettings)

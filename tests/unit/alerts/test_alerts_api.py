@@ -1,0 +1,106 @@
+"""API auth: management needs X-API-Key; reading is open unless configured otherwise."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import httpx
+import pytest
+from alert_fakes import resolve, subscription
+
+from schemas.subscriptions import Subscription
+from services.alerts.api import create_app
+from services.alerts.runtime import Components
+from services.alerts.settings import Settings
+from services.alerts.ssrf import AllowList
+
+KEY = "test-key-123"
+
+
+class FakeSubscriptions:
+    def __init__(self) -> None:
+        self.subs: dict[str, Subscription] = {}
+
+    async def list(self) -> list[Subscription]:
+        return list(self.subs.values())
+
+    async def create(self, spec: Any, canonical: str) -> tuple[Subscription, str]:
+        sub = subscription(spec.actor)
+        self.subs[sub.id] = sub
+        return sub, "whsec_c2VjcmV0"
+
+
+class FakeStore:
+    async def list_alerts(self, **_: Any) -> list[Any]:
+        return []
+
+
+async def _no_dns(host: str, port: int) -> list[str]:
+    return ["93.184.216.34"]
+
+
+def client(**settings: Any) -> httpx.AsyncClient:
+    comp = Components(
+        redis=cast(Any, None),
+        store=cast(Any, FakeStore()),
+        subscriptions=cast(Any, FakeSubscriptions()),
+        queue=cast(Any, None),
+        resolve=resolve,
+        allow=AllowList.parse([]),
+        dns=_no_dns,
+    )
+    app = create_app(Settings(api_key=KEY, **settings), components=comp)
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/subscriptions"),
+        ("POST", "/subscriptions"),
+        ("GET", "/subscriptions/sub_1"),
+        ("PATCH", "/subscriptions/sub_1"),
+        ("DELETE", "/subscriptions/sub_1"),
+        ("GET", "/deliveries/dead"),
+        ("POST", "/deliveries/dead/replay"),
+    ],
+)
+@pytest.mark.parametrize("key", [None, "wrong", ""])
+async def test_management_without_the_right_key_is_401(
+    method: str, path: str, key: str | None
+) -> None:
+    headers = {"X-API-Key": key} if key is not None else {}
+    async with client() as api:
+        response = await api.request(method, path, headers=headers, json={})
+    assert response.status_code == 401
+
+
+async def test_management_with_the_key_works_and_shows_the_secret_once() -> None:
+    spec = {"actor": "Kremlin", "channels": [{"kind": "webhook", "url": "https://h.example/x"}]}
+    async with client() as api:
+        created = await api.post("/subscriptions", json=spec, headers={"X-API-Key": KEY})
+        listed = await api.get("/subscriptions", headers={"X-API-Key": KEY})
+    assert created.status_code == 201
+    assert created.json()["secret"].startswith("whsec_")
+    assert listed.status_code == 200 and len(listed.json()) == 1
+    assert "whsec_" not in listed.text
+
+
+async def test_reading_alerts_is_open_by_default_and_keyed_when_configured() -> None:
+    async with client() as api:
+        assert (await api.get("/alerts")).status_code == 200
+    async with client(read_requires_key=True) as api:
+        assert (await api.get("/alerts")).status_code == 401
+        assert (await api.get("/alerts", headers={"X-API-Key": KEY})).status_code == 200
+
+
+def test_api_key_is_required_in_settings() -> None:
+    with pytest.raises(ValueError, match="api_key"):
+        Settings()  # type: ignore[call-arg]
+
+
+def test_openapi_lists_the_api_and_the_key_scheme() -> None:
+    app = create_app(Settings(api_key=KEY))
+    schema = app.openapi()
+    assert {"/subscriptions", "/alerts", "/alerts/stream", "/actors"} <= set(schema["paths"])
+    assert "APIKeyHeader" in schema["components"]["securitySchemes"]

@@ -1,0 +1,129 @@
+"""Delivery outcomes: 2xx acks, 5xx retries with backoff, 429 honours Retry-After, 410 disables,
+exhausted attempts and refused URLs are dead-lettered; the webhook-id never changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from alert_fakes import subscription
+
+from schemas.subscriptions import Subscription
+from services.alerts.deliveries import DeliveryWorker
+from services.alerts.models import DeliveryJob
+from services.alerts.settings import DeliverySettings, RetrySettings
+from services.alerts.webhooks import SendResult
+
+BODY = '{"type":"alert.raised","data":{"alert":{"actor":"Russia"}}}'
+
+
+class FakeQueue:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any]] = []
+
+    async def delivered(self, msg_id: str, job: DeliveryJob, status: int | None) -> None:
+        self.calls.append(("delivered", job))
+
+    async def dropped(self, msg_id: str, job: DeliveryJob, why: str) -> None:
+        self.calls.append(("dropped:" + why, job))
+
+    async def retry_at(self, msg_id: str, job: DeliveryJob, due: datetime, *_: Any) -> None:
+        self.calls.append(("retry", (job, due)))
+
+    async def dead_letter(self, msg_id: str, job: DeliveryJob, *_: Any) -> None:
+        self.calls.append(("dead", job))
+
+
+class FakeSubs:
+    def __init__(self, sub: Subscription) -> None:
+        self.sub = sub
+        self.disabled: list[int] = []
+
+    async def get(self, sub_id: str) -> Subscription | None:
+        return self.sub if sub_id == self.sub.id else None
+
+    async def secret(self, sub_id: str) -> str:
+        return "whsec_c2VjcmV0c2VjcmV0c2VjcmV0"
+
+    async def disable_channel(self, sub_id: str, index: int) -> None:
+        self.disabled.append(index)
+
+
+class FakeSender:
+    def __init__(self, result: SendResult) -> None:
+        self.result = result
+        self.headers: list[dict[str, str]] = []
+
+    async def send(self, url: str, body: str, headers: dict[str, str]) -> SendResult:
+        self.headers.append(headers)
+        return self.result
+
+
+async def _no_apprise(url: str, title: str, body: str) -> SendResult:
+    raise AssertionError("no apprise channel here")
+
+
+def run(result: SendResult, *, attempt: int = 0, max_attempts: int = 3):  # type: ignore[no-untyped-def]
+    sub = subscription("Russia")
+    queue, subs, sender = FakeQueue(), FakeSubs(sub), FakeSender(result)
+    worker = DeliveryWorker(
+        queue=cast(Any, queue),
+        subscriptions=cast(Any, subs),
+        webhooks=cast(Any, sender),
+        apprise=_no_apprise,
+        settings=DeliverySettings(retry=RetrySettings(base_seconds=10, max_attempts=max_attempts)),
+    )
+    job = DeliveryJob(delivery_id="msg_abc", subscription_id=sub.id, channel_index=0,
+                      kind="raised", alert_id="al_1", payload=BODY, attempt=attempt)  # fmt: skip
+    return worker, job, queue, subs, sender
+
+
+async def test_2xx_is_delivered_with_the_job_id_as_webhook_id() -> None:
+    worker, job, queue, _, sender = run(SendResult(ok=True, status=204))
+    assert await worker.process("1-0", job) == "delivered"
+    assert queue.calls[0][0] == "delivered" and queue.calls[0][1].attempt == 1
+    assert sender.headers[0]["webhook-id"] == "msg_abc"
+
+
+async def test_5xx_schedules_a_retry_within_the_backoff_ceiling() -> None:
+    worker, job, queue, *_ = run(SendResult(ok=False, status=500, error="HTTP 500"), attempt=1)
+    before = datetime.now(UTC)
+    assert await worker.process("1-0", job) == "retrying"
+    kind, (retried, due) = queue.calls[0]
+    assert kind == "retry" and retried.attempt == 2 and retried.delivery_id == "msg_abc"
+    assert 0 <= (due - before).total_seconds() <= 30 + 1  # ceiling after attempt 2: 10 * 3
+
+
+async def test_429_waits_at_least_retry_after() -> None:
+    result = SendResult(ok=False, status=429, retry_after=900, error="HTTP 429")
+    worker, job, queue, *_ = run(result)
+    before = datetime.now(UTC)
+    await worker.process("1-0", job)
+    _, (_, due) = queue.calls[0]
+    assert (due - before).total_seconds() >= 899
+
+
+async def test_exhausted_attempts_are_dead_lettered() -> None:
+    worker, job, queue, *_ = run(SendResult(ok=False, status=503), attempt=2, max_attempts=3)
+    assert await worker.process("1-0", job) == "dead"
+    assert queue.calls[0][0] == "dead" and queue.calls[0][1].attempt == 3
+
+
+async def test_410_disables_the_channel() -> None:
+    worker, job, queue, subs, _ = run(SendResult(ok=False, status=410, permanent=True))
+    assert await worker.process("1-0", job) == "disabled"
+    assert subs.disabled == [0] and queue.calls[0][0] == "dropped:disabled"
+
+
+async def test_refused_url_is_dead_lettered_without_retrying() -> None:
+    result = SendResult(ok=False, error="refused: 127.0.0.1 is loopback", permanent=True)
+    worker, job, queue, *_ = run(result)
+    assert await worker.process("1-0", job) == "dead"
+    assert [kind for kind, _ in queue.calls] == ["dead"]
+
+
+async def test_deleted_subscription_drops_the_delivery() -> None:
+    worker, job, queue, *_ = run(SendResult(ok=True, status=200))
+    gone = job.model_copy(update={"subscription_id": "sub_gone"})
+    assert await worker.process("1-0", gone) == "dropped"
+    assert [kind for kind, _ in queue.calls] == ["dropped:subscription deleted"]
