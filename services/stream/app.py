@@ -1,0 +1,128 @@
+"""The Faust app: topics, the `recent_acts_by_actor` table, and the agents bound to the processors.
+
+Choices, and why:
+- Agent concurrency is 1. With concurrency > 1 faust-streaming acks messages out of order
+  and can commit an offset past one still being processed (faust-streaming issues #606 and
+  robinhood/faust #682, open), losing it on a crash; order per actor also matters to novelty.
+  Throughput comes from partitions and workers instead.
+- At-least-once: faust acks a message when the agent takes the next one, and before each
+  commit it flushes the producer, so every sent claim or alert is on the broker before the
+  offset that caused it is committed. A crash redelivers; decisions and ids are deterministic,
+  so a redelivered message re-sends identical events (downstream dedups by id).
+- No idempotent producer: faust only turns it on with exactly-once transactions, which the
+  Tansu broker cannot do either; deterministic ids make duplicates harmless instead.
+- Extraction (spaCy parsing, CPU-bound) runs in a one-thread executor: the event loop keeps
+  sending heartbeats and commits while an article is parsed, and one thread keeps the
+  extractor's cross-article memory in one place and the output in input order.
+- Topics carry bytes (`value_type=bytes`): decoding stays in services/common/kafka.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import Executor
+from typing import Any
+
+import faust
+
+from schemas.articles import Article
+from schemas.claims import Claim
+from services.stream import processors
+from services.stream.processors import Out, Record
+from services.stream.settings import Settings
+
+TABLE_NAME = "recent_acts_by_actor"
+
+
+def create_app(
+    settings: Settings,
+    *,
+    extract: Callable[[Article], list[Claim]],
+    executor: Executor | None = None,
+) -> faust.App:
+    """The worker app; `extract` is the extraction library's `Extractor.extract` (or a fake)."""
+    f = settings.faust
+    app = faust.App(
+        f.app_id,
+        broker=_broker_url(settings.kafka.bootstrap_servers),
+        store=f.store,
+        datadir=f.datadir,
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.topics.partitions,
+        topic_replication_factor=settings.topics.replication_factor,
+        processing_guarantee="at_least_once",
+        producer_acks=-1,
+        broker_commit_interval=f.commit_interval_s,
+        broker_rebalance_timeout=f.rebalance_timeout_s,
+        broker_session_timeout=f.session_timeout_s,
+        broker_heartbeat_interval=f.heartbeat_interval_s,
+        broker_request_timeout=settings.kafka.request_timeout_ms / 1000,
+        # A new consumer group starts from the beginning: no article published before the
+        # first worker came up is skipped.
+        consumer_auto_offset_reset="earliest",
+        web_enabled=f.web_enabled,
+        web_port=f.web_port,
+        web_bind=f.web_host,
+        # Recovery must not count in-flight messages as done: leave the defaults on waiting
+        # for stream buffers to empty before a rebalance commits.
+        stream_wait_empty=True,
+    )
+    topics = settings.topics
+    articles_topic = app.topic(topics.articles, key_type=bytes, value_type=bytes)
+    claims_topic = app.topic(topics.claims, key_type=bytes, value_type=bytes)
+    out_topics = {
+        "claims": claims_topic,
+        "alerts": app.topic(topics.alerts, key_type=bytes, value_type=bytes),
+        "dead_letters": app.topic(topics.dead_letters, key_type=bytes, value_type=bytes),
+    }
+    recent_acts_by_actor = app.Table(
+        TABLE_NAME,
+        default=None,
+        key_type=bytes,
+        value_type=bytes,
+        partitions=topics.partitions,
+    )
+    pool = executor
+
+    async def run_extract(article: Article) -> list[Claim]:
+        return await asyncio.get_running_loop().run_in_executor(pool, extract, article)
+
+    async def send(outs: list[Out]) -> None:
+        for out in outs:
+            key = out.key.encode("utf-8") if out.key is not None else None
+            await out_topics[out.role].send(key=key, value=out.value)
+
+    @app.agent(articles_topic, name="extract_claims", concurrency=1)
+    async def extract_claims(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            outs = await processors.extract_claims(_record(event), extract=run_extract)
+            await send(outs)
+
+    @app.agent(claims_topic, name="spot_new_claims", concurrency=1)
+    async def spot_new_claims(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            # The table is touched inside the iteration, so its changelog record goes to the
+            # partition of this claim (keyed by actor): state stays with its partition.
+            outs = processors.spot_new_claims(
+                _record(event), recent_acts=recent_acts_by_actor, novelty=settings.novelty
+            )
+            await send(outs)
+
+    return app
+
+
+def _record(event: Any) -> Record:
+    message = event.message
+    return Record(
+        topic=message.topic,
+        value=event.value,
+        key=event.key,
+        partition=message.partition,
+        offset=message.offset,
+    )
+
+
+def _broker_url(bootstrap: str) -> list[str]:
+    return [f"kafka://{host.strip()}" for host in bootstrap.split(",") if host.strip()]

@@ -1,0 +1,282 @@
+"""Is this denial or warning a new speech act, or a further report of one already alerted? (pure)"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from schemas.claims import Claim, ClaimType
+from schemas.events import Value
+from services.stream.signature import name_key, terms
+
+DEFAULT_WINDOW = timedelta(days=14)
+DEFAULT_MAX_ACTS = 64
+# A claim with fewer content terms than this says nothing about its matter ("Peskov said:
+# 'No.'"): it can only be a further report of the actor's latest act of that type.
+MIN_TERMS = 2
+# Share of the claim's terms that an earlier act must carry for the two to be one act, or
+# the count of shared terms that is enough on its own for a long claim.
+MIN_COVERAGE = 0.25
+ENOUGH_SHARED = 3
+# Across articles the claim's own words may not name the matter at all ("said he 'completely
+# rejects' the allegations": the allegations are named a sentence earlier). The sentence and
+# the headline around it then do: this many shared context terms, covering this share of the
+# smaller side, make two reports in different articles one act.
+ENOUGH_CONTEXT = 3
+MIN_CONTEXT_COVERAGE = 0.2
+# Bounds on what one act remembers, so state stays small however often it is reported.
+MAX_ACT_TERMS = 96
+MAX_ACT_SOURCES = 32
+
+
+class SourceRef(Value):
+    """One report of an act, as much as matching and redelivery checks need."""
+
+    source_id: str
+    article_id: str
+    speaker: str
+
+
+class RecentAct(Value):
+    """A speech act already alerted: what it is about and where it was reported."""
+
+    alert_id: str
+    actor: str
+    type: ClaimType
+    target: str | None = None
+    terms: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    first_source_id: str
+    sources: tuple[SourceRef, ...] = ()
+    n_sources: int = 1
+    first_seen: datetime
+    last_seen: datetime
+
+
+class RaiseAlert(Value):
+    """The claim is a new act: raise `alert_id`. `repeat` marks a redelivered first report."""
+
+    alert_id: str
+    source_id: str
+    act: RecentAct
+    repeat: bool = False
+
+
+class AttachSource(Value):
+    """The claim reports an act already alerted: attach it as a source of `alert_id`."""
+
+    alert_id: str
+    source_id: str
+    act: RecentAct
+    reason: str
+    repeat: bool = False
+
+
+Decision = RaiseAlert | AttachSource
+
+
+def decide(
+    claim: Claim,
+    recent: Sequence[RecentAct],
+    *,
+    now: datetime,
+    window: timedelta = DEFAULT_WINDOW,
+    context: str = "",
+) -> Decision:
+    """New act or further report, given the actor's recent acts.
+
+    `now` is the article's time (published_at, else when it was seen); `context` is text
+    around the claim that names its matter, such as the article's headline.
+    """
+    now = as_utc(now)
+    sid = source_id(claim)
+    for act in recent:
+        if any(src.source_id == sid for src in act.sources):
+            # Redelivered or replayed: give the same answer again, so that a crash between
+            # saving state and sending the alert loses nothing (downstream dedups by id).
+            if act.first_source_id == sid:
+                return RaiseAlert(alert_id=act.alert_id, source_id=sid, act=act, repeat=True)
+            return AttachSource(
+                alert_id=act.alert_id, source_id=sid, act=act, reason="repeat", repeat=True
+            )
+    speaker = name_key(claim.speaker)
+    words = claim_terms(claim)
+    wide = words | terms(f"{claim.sentence}\n{context}", drop=(claim.actor, claim.speaker))
+    candidates = [
+        act
+        for act in recent
+        if act.type == claim.type
+        and name_key(act.actor) == name_key(claim.actor)
+        and abs(now - as_utc(act.last_seen)) <= window
+    ]
+    best: tuple[tuple[float, ...], RecentAct, str] | None = None
+    for act in candidates:
+        verdict = _match(claim, speaker, words, wide, act)
+        if verdict is None:
+            continue
+        rank, reason = verdict
+        key = (*rank, as_utc(act.last_seen).timestamp())
+        if best is None or key > best[0]:
+            best = (key, act, reason)
+    if best is None:
+        return _raise(claim, sid, speaker, words, wide, now)
+    _, act, reason = best
+    return AttachSource(
+        alert_id=act.alert_id,
+        source_id=sid,
+        act=_attach(act, sid, claim, speaker, words, wide, now),
+        reason=reason,
+    )
+
+
+def remember(
+    recent: Sequence[RecentAct],
+    decision: Decision,
+    *,
+    now: datetime,
+    window: timedelta = DEFAULT_WINDOW,
+    max_acts: int = DEFAULT_MAX_ACTS,
+) -> list[RecentAct]:
+    """The actor's acts after `decision`: updated, then bounded in time and in number."""
+    now = as_utc(now)
+    acts = [a for a in recent if a.alert_id != decision.act.alert_id]
+    acts.append(decision.act)
+    horizon = max([now, *(as_utc(a.last_seen) for a in acts)]) - window
+    acts = [a for a in acts if as_utc(a.last_seen) >= horizon]
+    acts.sort(key=lambda a: as_utc(a.last_seen))
+    return acts[-max_acts:]
+
+
+def claim_terms(claim: Claim) -> frozenset[str]:
+    """The matter of a claim: its content and quote, without the names of who speaks."""
+    text = " ".join(t for t in (claim.content, claim.quote or "") if t)
+    return terms(text, drop=(claim.actor, claim.speaker))
+
+
+def alert_id(claim: Claim) -> str:
+    """The act's id: who, what kind, and where it was first reported (article and sentence)."""
+    return "alert-" + _digest(
+        name_key(claim.actor),
+        claim.type.value,
+        claim.article_id,
+        claim.span.field,
+        str(claim.span.start),
+        str(claim.span.end),
+    )
+
+
+def source_id(claim: Claim) -> str:
+    """One report's id: the same article, sentence and speaker give the same id on any replay."""
+    return "src-" + _digest(
+        name_key(claim.actor),
+        claim.type.value,
+        claim.article_id,
+        claim.span.field,
+        str(claim.span.start),
+        str(claim.span.end),
+        name_key(claim.speaker),
+    )
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Dates from articles may be naive: they are read as UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _match(
+    claim: Claim, speaker: str, words: frozenset[str], wide: frozenset[str], act: RecentAct
+) -> tuple[tuple[float, ...], str] | None:
+    """Why `claim` reports `act` (with a rank among candidates), or None when it does not."""
+    same_article = [s for s in act.sources if s.article_id == claim.article_id]
+    same_speaker = any(s.speaker == speaker for s in same_article)
+    if same_speaker:
+        # One speaker's run of sentences in one article is one statement: quotes run on
+        # ("Even if you've ridden out storms before, this one is different.") with words of
+        # their own. Only a different target says it is another statement.
+        if _targets_differ(claim.target, act.target):
+            return None
+        return (3.0, _coverage(words, act)), "same speaker, same article"
+    if _targets_differ(claim.target, act.target):
+        return None
+    if len(words) < MIN_TERMS:
+        return (1.0, 0.0), "no content of its own: latest act of this actor"
+    shared = len(words & set(act.terms))
+    coverage = shared / len(words)
+    # One shared word is weak evidence ("changes to quotas" vs "changes to tolls"): it must
+    # be half of what the claim says.
+    needed = MIN_COVERAGE if shared >= 2 else 2 * MIN_COVERAGE
+    if shared >= ENOUGH_SHARED or (shared >= 1 and coverage >= needed):
+        return (2.0 if same_article else 1.5, coverage), f"shares {shared} terms"
+    if not same_article:
+        # Within one article every claim shares the headline, so context is no evidence there.
+        act_wide = set(act.terms) | set(act.context)
+        shared_wide = len(wide & act_wide)
+        smaller = max(1, min(len(wide), len(act_wide)))
+        if shared_wide >= ENOUGH_CONTEXT and shared_wide / smaller >= MIN_CONTEXT_COVERAGE:
+            return (1.0, shared_wide / smaller), f"shares {shared_wide} context terms"
+    return None
+
+
+def _targets_differ(a: str | None, b: str | None) -> bool:
+    return bool(a and b and name_key(a) != name_key(b))
+
+
+def _coverage(words: frozenset[str], act: RecentAct) -> float:
+    return len(words & set(act.terms)) / len(words) if words else 0.0
+
+
+def _raise(
+    claim: Claim,
+    sid: str,
+    speaker: str,
+    words: frozenset[str],
+    wide: frozenset[str],
+    now: datetime,
+) -> RaiseAlert:
+    act = RecentAct(
+        alert_id=alert_id(claim),
+        actor=claim.actor,
+        type=claim.type,
+        target=claim.target,
+        terms=tuple(sorted(words))[:MAX_ACT_TERMS],
+        context=tuple(sorted(wide - words))[:MAX_ACT_TERMS],
+        first_source_id=sid,
+        sources=(SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker),),
+        first_seen=now,
+        last_seen=now,
+    )
+    return RaiseAlert(alert_id=act.alert_id, source_id=sid, act=act)
+
+
+def _attach(
+    act: RecentAct,
+    sid: str,
+    claim: Claim,
+    speaker: str,
+    words: frozenset[str],
+    wide: frozenset[str],
+    now: datetime,
+) -> RecentAct:
+    # Later reports add their words (paraphrases widen what the act matches), up to a bound;
+    # the earliest words stay, as they name the act best.
+    known = set(act.terms)
+    added = sorted(words - known)[: max(0, MAX_ACT_TERMS - len(known))]
+    near = set(act.context) | known | set(added)
+    more = sorted(wide - near)[: max(0, MAX_ACT_TERMS - len(act.context))]
+    ref = SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker)
+    return act.model_copy(
+        update={
+            "terms": (*act.terms, *added),
+            "context": (*act.context, *more),
+            "target": act.target or claim.target,
+            # The first report is always kept: a replay of it must raise the same alert again.
+            "sources": (act.sources[0], *(*act.sources[1:], ref)[1 - MAX_ACT_SOURCES :]),
+            "n_sources": act.n_sources + 1,
+            "last_seen": max(as_utc(act.last_seen), now),
+        }
+    )
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]

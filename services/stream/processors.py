@@ -1,0 +1,138 @@
+"""The two stream steps as plain functions: a record in, the records to send (or a dead letter)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import ValidationError
+
+from schemas.alerts import AlertRaised, SourceAttached
+from schemas.articles import Article, ArticlePublished
+from schemas.claims import ALERT_TYPES, ArticleRef, Claim, ClaimExtracted
+from schemas.dead_letters import DeadLetter
+from services.common.kafka import decode, encode
+from services.stream.alerting import act_time, alert_event, dump_acts, load_acts
+from services.stream.novelty import Decision, decide, remember
+from services.stream.settings import NoveltySettings
+
+Role = Literal["claims", "alerts", "dead_letters"]
+ExtractFn = Callable[[Article], Awaitable[list[Claim]]]
+
+
+@dataclass(frozen=True)
+class Record:
+    """A consumed message, with where it came from (for dead letters)."""
+
+    topic: str
+    value: bytes | None
+    key: bytes | None = None
+    partition: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True)
+class Out:
+    """A message to send: to which topic (by role), under which key."""
+
+    role: Role
+    key: str | None
+    value: bytes
+
+
+async def extract_claims(record: Record, *, extract: ExtractFn) -> list[Out]:
+    """An `ArticlePublished` in, one `ClaimExtracted` per claim out (keyed by actor)."""
+    try:
+        published = decode(ArticlePublished, record.value or b"")
+    except ValidationError as exc:
+        return [dead_letter("extract_claims", record, exc)]
+    article = published.article
+    try:
+        claims = await extract(article)
+    # The extractor is a large body of heuristics over arbitrary text: whatever it raises
+    # for one article must cost that article only, never the stream.
+    except Exception as exc:
+        return [dead_letter("extract_claims", record, exc)]
+    ref = article_ref(article)
+    return [
+        Out("claims", claim.actor, encode(ClaimExtracted(claim=claim, article=ref)))
+        for claim in claims
+    ]
+
+
+def spot_new_claims(
+    record: Record,
+    *,
+    recent_acts: MutableMapping[bytes, bytes],
+    novelty: NoveltySettings,
+    now: datetime | None = None,
+) -> list[Out]:
+    """A `ClaimExtracted` in; for denials and warnings an `AlertRaised` or `SourceAttached` out.
+
+    `recent_acts` is the Faust table `recent_acts_by_actor` (a dict in tests), keyed by the
+    actor like the `claims` topic, so each worker holds the state of its own partitions.
+    """
+    try:
+        event = decode(ClaimExtracted, record.value or b"")
+    except ValidationError as exc:
+        return [dead_letter("spot_new_claims", record, exc)]
+    try:
+        judged = judge(event, recent_acts=recent_acts, novelty=novelty, now=now)
+    except ValidationError as exc:  # state written by an incompatible version
+        return [dead_letter("spot_new_claims", record, exc)]
+    if judged is None:
+        return []
+    _, alert = judged
+    return [Out("alerts", event.claim.actor, encode(alert))]
+
+
+def judge(
+    event: ClaimExtracted,
+    *,
+    recent_acts: MutableMapping[bytes, bytes],
+    novelty: NoveltySettings,
+    now: datetime | None = None,
+) -> tuple[Decision, AlertRaised | SourceAttached] | None:
+    """The novelty step itself (shared with `claimwatch simulate`): decide, remember, describe."""
+    claim = event.claim
+    if claim.type not in ALERT_TYPES:
+        return None
+    key = claim.actor.encode("utf-8")
+    recent = load_acts(recent_acts.get(key))
+    when = act_time(event.article, now or datetime.now(UTC))
+    decision = decide(claim, recent, now=when, window=novelty.window, context=event.article.title)
+    if not decision.repeat:
+        acts = remember(
+            recent, decision, now=when, window=novelty.window, max_acts=novelty.max_acts_per_actor
+        )
+        recent_acts[key] = dump_acts(acts)
+    return decision, alert_event(decision, claim, event.article)
+
+
+def article_ref(article: Article) -> ArticleRef:
+    return ArticleRef(
+        article_id=article.id,
+        source=article.source,
+        url=str(article.url) if article.url else None,
+        title=article.title,
+        published_at=article.published_at,
+    )
+
+
+def dead_letter(stage: str, record: Record, error: BaseException | str) -> Out:
+    letter = DeadLetter.of(
+        stage=stage,
+        topic=record.topic,
+        raw=record.value,
+        error=error,
+        key=record.key,
+        partition=record.partition,
+        offset=record.offset,
+    )
+    return Out(
+        "dead_letters",
+        record.key.decode("utf-8", "replace") if record.key else None,
+        encode(letter),
+    )

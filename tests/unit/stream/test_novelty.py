@@ -1,0 +1,253 @@
+"""Novelty decisions on made-up claims: new acts, further reports, and what bounds the memory."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from schemas.claims import Claim, ClaimType, Span
+from services.stream.novelty import (
+    AttachSource,
+    Decision,
+    RaiseAlert,
+    RecentAct,
+    alert_id,
+    decide,
+    remember,
+)
+
+T0 = datetime(2031, 5, 4, 9, 0, tzinfo=UTC)
+
+
+def claim(
+    sentence: str,
+    *,
+    article: str = "a1",
+    actor: str = "Norway",
+    speaker: str = "Norwegian Foreign Ministry",
+    type: ClaimType = ClaimType.DENIAL,
+    content: str | None = None,
+    target: str | None = None,
+    start: int = 0,
+) -> Claim:
+    return Claim(
+        article_id=article,
+        type=type,
+        speaker=speaker,
+        actor=actor,
+        target=target,
+        content=content if content is not None else sentence,
+        sentence=sentence,
+        span=Span(field="text", start=start, end=start + len(sentence)),
+        cue="denied",
+        confidence=0.9,
+    )
+
+
+class Stream:
+    """Feeds claims through decide/remember the way the table-backed agent does."""
+
+    def __init__(self, window: timedelta = timedelta(days=14), max_acts: int = 64) -> None:
+        self.state: dict[str, list[RecentAct]] = {}
+        self.window, self.max_acts = window, max_acts
+
+    def feed(self, c: Claim, when: datetime = T0, context: str = "") -> Decision:
+        recent = self.state.get(c.actor, [])
+        d = decide(c, recent, now=when, window=self.window, context=context)
+        if not d.repeat:
+            self.state[c.actor] = remember(
+                recent, d, now=when, window=self.window, max_acts=self.max_acts
+            )
+        return d
+
+
+FIRST = "Norway denied it had sold patrol boats to the junta."
+
+
+def test_first_report_raises_an_alert() -> None:
+    d = Stream().feed(claim(FIRST))
+    assert isinstance(d, RaiseAlert)
+    assert d.alert_id == alert_id(claim(FIRST))
+
+
+def test_redelivered_claim_gives_the_same_alert_again_not_a_new_one() -> None:
+    s = Stream()
+    first = s.feed(claim(FIRST))
+    again = s.feed(claim(FIRST))
+    assert isinstance(again, RaiseAlert) and again.repeat
+    assert again.alert_id == first.alert_id and again.source_id == first.source_id
+
+
+def test_redelivered_further_report_attaches_with_the_same_source_id() -> None:
+    s = Stream()
+    s.feed(claim(FIRST))
+    later = claim("Oslo says no patrol boats were sold to the junta.", article="a2")
+    once, twice = s.feed(later), s.feed(later)
+    assert isinstance(once, AttachSource) and not once.repeat
+    assert isinstance(twice, AttachSource) and twice.repeat
+    assert twice.source_id == once.source_id and twice.act.n_sources == once.act.n_sources
+
+
+def test_paraphrase_in_another_article_attaches_source_instead_of_alerting() -> None:
+    s = Stream()
+    first = s.feed(claim(FIRST))
+    para = claim(
+        "The government in Oslo has not supplied any vessels to the military rulers, "
+        "said a spokesman.",
+        article="a2",
+        speaker="spokesman",
+        content="has not supplied any vessels to the military rulers; no boats sold to the junta",
+    )
+    d = s.feed(para, T0 + timedelta(hours=5))
+    assert isinstance(d, AttachSource)
+    assert d.alert_id == first.alert_id and d.act.n_sources == 2
+
+
+def test_synonyms_fold_help_and_aid_and_seek_and_ask() -> None:
+    s = Stream()
+    first = s.feed(
+        claim("The ministry denied it had sought financial help from the fund.", speaker="ministry")
+    )
+    d = s.feed(
+        claim(
+            "Norway has not asked the fund for economic aid, an official said.",
+            article="a2",
+            speaker="official",
+        )
+    )
+    assert isinstance(d, AttachSource) and d.alert_id == first.alert_id
+
+
+def test_contentless_answer_attaches_to_the_latest_act_of_that_actor_and_type() -> None:
+    s = Stream()
+    s.feed(claim("Norway denied plans to close its embassy in the capital."), T0)
+    latest = s.feed(claim(FIRST, article="a2"), T0 + timedelta(hours=1))
+    d = s.feed(
+        claim(
+            "Asked about it, the minister said: 'No.'",
+            article="a3",
+            speaker="Ola Nordmann",
+            content="No.",
+        ),
+        T0 + timedelta(hours=2),
+    )
+    assert isinstance(d, AttachSource) and d.alert_id == latest.alert_id
+
+
+def test_denial_about_another_matter_is_a_new_alert() -> None:
+    s = Stream()
+    first = s.feed(claim(FIRST))
+    other = s.feed(
+        claim("Norway denied that its fishing fleet crossed into disputed waters.", article="a2")
+    )
+    assert isinstance(other, RaiseAlert) and other.alert_id != first.alert_id
+
+
+def test_warning_is_never_the_same_act_as_a_denial() -> None:
+    s = Stream()
+    s.feed(claim(FIRST))
+    w = s.feed(claim(FIRST, article="a2", type=ClaimType.WARNING))
+    assert isinstance(w, RaiseAlert)
+
+
+def test_same_words_from_another_actor_are_a_new_alert() -> None:
+    s = Stream()
+    s.feed(claim(FIRST))
+    d = s.feed(claim(FIRST.replace("Norway", "Sweden"), actor="Sweden", speaker="Sweden"))
+    assert isinstance(d, RaiseAlert)
+
+
+def test_report_outside_the_window_is_a_new_alert() -> None:
+    s = Stream(window=timedelta(days=14))
+    first = s.feed(claim(FIRST), T0)
+    late = s.feed(claim(FIRST, article="a2"), T0 + timedelta(days=15))
+    assert isinstance(late, RaiseAlert) and late.alert_id != first.alert_id
+    inside = Stream(window=timedelta(days=14))
+    inside.feed(claim(FIRST), T0)
+    d = inside.feed(claim(FIRST, article="a2"), T0 + timedelta(days=13))
+    assert isinstance(d, AttachSource)
+
+
+def test_quote_running_on_in_one_article_is_one_act() -> None:
+    s = Stream()
+    kw = {"type": ClaimType.WARNING, "actor": "Iceland", "speaker": "Katrin Jonsdottir"}
+    first = s.feed(claim("'The ash cloud will reach the coast by night,' Jonsdottir said.", **kw))
+    d = s.feed(claim("'Nobody should drive east of the river.'", start=80, **kw))
+    assert isinstance(d, AttachSource) and d.alert_id == first.alert_id
+
+
+def test_different_speaker_of_one_actor_in_one_article_with_another_matter_is_new() -> None:
+    s = Stream()
+    kw = {"type": ClaimType.WARNING, "actor": "Iceland"}
+    s.feed(claim("The agency warned the ash cloud will reach the coast.", speaker="agency", **kw))
+    d = s.feed(
+        claim(
+            "A senator warned that tariffs on fish exports would ruin harbours.",
+            speaker="Gunnar Olafsson",
+            start=90,
+            **kw,
+        )
+    )
+    assert isinstance(d, RaiseAlert)
+
+
+def test_different_targets_are_different_acts() -> None:
+    s = Stream()
+    s.feed(claim(FIRST, target="Sweden"))
+    d = s.feed(claim(FIRST, article="a2", target="Finland"))
+    assert isinstance(d, RaiseAlert)
+
+
+def test_headline_context_joins_reports_whose_sentences_share_no_words() -> None:
+    s = Stream()
+    first = s.feed(
+        claim(
+            "He said he 'utterly rejects' them and would help the inquiry.",
+            actor="Jon Berg",
+            speaker="Jon Berg",
+        ),
+        context="Councillor Jon Berg: bribery claims over harbour contract",
+    )
+    d = s.feed(
+        claim(
+            "Councillor denies taking bribes over harbour contract",
+            article="a2",
+            actor="Jon Berg",
+            speaker="Jon Berg",
+        ),
+        context="Councillor denies taking bribes over harbour contract",
+    )
+    assert isinstance(d, AttachSource) and d.alert_id == first.alert_id
+
+
+def test_memory_is_bounded_in_size_keeping_the_most_recent_acts() -> None:
+    s = Stream(max_acts=3)
+    topics = ["whaling quotas", "embassy closure", "oil licences", "salmon farms", "ferry tolls"]
+    for i, topic in enumerate(topics):
+        when = T0 + timedelta(hours=i)
+        s.feed(claim(f"Norway denied changes to {topic}.", article=f"a{i}"), when)
+    acts = s.state["Norway"]
+    assert len(acts) == 3
+    assert [a.last_seen for a in acts] == sorted(a.last_seen for a in acts)
+    assert "whale" not in " ".join(t for a in acts for t in a.terms)
+
+
+def test_memory_forgets_acts_older_than_the_window() -> None:
+    s = Stream(window=timedelta(days=2))
+    s.feed(claim(FIRST), T0)
+    s.feed(claim("Norway denied closing the embassy.", article="a2"), T0 + timedelta(days=3))
+    assert len(s.state["Norway"]) == 1
+
+
+def test_alert_id_derives_from_the_act_not_from_time_or_order_of_runs() -> None:
+    c = claim(FIRST)
+    one = Stream().feed(c, T0)
+    two = Stream().feed(c, T0 + timedelta(days=100))
+    assert one.alert_id == two.alert_id == alert_id(c)
+    assert alert_id(claim(FIRST, start=10)) != alert_id(c)
+    assert alert_id(claim(FIRST, actor="Sweden")) != alert_id(c)
+
+
+def test_naive_article_dates_are_read_as_utc() -> None:
+    s = Stream()
+    s.feed(claim(FIRST), datetime(2031, 5, 4))
+    assert isinstance(s.feed(claim(FIRST, article="a2"), T0), AttachSource)
