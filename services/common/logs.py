@@ -45,11 +45,18 @@ def redact(text: str) -> str:
     return text
 
 
+# A field (or header) by one of these names holds a secret whatever its value looks like.
+_SECRET_KEY = re.compile(r"(?i)api[_-]?key|token|secret|passw|authorization|cookie|signature")
+
+
 def _redact_value(value: Any) -> Any:
     if isinstance(value, str):
         return redact(value)
     if isinstance(value, dict):
-        return {k: _redact_value(v) for k, v in value.items()}
+        return {
+            k: REDACTED if _SECRET_KEY.search(str(k)) else _redact_value(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list | tuple):
         return [_redact_value(v) for v in value]
     return value
@@ -63,7 +70,8 @@ class RedactingFilter(logging.Filter):
         record.args = None
         for key, value in list(vars(record).items()):
             if key not in _STANDARD_ATTRS:
-                setattr(record, key, _redact_value(value))
+                secret = _SECRET_KEY.search(key) and value is not None
+                setattr(record, key, REDACTED if secret else _redact_value(value))
         return True
 
 
