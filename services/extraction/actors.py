@@ -1,0 +1,381 @@
+"""Actors knowledge base: countries, regions, organisations and agencies, from data files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+Kind = Literal["country", "subnational", "organisation", "agency"]
+Scope = Literal["actor", "institution", "self"]
+Mention = tuple[int, int, str, str]
+
+_FILES: dict[str, Kind] = {
+    "countries.json": "country",
+    "subnational.json": "subnational",
+    "organisations.json": "organisation",
+    "agencies.json": "agency",
+}
+# Alias fields of a data entry, in the order they are indexed; the category is kept for callers.
+_ALIAS_FIELDS = ("official", "aliases", "abbreviations", "demonyms", "metonyms")
+# Demonyms that already are plural or have no -s plural ("Swiss", "Chinese", "British").
+_NO_PLURAL = ("s", "sh", "ch", "ese", "z", "x", "ic")
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One written form of an actor and how safely it can be matched."""
+
+    text: str
+    canonical: str
+    category: str  # name, official, aliases, abbreviations, demonyms or metonyms
+    ambiguous: bool
+    case_sensitive: bool
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor; `type` is the UN status for countries, else a finer type."""
+
+    name: str
+    kind: Kind
+    type: str
+    parent: str | None
+    aliases: tuple[Alias, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role noun and whom its holder speaks for."""
+
+    role: str
+    speaks_for_government: bool
+    speaks_for: Scope
+    note: str
+
+
+def fold(text: str) -> str:
+    """Drop accents and unify apostrophes and dashes ("Élysée" -> "Elysee", "’" -> "'")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+
+
+def _strip_frame(text: str) -> str:
+    """Remove what surrounds a name but is not part of it: "the", possessive, quotes, spaces."""
+    out = " ".join(fold(text).split()).strip("\"'“”,;:()")
+    if out.lower().startswith("the "):
+        out = out[4:]
+    if out.endswith("'s"):
+        out = out[:-2]
+    elif out.endswith("s'"):
+        out = out[:-1]
+    return out.strip()
+
+
+def loose_key(text: str) -> str:
+    """Case-, accent-, dot- and punctuation-insensitive key ("the U.S.'s" -> "us")."""
+    out = _strip_frame(text).lower().replace("&", " and ").replace("+", " plus ")
+    out = out.replace(".", "")
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", out).split())
+
+
+def exact_key(text: str) -> str:
+    """Key for case-sensitive aliases: framing removed, case and dots kept ("US", "Ill.")."""
+    return _strip_frame(text)
+
+
+def _plural(demonym: str) -> str | None:
+    return None if demonym.endswith(_NO_PLURAL) else demonym + "s"
+
+
+def _entry_aliases(entry: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(written form, category, the form its flags come from), first occurrence kept."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for field in ("name", *_ALIAS_FIELDS):
+        texts = [entry["name"]] if field == "name" else entry.get(field, [])
+        for text in texts:
+            found.setdefault(text, (text, field, text))
+            plural = _plural(text) if field == "demonyms" else None
+            if plural:
+                found.setdefault(plural, (plural, field, text))
+    return list(found.values())
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Every actor and the indexes built over their aliases."""
+
+    actors: dict[str, Actor]
+    loose: dict[str, tuple[Alias, ...]]
+    exact: dict[str, tuple[Alias, ...]]
+    preferred: dict[str, str]
+    blocked: frozenset[str]
+    roles: dict[str, Role]
+    problems: tuple[str, ...]
+
+
+def _preferred_in(preferred: dict[str, str], key: str) -> str | None:
+    """The preferred actor for an ambiguous alias key; a plural demonym follows its singular."""
+    return preferred.get(key) or (preferred.get(key[:-1]) if key.endswith("s") else None)
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _read_roles() -> dict[str, Role]:
+    text = (
+        resources.files(__package__)
+        .joinpath("data")
+        .joinpath("roles.tsv")
+        .read_text(encoding="utf-8")
+    )
+    roles: dict[str, Role] = {}
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        scope = row["speaks_for"]
+        if scope not in ("actor", "institution", "self"):
+            raise ValueError(f"roles.tsv: bad speaks_for {scope!r} for {row['role']!r}")
+        roles[row["role"].lower()] = Role(
+            role=row["role"],
+            speaks_for_government=row["speaks_for_government"] == "true",
+            speaks_for=scope,  # type: ignore[arg-type]  # checked just above
+            note=row["note"],
+        )
+    return roles
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    """Load and index the data files once per process."""
+    entries: list[tuple[Kind, dict[str, Any]]] = []
+    for name, kind in _FILES.items():
+        entries.extend((kind, entry) for entry in _read_json(name)["actors"])
+    problems: list[str] = []
+    cs_loose = {loose_key(text) for _, entry in entries for text in entry.get("case_sensitive", [])}
+    actors: dict[str, Actor] = {}
+    for kind, entry in entries:
+        amb = {loose_key(t) for t in entry.get("ambiguous", [])}
+        written = _entry_aliases(entry)
+        known = {loose_key(t) for t, _, _ in written}
+        for flagged in (*entry.get("ambiguous", []), *entry.get("case_sensitive", [])):
+            if loose_key(flagged) not in known:
+                problems.append(f"{entry['name']}: flagged {flagged!r} is not one of its aliases")
+        aliases = tuple(
+            Alias(t, entry["name"], cat, loose_key(src) in amb, loose_key(src) in cs_loose)
+            for t, cat, src in written
+        )
+        if entry["name"] in actors:
+            problems.append(f"duplicate canonical name {entry['name']!r}")
+        kind_type = entry.get("status") if kind == "country" else entry.get("type")
+        actors[entry["name"]] = Actor(
+            entry["name"], kind, str(kind_type or ""), entry.get("parent"), aliases
+        )
+    loose: dict[str, list[Alias]] = defaultdict(list)
+    exact: dict[str, list[Alias]] = defaultdict(list)
+    for actor in actors.values():
+        if actor.parent and actor.parent not in actors:
+            problems.append(f"{actor.name}: unknown parent {actor.parent!r}")
+        for alias in actor.aliases:
+            index, key = (
+                (exact, exact_key(alias.text))
+                if alias.case_sensitive
+                else (loose, loose_key(alias.text))
+            )
+            if all(a.canonical != alias.canonical for a in index[key]):
+                index[key].append(alias)
+    preferred = {loose_key(k): v for k, v in _read_json("preferences.json")["preferred"].items()}
+    for index in (loose, exact):
+        for key, found in index.items():
+            names = {a.canonical for a in found}
+            if len(names) < 2:
+                continue
+            if not all(a.ambiguous for a in found):
+                problems.append(f"alias {key!r} maps to {sorted(names)} without an ambiguous flag")
+            if _preferred_in(preferred, loose_key(key)) not in names:
+                problems.append(f"alias {key!r} maps to {sorted(names)} with no preference")
+    blocked = frozenset(_read_json("not_actors.json")["phrases"])
+    return KnowledgeBase(
+        actors=actors,
+        loose={k: tuple(v) for k, v in loose.items()},
+        exact={k: tuple(v) for k, v in exact.items()},
+        preferred=preferred,
+        blocked=blocked,
+        roles=_read_roles(),
+        problems=tuple(problems),
+    )
+
+
+def data_problems() -> list[str]:
+    """Inconsistencies in the data files (empty when they validate)."""
+    return list(knowledge_base().problems)
+
+
+def _lookup(name: str) -> tuple[Alias, ...]:
+    kb = knowledge_base()
+    return kb.exact.get(exact_key(name)) or kb.loose.get(loose_key(name)) or ()
+
+
+def _pick(found: tuple[Alias, ...]) -> str | None:
+    names = list(dict.fromkeys(a.canonical for a in found))
+    if len(names) <= 1:
+        return names[0] if names else None
+    preferred = _preferred_in(knowledge_base().preferred, loose_key(found[0].text))
+    return preferred if preferred in names else names[0]
+
+
+def resolve_actor(name: str) -> str | None:
+    """Any alias, metonym, demonym or abbreviation -> canonical actor ("the Kremlin" -> "Russia").
+
+    A name that is an actor followed only by words of a government role is resolved too
+    ("Chinese Foreign Ministry" -> "China"); an analyst's or senator's title is not.
+    """
+    if not name or not name.strip():
+        return None
+    return _pick(_lookup(name)) or _resolve_composite(name)
+
+
+def resolve_demonym(adjective: str) -> str | None:
+    """A nationality adjective or demonym -> its country ("Russian", "Britons" -> ...)."""
+    return _pick(tuple(a for a in _lookup(adjective) if a.category == "demonyms"))
+
+
+def candidates(alias: str) -> list[str]:
+    """Every actor an alias can name, the preferred one first ("Georgia" -> 2 actors)."""
+    found = _lookup(alias)
+    first = _pick(found)
+    rest = [a.canonical for a in found if a.canonical != first]
+    return list(dict.fromkeys([first, *rest])) if first else []
+
+
+def is_ambiguous(alias: str) -> bool:
+    """True when an alias needs context: flagged in the data, or naming several actors."""
+    found = _lookup(alias)
+    return any(a.ambiguous for a in found) or len({a.canonical for a in found}) > 1
+
+
+def actor_info(canonical: str) -> Actor | None:
+    return knowledge_base().actors.get(canonical)
+
+
+def actor_kind(canonical: str) -> Kind | None:
+    actor = actor_info(canonical)
+    return actor.kind if actor else None
+
+
+def parent_of(canonical: str) -> str | None:
+    """The country (or union) an agency, sub-national unit or body belongs to."""
+    actor = actor_info(canonical)
+    return actor.parent if actor else None
+
+
+def known_actors() -> list[str]:
+    """Every canonical actor name, sorted."""
+    return sorted(knowledge_base().actors)
+
+
+def aliases_of(canonical: str) -> list[str]:
+    """Every written form of an actor, canonical name first; an alias is resolved first."""
+    actor = actor_info(canonical) or actor_info(resolve_actor(canonical) or "")
+    return [a.text for a in actor.aliases] if actor else []
+
+
+@cache
+def _mention_index() -> dict[str, tuple[tuple[str, str | None, str], ...]]:
+    """Surface forms keyed by their first two characters, longest first."""
+    kb = knowledge_base()
+    surfaces: dict[str, tuple[str | None, str]] = {}
+    for actor in kb.actors.values():
+        for alias in actor.aliases:
+            canonical = resolve_actor(alias.text) if not alias.case_sensitive else actor.name
+            for form in {alias.text, fold(alias.text), alias.text.replace("'", "’")}:
+                if len(form) >= 2:
+                    surfaces.setdefault(form, (canonical, alias.text))
+    for phrase in kb.blocked:
+        surfaces[phrase] = (None, phrase)
+    index: dict[str, list[tuple[str, str | None, str]]] = defaultdict(list)
+    for form, (canonical, alias_text) in surfaces.items():
+        index[form[:2]].append((form, canonical, alias_text))
+    return {k: tuple(sorted(v, key=lambda s: -len(s[0]))) for k, v in index.items()}
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Actor mentions as (start, end, canonical, alias), longest match first, on word bounds.
+
+    Matching is case-sensitive on the written forms, so "us" and "turkey" are not actors.
+    Phrases such as "South China Sea" or "Washington Post" block the shorter alias inside.
+    """
+    index = _mention_index()
+    found: list[Mention] = []
+    resume = 0
+    for word in re.finditer(r"\w+", text):
+        start = word.start()
+        if start < resume:
+            continue
+        for form, canonical, alias_text in index.get(text[start : start + 2], ()):
+            end = start + len(form)
+            if not text.startswith(form, start):
+                continue
+            if form[-1].isalnum() and end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                continue
+            if canonical is not None:
+                found.append((start, end, canonical, alias_text))
+            resume = end
+            break
+    return found
+
+
+def _role_words() -> frozenset[str]:
+    roles = knowledge_base().roles.values()
+    return frozenset(w for r in roles if r.speaks_for == "actor" for w in loose_key(r.role).split())
+
+
+def _resolve_composite(name: str) -> str | None:
+    """An actor plus government-role words ("US State Department spokesperson") -> the actor."""
+    mentions = find_mentions(fold(name))
+    if not mentions:
+        return None
+    rest = fold(name)
+    for start, end, _, _ in reversed(mentions):
+        rest = rest[:start] + " " + rest[end:]
+    words = [w for w in loose_key(rest.replace("'s", " ")).split() if w != "the"]
+    if any(w not in _role_words() for w in words):
+        return None
+    names = list(dict.fromkeys(m[2] for m in mentions))
+    # "US CDC": the most specific actor whose parents cover the others.
+    for candidate in reversed(names):
+        lineage = {candidate}
+        parent = parent_of(candidate)
+        while parent:
+            lineage.add(parent)
+            parent = parent_of(parent)
+        if set(names) <= lineage:
+            return candidate
+    return None
+
+
+def role_of(title: str) -> Role | None:
+    """The longest role phrase in a title ("Kremlin spokesman" -> spokesman, speaks for actor)."""
+    roles = knowledge_base().roles
+    words = fold(title).lower().replace("'s", " ").split()
+    words = [w.strip(".,;:()\"'") for w in words]
+    for size in range(min(6, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            role = roles.get(phrase) or (roles.get(phrase[:-1]) if phrase.endswith("s") else None)
+            if role:
+                return role
+    return None
+
+
+def roles() -> list[Role]:
+    """Every role noun in the data, with whom its holder speaks for."""
+    return list(knowledge_base().roles.values())
