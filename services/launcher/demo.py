@@ -61,7 +61,7 @@ def subscribe(alerts_url: str, api_key: str, webhook_url: str, actors: Iterable[
         }
         response = httpx.post(f"{alerts_url}/subscriptions", json=body, headers=headers, timeout=10)
         response.raise_for_status()
-        ids.append(str(response.json().get("id", "")))
+        ids.append(str(response.json()["subscription"]["id"]))
     return ids
 
 

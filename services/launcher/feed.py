@@ -52,8 +52,10 @@ def paint(text: str, code: str, colour: bool) -> str:
 def describe(payload: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
     """('raised' | 'attached', fields) for an alert event or a stored alert; None for others."""
     kind = payload.get("kind")
-    if kind == "raised" and isinstance(payload.get("alert"), dict):
+    if kind == "raised" and isinstance(payload.get("alert"), dict):  # an AlertRaised event
         return "raised", payload["alert"] | {"source_count": payload.get("source_count", 1)}
+    if kind == "raised":  # the alert service's summary of one
+        return "raised", payload
     if kind == "source_attached":
         return "attached", payload
     if "alert_id" in payload and "sentence" in payload:  # a stored alert with its sources
@@ -72,8 +74,10 @@ def format_line(payload: dict[str, Any], *, colour: bool) -> str | None:
     if what == "attached":
         source = data.get("source") or {}
         outlet = source.get("outlet") or source.get("article_id") or "another source"
-        alert_id = str(data.get("alert_id", ""))[:12]
-        text = f"  + further report of {data.get('actor')} {ctype} {alert_id} from {outlet}"
+        count = data.get("source_count")
+        now = f", now {count} sources" if count else ""
+        speaker = data.get("speaker", "?")
+        text = f"  + {outlet} also reports {data.get('actor')}'s {ctype} ({speaker}{now})"
         return paint(text, "2", colour)
     count = data.get("source_count") or len(data.get("sources") or []) or 1
     label = paint(f"{ctype.upper():<8}", f"1;{code}", colour)

@@ -95,11 +95,10 @@ def service_specs(config: StackConfig, base: Mapping[str, str]) -> list[ProcessS
     }
     ingest_env = shared | {f"{ENV}HOST": config.host, f"{ENV}PORT": str(config.ingest_port)}
     worker_env = shared | {
-        f"{ENV}APP_ID": f"claimwatch-stream{group_suffix}",
-        f"{ENV}DATA_DIR": str(config.run_dir / "worker"),
-        f"{ENV}WEB_PORT": "0",
+        f"{ENV}FAUST__APP_ID": f"claimwatch-stream{group_suffix}",
+        f"{ENV}FAUST__DATADIR": str(config.run_dir / "worker"),
         # Faust waits this long for a group's first join: 30 s by default, 5 s here.
-        f"{ENV}REBALANCE_TIMEOUT_S": str(config.rebalance_timeout_s),
+        f"{ENV}FAUST__REBALANCE_TIMEOUT_S": str(config.rebalance_timeout_s),
     }
     py = config.python
     return [
