@@ -26,6 +26,8 @@ _FILES: dict[str, Kind] = {
 _ALIAS_FIELDS = ("official", "aliases", "abbreviations", "demonyms", "metonyms")
 # Demonyms that already are plural or have no -s plural ("Swiss", "Chinese", "British").
 _NO_PLURAL = ("s", "sh", "ch", "ese", "z", "x", "ic")
+# Words that may sit between an actor and a role without changing whom the role speaks for.
+_FILLERS = frozenset({"a", "an", "the", "top", "senior", "acting", "then", "policy", "affairs"})
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,12 @@ def aliases_of(canonical: str) -> list[str]:
 
 
 @cache
+def _role_words() -> frozenset[str]:
+    roles = knowledge_base().roles.values()
+    return frozenset(w for r in roles if r.speaks_for == "actor" for w in loose_key(r.role).split())
+
+
+@cache
 def _mention_index() -> dict[str, tuple[tuple[str, str | None, str], ...]]:
     """Surface forms keyed by their first two characters, longest first."""
     kb = knowledge_base()
@@ -333,21 +341,18 @@ def find_mentions(text: str) -> list[Mention]:
     return found
 
 
-def _role_words() -> frozenset[str]:
-    roles = knowledge_base().roles.values()
-    return frozenset(w for r in roles if r.speaks_for == "actor" for w in loose_key(r.role).split())
-
-
 def _resolve_composite(name: str) -> str | None:
     """An actor plus government-role words ("US State Department spokesperson") -> the actor."""
-    mentions = find_mentions(fold(name))
+    roles = knowledge_base().roles
+    # "White House NSA": an abbreviation that is also a role ("NSA") is read as the role.
+    mentions = [m for m in find_mentions(fold(name)) if loose_key(m[3]) not in roles]
     if not mentions:
         return None
     rest = fold(name)
     for start, end, _, _ in reversed(mentions):
         rest = rest[:start] + " " + rest[end:]
-    words = [w for w in loose_key(rest.replace("'s", " ")).split() if w != "the"]
-    if any(w not in _role_words() for w in words):
+    words = loose_key(rest.replace("'s", " ")).split()
+    if any(w not in _role_words() and w not in _FILLERS for w in words):
         return None
     names = list(dict.fromkeys(m[2] for m in mentions))
     # "US CDC": the most specific actor whose parents cover the others.
@@ -365,15 +370,25 @@ def _resolve_composite(name: str) -> str | None:
 def role_of(title: str) -> Role | None:
     """The longest role phrase in a title ("Kremlin spokesman" -> spokesman, speaks for actor)."""
     roles = knowledge_base().roles
-    words = fold(title).lower().replace("'s", " ").split()
-    words = [w.strip(".,;:()\"'") for w in words]
+    lowered = fold(title).lower().replace("'s", " ").replace("ex-", "ex ")
+    words = [w.strip(".,;:()\"'") for w in lowered.split()]
     for size in range(min(6, len(words)), 0, -1):
-        for i in range(len(words) - size + 1):
+        # Among equally long phrases the rightmost is the head ("embassy spokesperson").
+        for i in range(len(words) - size, -1, -1):
             phrase = " ".join(words[i : i + size])
             role = roles.get(phrase) or (roles.get(phrase[:-1]) if phrase.endswith("s") else None)
             if role:
-                return role
+                return _former(role) if _FORMER & set(words[:i]) else role
     return None
+
+
+# A former holder ("former US official") no longer speaks for the body they served.
+_FORMER = frozenset({"former", "retired", "ex", "erstwhile"})
+
+
+def _former(role: Role) -> Role:
+    note = "former holder: speaks for themselves"
+    return Role(f"former {role.role}", False, "self", note)
 
 
 def roles() -> list[Role]:

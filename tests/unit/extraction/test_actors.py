@@ -293,3 +293,37 @@ def _aliases_with_key(key: str) -> list[actors.Alias]:
     return [
         a for actor in kb.actors.values() for a in actor.aliases if actors.loose_key(a.text) == key
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "canonical"),
+    [
+        ("a US official", "United States"),
+        ("senior US officials", "United States"),
+        ("White House NSA", "United States"),
+        ("Chinese embassy spokesperson", "China"),
+        ("Russia's defence ministry", "Russia"),
+        ("EU foreign policy chief", "European Union"),
+        ("UN Secretary-General", "United Nations"),
+        ("former US official", None),
+        ("Russian President Vladimir Putin", None),
+        ("Chinese analyst", None),
+        ("US ambassador to China", None),
+    ],
+)
+def test_actor_plus_government_role_resolves_to_the_actor(
+    title: str, canonical: str | None
+) -> None:
+    assert resolve_actor(title) == canonical
+
+
+def test_role_prefers_the_head_noun_and_demotes_former_holders() -> None:
+    spokesperson = role_of("Chinese embassy spokesperson")
+    assert spokesperson is not None and spokesperson.role == "spokesperson"
+    nsa = role_of("White House NSA")
+    assert nsa is not None and nsa.speaks_for_government
+    former = role_of("former US official")
+    assert former is not None and former.speaks_for == "self"
+    assert not former.speaks_for_government
+    ex = role_of("ex-minister")
+    assert ex is not None and ex.speaks_for == "self"
