@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -110,8 +111,10 @@ def create_app(
             return _unavailable("the service is starting")
         start = time.perf_counter()
         try:
-            published = await publisher_now.publish(articles)
-        except KafkaError as exc:
+            published = await asyncio.wait_for(
+                publisher_now.publish(articles), settings.publish_timeout_seconds
+            )
+        except (KafkaError, TimeoutError) as exc:
             metrics.rejected.labels("http", "kafka_unavailable").inc(len(articles))
             log.warning("publish failed", extra={"error": f"{type(exc).__name__}: {exc}"})
             return _unavailable("Kafka did not acknowledge the articles; retry later")

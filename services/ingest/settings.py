@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     # How long a readiness answer is reused: probes may poll every second, Kafka needn't.
     ready_cache_seconds: float = Field(default=5.0, ge=0)
     ready_timeout_seconds: float = Field(default=3.0, gt=0)
+    # A request waits at most this long for Kafka's acknowledgement, then gets a 503. The
+    # articles may still be delivered afterwards: a client retry then repeats the same key,
+    # and consumers treat a repeated article id as the same article (at-least-once).
+    publish_timeout_seconds: float = Field(default=10.0, gt=0)
     create_topics: bool = True
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     topics: TopicSettings = Field(default_factory=TopicSettings)

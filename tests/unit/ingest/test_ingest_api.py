@@ -270,3 +270,20 @@ async def test_openapi_documents_the_article_body(publisher: FakePublisher) -> N
         spec = (await client.get("/openapi.json")).json()
     body = spec["paths"]["/articles"]["post"]["requestBody"]["content"]["application/json"]
     assert body["schema"]["oneOf"][0]["required"] == ["text"]
+
+
+class StuckPublisher(FakePublisher):
+    """Never acknowledged, like a broker that stopped answering."""
+
+    async def publish(self, articles):  # type: ignore[no-untyped-def]
+        import asyncio
+
+        await asyncio.Event().wait()
+        raise AssertionError("unreachable")
+
+
+async def test_publish_that_never_completes_times_out_with_503() -> None:
+    publisher = StuckPublisher()
+    async with client_for(publisher, publish_timeout_seconds=0.01) as client:
+        response = await client.post("/articles", json=ARTICLE)
+    assert response.status_code == 503
