@@ -52,31 +52,44 @@ class ClaimBuilder:
                 for claim_type, direct in self._types(act, party):
                     conf = 0.9 if direct else 0.75
                     self._emit(index, party, claim_type, act.cue, act.cue_text, act.content, conf)
+        self._note_people(doc, in_quote, acts)
+
+    def scan(self, sentence: Sentence) -> None:
+        """An unparsed sentence: only bring people it names to the front for pronouns."""
+        self.ctx.mentions.touch_names_in(sentence.text)
+
+    def _note_people(self, doc: Doc, in_quote: list[bool], acts: list[SpeechAct]) -> None:
+        """People named outside quotes become antecedents; subjects and speakers last (most salient)."""
+        later: list[Party] = []
         for ent in doc.ents:
-            if (
-                ent.label_ == "PERSON"
-                and not in_quote[ent.root.i]
-                and ent.root.tag_ in ("NNP", "NNPS")
-            ):
-                party = describe(ent.root, self.ctx)
-                if party is not None and party.is_person:
-                    self.ctx.mentions.add(party)
+            root = ent.root
+            if ent.label_ != "PERSON" or in_quote[root.i] or root.tag_ not in ("NNP", "NNPS"):
+                continue
+            party = describe(root, self.ctx)
+            if party is None or not party.is_person:
+                continue
+            if root.dep_ in ("nsubj", "nsubjpass"):
+                later.append(party)
+            else:
+                self.ctx.mentions.add(party)
+        for party in later + [p for a in acts for p in a.parties if p.is_person]:
+            self.ctx.mentions.add(party)
 
     def _types(self, act: SpeechAct, party: Party) -> list[tuple[ClaimType, bool]]:
         lex = self.ctx.lexicon
         if act.verb_type != CONTENT or (act.cue is None and not act.heads):
             return (
-                [type_of_cue(act.cue, act.verb_type, act.content, party.actor, lex)]
+                [type_of_cue(act.cue, act.verb_type, act.content, party, lex)]
                 if act.cue
-                else [(type_of_content(act.content, party.actor, lex), False)]
+                else [(type_of_content(act.content, party, lex), False)]
             )
         if len(act.heads) <= 1:
-            return [(type_of_content(act.content, party.actor, lex), False)]
+            return [(type_of_content(act.content, party, lex), False)]
         out: list[tuple[ClaimType, bool]] = []
         for head in act.heads:
             others = {t.i for h in act.heads if h is not head and h.i > head.i for t in h.subtree}
             tokens = [t for t in head.subtree if t.i not in others]
-            found = type_of_content(tokens, party.actor, lex)
+            found = type_of_content(tokens, party, lex)
             if all(found != t for t, _ in out):
                 out.append((found, False))
         return out
@@ -102,7 +115,7 @@ class ClaimBuilder:
             speaker=party.name,
             actor=party.actor,
             target=target_of(cue, content, party.actor),
-            content=_content_text(content) or sentence.text,
+            content=_content_text(content, sentence.text) or sentence.text,
             quote=self._quote(sentence),
             sentence=sentence.text,
             span=Span(field=sentence.field, start=sentence.start, end=sentence.end),
@@ -130,7 +143,7 @@ class ClaimBuilder:
                 continue
             for party in self._quote_speakers(p):
                 in_quote = [t for t in p.doc if quotes.inside(s.start + t.idx)]
-                found = type_of_content(in_quote, party.actor, self.ctx.lexicon)
+                found = type_of_content(in_quote, party, self.ctx.lexicon)
                 self._emit(p.index, party, found, None, "quote", in_quote, 0.6)
         return [c for _, c in sorted(self.claims, key=lambda ic: ic[0])]
 
@@ -165,9 +178,9 @@ def _first_quote_offset(p: Parsed) -> int:
     return 0
 
 
-def _content_text(tokens: list[Token]) -> str:
+def _content_text(tokens: list[Token], sentence: str) -> str:
+    """The original words (the parser saw a masked copy of the same length)."""
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    text = doc[tokens[0].i : tokens[-1].i + 1].text.strip(' ,:“”"')
-    return text[:MAX_CONTENT_CHARS]
+    text = sentence[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return " ".join(text.split()).strip(' ,:“”"')[:MAX_CONTENT_CHARS]

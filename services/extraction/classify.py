@@ -30,7 +30,6 @@ _STRONG_DENIAL = frozenset(
         "no basis",
     }
 )
-_SELF = frozenset({"i", "we", "he", "she", "it", "they"})
 _PAST_AUX = frozenset({"has", "have", "had", "did", "was", "were", "'s", "'ve", "'d"})
 
 
@@ -46,7 +45,7 @@ def type_of_cue(
         return ClaimType.ASSERTION, True  # rejecting a proposal or an offer
     if verb_type == ADVISORY:
         return (ClaimType.WARNING if advises_against(cue, lex) else ClaimType.ASSERTION), True
-    return type_of_content(content, speaker_actor, lex), False
+    return type_of_content(content, speaker, lex), False
 
 
 def aimed_at_allegation(verb: Token, lex: Lexicon) -> bool:
@@ -73,7 +72,7 @@ def advises_against(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
-def type_of_content(tokens: list[Token], speaker_actor: str, lex: Lexicon) -> ClaimType:
+def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimType:
     """Type what is said: an inner cue verb, then accusation, warning and denial phrases, negation."""
     if not tokens:
         return ClaimType.ASSERTION
@@ -83,11 +82,11 @@ def type_of_content(tokens: list[Token], speaker_actor: str, lex: Lexicon) -> Cl
         return inner
     if lex.accusation_patterns.search(text):
         return ClaimType.ACCUSATION
-    if lex.warning_patterns.search(text) or _negative_imperative(tokens):
+    if lex.warning_patterns.search(text) or _negative_imperative(tokens) or advises_public(tokens, lex):
         return ClaimType.WARNING
     if _calls_false(text, lex):
         return ClaimType.DENIAL
-    if rebuts_by_negation(tokens, speaker_actor):
+    if rebuts_by_negation(tokens, speaker.actor, speaker.is_person):
         return ClaimType.DENIAL
     return ClaimType.ASSERTION
 
@@ -119,11 +118,40 @@ def _calls_false(text: str, lex: Lexicon) -> bool:
 
 
 def _negative_imperative(tokens: list[Token]) -> bool:
-    words = [t.lower_ for t in tokens if t.is_alpha or t.lower_ in ("n't",)][:2]
-    return words in (["do", "n't"], ["do", "not"], ["never"][:1]) or words[:1] == ["don't"]
+    """"Don't bet your life on it": a prohibition addressed to the reader."""
+    words = [t.lower_ for t in tokens if t.is_alpha or t.lower_ == "n't"][:2]
+    return words in (["do", "n't"], ["do", "not"], ["never", "ever"])
 
 
-def rebuts_by_negation(tokens: list[Token], speaker_actor: str) -> bool:
+def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
+    """"People should stop ...", "residents must not ...": advice to the public to guard against harm."""
+    for t in tokens:
+        if not t.tag_.startswith("VB"):
+            continue
+        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"should", "must", "need", "ought"}
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        if not modal or not subj or subj[0].lower_ not in lex.addressees:
+            continue
+        negated = any(c.dep_ == "neg" for c in t.subtree)
+        if negated or t.lower_ in lex.advisory_verbs or any(
+            c.lower_ in lex.advisory_verbs for c in t.children if c.dep_ == "xcomp"
+        ):
+            return True
+    return False
+
+
+def _is_self(subj: Token, actor: str, is_person: bool) -> bool:
+    low = subj.lower_
+    if low in ("i", "we"):
+        return True
+    if low in ("he", "she"):
+        return is_person
+    if low in ("it", "they"):
+        return not is_person
+    return lookup_actor(subj.text) == actor or subj.text == actor
+
+
+def rebuts_by_negation(tokens: list[Token], speaker_actor: str, speaker_is_person: bool = False) -> bool:
     """ "Russia has not asked China for help": the speaker's side denies a past deed."""
     for t in tokens:
         if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
@@ -135,7 +163,6 @@ def rebuts_by_negation(tokens: list[Token], speaker_actor: str) -> bool:
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             continue
-        s = subj[0]
-        if s.lower_ in _SELF or lookup_actor(s.text) == speaker_actor or s.text == speaker_actor:
+        if _is_self(subj[0], speaker_actor, speaker_is_person):
             return True
     return False

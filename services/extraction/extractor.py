@@ -15,6 +15,7 @@ from services.extraction.claims import ClaimBuilder
 from services.extraction.lexicon import Lexicon, load_lexicon
 from services.extraction.mentions import Mentions, PeopleMemory
 from services.extraction.model import load_nlp
+from services.extraction.parse_text import parse_text
 from services.extraction.quotes import Quotes
 from services.extraction.sentences import Sentence, may_hold_claim, split_sentences
 from services.extraction.speakers import Context
@@ -59,7 +60,10 @@ class Extractor:
         while batch := list(islice(it, self.batch_articles)):
             plans = [self.plan(a) for a in batch]
             wanted = [(p, i) for p in plans for i, s in enumerate(p.sentences) if p.parse[i]]
-            texts = (p.sentences[i].text for p, i in wanted)
+            texts = (
+                parse_text(p.sentences[i].text, self.lexicon, headline=p.sentences[i].field == "title")
+                for p, i in wanted
+            )
             for (p, i), doc in zip(wanted, self.nlp.pipe(texts, batch_size=256), strict=True):
                 p.docs[i] = doc
             for p in plans:
@@ -81,4 +85,6 @@ class Extractor:
             doc = plan.docs.get(i)
             if doc is not None:
                 builder.add_sentence(sentence, doc)
+            else:
+                builder.scan(sentence)
         return builder.finish()

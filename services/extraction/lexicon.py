@@ -29,6 +29,8 @@ class Lexicon:
     representative_roles: frozenset[str]
     anaphoric_nouns: frozenset[str]
     non_speakers: frozenset[str]
+    addressees: frozenset[str]  # "people should ...": advice to the public
+    title_lowercase: frozenset[str]  # words lowered in Title Case headlines before parsing
 
     def lemma(self, form: str) -> str | None:
         """The cue lemma of a verb form ("warned" -> "warn"), or None if it is no cue."""
@@ -88,4 +90,8 @@ def load_lexicon() -> Lexicon:
         representative_roles=frozenset(raw["representative_roles"]),
         anaphoric_nouns=frozenset(raw["anaphoric_nouns"]["nouns"]),
         non_speakers=frozenset(raw["non_speakers"]),
+        addressees=frozenset(raw["addressees"]),
+        title_lowercase=frozenset(raw["stopwords_title"]) | frozenset(forms) | frozenset(
+            raw["advisory_verbs"]
+        ),
     )

@@ -57,6 +57,16 @@ class Mentions:
         self.add(party)
         self.speakers.append(party)
 
+    def touch_names_in(self, text: str) -> None:
+        """A sentence that was not parsed still makes the people it names the most recent."""
+        found = []
+        for p in self.people:
+            pos = text.find(p.name.split()[-1])
+            if pos >= 0:
+                found.append((pos, p))
+        for _, p in sorted(found, key=lambda f: f[0]):
+            self.add(p)
+
     def person(self, name: str) -> Party | None:
         """A full name or a bare surname ("Tangen", "Mr Hill") of someone named earlier."""
         last = name.split()[-1].lower() if name.split() else ""
@@ -69,7 +79,8 @@ class Mentions:
         """he/she -> the last person who spoke (else named); it/they -> the last group."""
         w = word.lower()
         if w in {"he", "she", "him", "her", "his"}:
-            return _last(self.speakers, person=True) or (self.people[-1] if self.people else None)
+            # the most recently mentioned person: a subject mentioned last outranks a speaker
+            return self.people[-1] if self.people else None
         if w in {"it", "its"} | _PLURAL_PRONOUNS:
             return _last(self.speakers, person=False) or (self.groups[-1] if self.groups else None)
         return None

@@ -111,10 +111,28 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
         cue_text = tok.text
         content = _complement(tok)
         heads = _proposition_heads(tok)
+    if _reduced_passive(tok, lemma):
+        return None
     subj, found = subject_of(tok)
     if subj is None or not found:
         return None
     return SpeechAct(tok, cue_text, verb_type, speakers_of(subj, ctx), content, heads)
+
+
+# Verbs that take an object before "to": "urged to flee" (no object) is a passive headline.
+_OBJECT_CONTROL = frozenset({"urge", "advise", "warn", "order", "tell", "caution", "accuse", "threaten"})
+
+
+def _reduced_passive(tok: Token, lemma: str) -> bool:
+    """"Residents urged to flee", "Man accused of fraud": a participle with no agent and no object."""
+    deps = {c.dep_ for c in tok.children}
+    if "agent" in deps or deps & {"dobj", "dative", "nsubjpass"}:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if lemma in _OBJECT_CONTROL and nxt is not None and nxt.lower_ in ("to", "of"):
+        return True
+    has_aux = any(c.dep_ == "aux" for c in tok.children)
+    return tok.tag_ == "VBN" and not has_aux and tok.dep_ in ("acl", "ROOT") and lemma in _OBJECT_CONTROL
 
 
 def _according(tok: Token, to: Token, ctx: Context) -> SpeechAct | None:
@@ -164,5 +182,13 @@ def fold_chains(acts: list[SpeechAct]) -> list[SpeechAct]:
             if i == j or inner.cue is None or inner.cue.i not in inside:
                 continue
             same = {p.actor for p in outer.parties} & {p.actor for p in inner.parties}
-            drop.add(j if same else i)
+            if _is_relay(inner) and not _is_relay(outer):
+                drop.add(j)  # "Iran said ..., the agency reported": the agency only relays
+            else:
+                drop.add(j if same else i)
     return [a for k, a in enumerate(acts) if k not in drop]
+
+
+def _is_relay(act: SpeechAct) -> bool:
+    """A media report of someone else's words ("Tasnim reported Iran said")."""
+    return act.cue is not None and act.cue.lower_ in ("reported", "reports", "report", "reporting")
