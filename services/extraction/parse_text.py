@@ -1,0 +1,51 @@
+"""What the parser sees: the sentence with noise masked, always the same length as the original."""
+
+from __future__ import annotations
+
+import re
+
+from services.extraction.lexicon import Lexicon
+
+# "LONDON/BERLIN (Reuters) - " or "WASHINGTON, May 3 (AP) — ": a dateline is no speaker
+_DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'-]{2,}(?:,[^()\n]{0,20})?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+# straight or curly single quotes used as scare quotes, not apostrophes (you've, Russia's)
+_SCARE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))['‘](?=\w)")
+_SCARE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s,.;:!?)]|$)")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def parse_text(sentence: str, lexicon: Lexicon, *, headline: bool = False) -> str:
+    """Mask datelines and scare quotes; lower Title Case headline words the parser trips on."""
+    text = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    text = _mask_scare_quotes(text)
+    if headline and _is_title_case(text):
+        text = _WORD.sub(lambda m: _lower_if_common(m, lexicon), text)
+    return text
+
+
+def _mask_scare_quotes(text: str) -> str:
+    """Blank each opening single quote and the closing one that pairs with it."""
+    chars = list(text)
+    pos = 0
+    while (opening := _SCARE_OPEN.search(text, pos)) is not None:
+        closing = _SCARE_CLOSE.search(text, opening.end())
+        if closing is None:
+            break
+        chars[opening.start()] = chars[closing.start()] = " "
+        pos = closing.end()
+    return "".join(chars)
+
+
+def _is_title_case(text: str) -> bool:
+    words = _WORD.findall(text)
+    if len(words) < 4:
+        return False
+    capital = sum(1 for w in words if w[0].isupper())
+    return capital / len(words) > 0.6
+
+
+def _lower_if_common(m: re.Match[str], lexicon: Lexicon) -> str:
+    word = m.group(0)
+    if m.start() == 0 or word.isupper():
+        return word  # the first word, and acronyms (CDC, NATO), keep their case
+    return word.lower() if word.lower() in lexicon.title_lowercase else word
