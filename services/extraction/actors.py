@@ -304,7 +304,9 @@ def _mention_index() -> dict[str, tuple[tuple[str, str | None, str], ...]]:
     for actor in kb.actors.values():
         for alias in actor.aliases:
             canonical = resolve_actor(alias.text) if not alias.case_sensitive else actor.name
-            for form in {alias.text, fold(alias.text), alias.text.replace("'", "’")}:
+            # Mentions start at the name itself: "the" before it is left to the caller.
+            text = alias.text[4:] if alias.text[:4] in ("the ", "The ") else alias.text
+            for form in {text, fold(text), text.replace("'", "’")}:
                 if len(form) >= 2:
                     surfaces.setdefault(form, (canonical, alias.text))
     for phrase in kb.blocked:

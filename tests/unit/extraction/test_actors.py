@@ -132,6 +132,14 @@ def test_at_least_193_countries_plus_observers_and_other_entities() -> None:
         ("Scotland Yard", "Metropolitan Police"),
         ("the Fed", "Federal Reserve"),
         ("ECB", "European Central Bank"),
+        # parties and media, which speak and are spoken against
+        ("the Labour Party", "Labour Party"),
+        ("Tories", "Conservative Party"),
+        ("GOP", "Republican Party"),
+        ("CCP", "Chinese Communist Party"),
+        ("Washington Post", "The Washington Post"),
+        ("FT", "Financial Times"),
+        ("Xinhua", "Xinhua"),
         # demonyms, plural demonyms and possessives
         ("Russian", "Russia"),
         ("Chinese", "China"),
@@ -159,7 +167,7 @@ def test_alias_resolves_to_canonical(alias: str, canonical: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["us", "who", "turkey", "ill", "sec", "", "   ", "Einar Tangen", "Russian analyst", "Lyon"],
+    ["us", "who", "turkey", "ill", "sec", "labour", "rand", "", "  ", "Einar Tangen", "Lyon"],
 )
 def test_words_and_unknown_names_are_not_actors(text: str) -> None:
     assert resolve_actor(text) is None
@@ -327,3 +335,15 @@ def test_role_prefers_the_head_noun_and_demotes_former_holders() -> None:
     assert not former.speaks_for_government
     ex = role_of("ex-minister")
     assert ex is not None and ex.speaks_for == "self"
+
+
+def test_mentions_of_media_and_parties_block_the_places_in_their_names() -> None:
+    text = "The Washington Post said the Labour Party and the FT were wrong."
+    found = [(text[s:e], c) for s, e, c, _ in find_mentions(text)]
+    assert found == [
+        ("Washington Post", "The Washington Post"),
+        ("Labour Party", "Labour Party"),
+        ("FT", "Financial Times"),
+    ]
+    assert parent_of("Xinhua") == "China"
+    assert parent_of("Labour Party") == "United Kingdom"
