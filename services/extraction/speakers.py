@@ -71,7 +71,12 @@ def describe(head: Token, ctx: Context) -> Party | None:
     appos_person = _appositive_name(head)
     if appos_person is not None and low in ctx.lexicon.representative_roles:
         # "the Kremlin's spokesman, Dmitry Peskov": the name is in the appositive
-        party = _named(appos_person, ctx, extra_descriptors=_left_mods(head))
+        party = _named(appos_person, ctx, extra_descriptors=_flat_left(head))
+        if party.actor == party.name:
+            role_actor = _appositive_actor_of_role(head, ctx)
+            if role_actor is not None:
+                ctx.memory.remember(party.name, role_actor)
+                party = Party(party.name, role_actor, is_person=True)
         return party
     if head.tag_ in _NAME_TAGS:
         return _named(head, ctx)
@@ -79,20 +84,25 @@ def describe(head: Token, ctx: Context) -> Party | None:
 
 
 def _left_mods(head: Token) -> list[Token]:
-    return [t for t in head.lefts if t.dep_ not in _DROP_DEPS]
+    return [t for t in head.lefts if t.dep_ not in _DROP_DEPS or t.tag_ == "HYPH"]
 
 
 def _flat_left(head: Token) -> list[Token]:
     """The head's left modifiers in text order, including their own modifiers."""
     out: list[Token] = []
     for mod in _left_mods(head):
-        out.extend(t for t in mod.subtree if t.dep_ not in ("det", "punct") and t.i < head.i)
+        out.extend(
+            t
+            for t in mod.subtree
+            if t.i < head.i and (t.dep_ not in ("det", "punct") or t.tag_ == "HYPH")
+        )
     return sorted(set(out), key=lambda t: t.i)
 
 
 def _appositive_name(head: Token) -> Token | None:
-    for c in head.rights:
-        if c.dep_ == "appos" and c.tag_ in _NAME_TAGS and c.ent_type_ == "PERSON":
+    """"the spokesman (of X), Jane Roe,": a person's name in apposition after a role noun."""
+    for c in head.subtree:
+        if c.i > head.i and c.dep_ == "appos" and c.tag_ in _NAME_TAGS and c.ent_type_ == "PERSON":
             return c
     return None
 
@@ -199,6 +209,16 @@ def _appositive_actor(head: Token, ctx: Context) -> str | None:
                 org = _org_name(t, ctx)
                 if org is not None:
                     return org
+    return None
+
+
+def _appositive_actor_of_role(role: Token, ctx: Context) -> str | None:
+    """"the spokesman of Iran's armed forces": the organisation the role belongs to."""
+    for c in role.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for"):
+            for t in c.children:
+                if t.dep_ == "pobj":
+                    return _org_name(t, ctx)
     return None
 
 

@@ -129,7 +129,7 @@ def _reduced_passive(tok: Token, lemma: str) -> bool:
     if "agent" in deps or deps & {"dobj", "dative", "nsubjpass"}:
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if lemma in _OBJECT_CONTROL and nxt is not None and nxt.lower_ in ("to", "of"):
+    if lemma in _OBJECT_CONTROL and nxt is not None and nxt.lower_ == "to":
         return True
     has_aux = any(c.dep_ == "aux" for c in tok.children)
     return tok.tag_ == "VBN" and not has_aux and tok.dep_ in ("acl", "ROOT") and lemma in _OBJECT_CONTROL
