@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
 from pydantic import TypeAdapter
 
 from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached
 from schemas.claims import ArticleRef, Claim
-from services.stream.novelty import AttachSource, Decision, RaiseAlert, RecentAct, as_utc
+from services.stream.novelty import AttachSource, Decision, RaiseAlert, RecentAct
 
 # Event ids are uuid5 of the alert and source ids, so a redelivered decision is the very
 # same event: consumers may dedup by event_id as well as by alert_id.
@@ -69,11 +68,6 @@ def event_line(decision: Decision, claim: Claim) -> dict[str, object]:
         "sources": decision.act.n_sources,
         "reason": decision.reason if isinstance(decision, AttachSource) else "new act",
     }
-
-
-def act_time(article: ArticleRef, seen_at: datetime) -> datetime:
-    """When an act happened, for the novelty window: the article's date, else when we saw it."""
-    return as_utc(article.published_at or seen_at)
 
 
 def load_acts(raw: bytes | None) -> list[RecentAct]:

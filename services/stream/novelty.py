@@ -6,6 +6,8 @@ import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+from pydantic import Field
+
 from schemas.claims import Claim, ClaimType
 from schemas.events import Value
 from services.stream.signature import name_key, terms
@@ -52,6 +54,9 @@ class RecentAct(Value):
     n_sources: int = 1
     first_seen: datetime
     last_seen: datetime
+    published: datetime | None = Field(
+        default=None, description="Latest article date among its reports, when articles had one."
+    )
 
 
 class RaiseAlert(Value):
@@ -82,14 +87,18 @@ def decide(
     *,
     now: datetime,
     window: timedelta = DEFAULT_WINDOW,
+    published: datetime | None = None,
     context: str = "",
 ) -> Decision:
     """New act or further report, given the actor's recent acts.
 
-    `now` is the article's time (published_at, else when it was seen); `context` is text
-    around the claim that names its matter, such as the article's headline.
+    `now` is when the claim is seen and `published` the article's date, if it has one: two
+    dated reports are compared by their dates (a replay of old news keeps its own time),
+    anything else by when it was seen. `context` is text around the claim that names its
+    matter, such as the article's headline.
     """
     now = as_utc(now)
+    published = as_utc(published) if published else None
     sid = source_id(claim)
     for act in recent:
         if any(src.source_id == sid for src in act.sources):
@@ -108,7 +117,7 @@ def decide(
         for act in recent
         if act.type == claim.type
         and name_key(act.actor) == name_key(claim.actor)
-        and abs(now - as_utc(act.last_seen)) <= window
+        and _within(act, now, published, window)
     ]
     best: tuple[tuple[float, ...], RecentAct, str] | None = None
     for act in candidates:
@@ -120,12 +129,12 @@ def decide(
         if best is None or key > best[0]:
             best = (key, act, reason)
     if best is None:
-        return _raise(claim, sid, speaker, words, wide, now)
+        return _raise(claim, sid, speaker, words, wide, now, published)
     _, act, reason = best
     return AttachSource(
         alert_id=act.alert_id,
         source_id=sid,
-        act=_attach(act, sid, claim, speaker, words, wide, now),
+        act=_attach(act, sid, claim, speaker, words, wide, now, published),
         reason=reason,
     )
 
@@ -137,15 +146,36 @@ def remember(
     now: datetime,
     window: timedelta = DEFAULT_WINDOW,
     max_acts: int = DEFAULT_MAX_ACTS,
+    published: datetime | None = None,
 ) -> list[RecentAct]:
     """The actor's acts after `decision`: updated, then bounded in time and in number."""
     now = as_utc(now)
+    published = as_utc(published) if published else None
     acts = [a for a in recent if a.alert_id != decision.act.alert_id]
     acts.append(decision.act)
-    horizon = max([now, *(as_utc(a.last_seen) for a in acts)]) - window
-    acts = [a for a in acts if as_utc(a.last_seen) >= horizon]
-    acts.sort(key=lambda a: as_utc(a.last_seen))
+    acts = [a for a in acts if _within(a, now, published, window, either_side=False)]
+    acts.sort(key=lambda a: (as_utc(a.last_seen), as_utc(a.published or a.last_seen)))
     return acts[-max_acts:]
+
+
+def _within(
+    act: RecentAct,
+    now: datetime,
+    published: datetime | None,
+    window: timedelta,
+    *,
+    either_side: bool = True,
+) -> bool:
+    """Whether `act` is inside the window of a claim seen `now` from an article of `published`.
+
+    For matching, a later-dated act also counts (`either_side`): articles arrive out of date
+    order. For forgetting, only acts older than the window are dropped.
+    """
+    if published is not None and act.published is not None:
+        gap = published - as_utc(act.published)
+    else:
+        gap = now - as_utc(act.last_seen)
+    return abs(gap) <= window if either_side else gap <= window
 
 
 def claim_terms(claim: Claim) -> frozenset[str]:
@@ -193,22 +223,21 @@ def _match(
     if same_speaker:
         # One speaker's run of sentences in one article is one statement: quotes run on
         # ("Even if you've ridden out storms before, this one is different.") with words of
-        # their own. Only a different target says it is another statement.
-        if _targets_differ(claim.target, act.target):
-            return None
+        # their own, and aim at whoever each sentence names.
         return (3.0, _coverage(words, act)), "same speaker, same article"
-    if _targets_differ(claim.target, act.target):
-        return None
-    if len(words) < MIN_TERMS:
+    # Targets are read off each sentence and often differ for one act ("warned China" then
+    # "a lifeline to Russia"): two named targets ask for more shared words, not a new act.
+    conflict = _targets_differ(claim.target, act.target)
+    if len(words) < MIN_TERMS and not conflict:
         return (1.0, 0.0), "no content of its own: latest act of this actor"
     shared = len(words & set(act.terms))
-    coverage = shared / len(words)
+    coverage = shared / max(1, len(words))
     # One shared word is weak evidence ("changes to quotas" vs "changes to tolls"): it must
     # be half of what the claim says.
     needed = MIN_COVERAGE if shared >= 2 else 2 * MIN_COVERAGE
-    if shared >= ENOUGH_SHARED or (shared >= 1 and coverage >= needed):
+    if shared >= ENOUGH_SHARED or (shared >= 1 and coverage >= needed and not conflict):
         return (2.0 if same_article else 1.5, coverage), f"shares {shared} terms"
-    if not same_article:
+    if not same_article and not conflict:
         # Within one article every claim shares the headline, so context is no evidence there.
         act_wide = set(act.terms) | set(act.context)
         shared_wide = len(wide & act_wide)
@@ -233,6 +262,7 @@ def _raise(
     words: frozenset[str],
     wide: frozenset[str],
     now: datetime,
+    published: datetime | None,
 ) -> RaiseAlert:
     act = RecentAct(
         alert_id=alert_id(claim),
@@ -245,6 +275,7 @@ def _raise(
         sources=(SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker),),
         first_seen=now,
         last_seen=now,
+        published=published,
     )
     return RaiseAlert(alert_id=act.alert_id, source_id=sid, act=act)
 
@@ -257,6 +288,7 @@ def _attach(
     words: frozenset[str],
     wide: frozenset[str],
     now: datetime,
+    published: datetime | None,
 ) -> RecentAct:
     # Later reports add their words (paraphrases widen what the act matches), up to a bound;
     # the earliest words stay, as they name the act best.
@@ -274,6 +306,9 @@ def _attach(
             "sources": (act.sources[0], *(*act.sources[1:], ref)[1 - MAX_ACT_SOURCES :]),
             "n_sources": act.n_sources + 1,
             "last_seen": max(as_utc(act.last_seen), now),
+            "published": max(
+                (as_utc(p) for p in (act.published, published) if p is not None), default=None
+            ),
         }
     )
 

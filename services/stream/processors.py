@@ -14,7 +14,7 @@ from schemas.articles import Article, ArticlePublished
 from schemas.claims import ALERT_TYPES, ArticleRef, Claim, ClaimExtracted
 from schemas.dead_letters import DeadLetter
 from services.common.kafka import decode, encode
-from services.stream.alerting import act_time, alert_event, dump_acts, load_acts
+from services.stream.alerting import alert_event, dump_acts, load_acts
 from services.stream.novelty import Decision, decide, remember
 from services.stream.settings import NoveltySettings
 
@@ -101,11 +101,24 @@ def judge(
         return None
     key = claim.actor.encode("utf-8")
     recent = load_acts(recent_acts.get(key))
-    when = act_time(event.article, now or datetime.now(UTC))
-    decision = decide(claim, recent, now=when, window=novelty.window, context=event.article.title)
+    seen = now or datetime.now(UTC)
+    published = event.article.published_at
+    decision = decide(
+        claim,
+        recent,
+        now=seen,
+        window=novelty.window,
+        published=published,
+        context=event.article.title,
+    )
     if not decision.repeat:
         acts = remember(
-            recent, decision, now=when, window=novelty.window, max_acts=novelty.max_acts_per_actor
+            recent,
+            decision,
+            now=seen,
+            window=novelty.window,
+            max_acts=novelty.max_acts_per_actor,
+            published=published,
         )
         recent_acts[key] = dump_acts(acts)
     return decision, alert_event(decision, claim, event.article)

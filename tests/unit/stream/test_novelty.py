@@ -190,11 +190,34 @@ def test_different_speaker_of_one_actor_in_one_article_with_another_matter_is_ne
     assert isinstance(d, RaiseAlert)
 
 
-def test_different_targets_are_different_acts() -> None:
+def test_different_targets_are_different_acts_unless_the_matter_is_plainly_shared() -> None:
     s = Stream()
-    s.feed(claim(FIRST, target="Sweden"))
-    d = s.feed(claim(FIRST, article="a2", target="Finland"))
+    s.feed(claim("Norway denied selling boats to Sweden.", target="Sweden"))
+    d = s.feed(claim("Norway denied selling boats to Finland.", article="a2", target="Finland"))
     assert isinstance(d, RaiseAlert)
+    s.feed(
+        claim(
+            "Norway denied that its coastguard fired shots at the Finnish trawler.",
+            article="a3",
+            target="Finland",
+        )
+    )
+    d = s.feed(
+        claim(
+            "Norway denied its coastguard fired warning shots near the trawler.",
+            article="a4",
+            target="Sweden",
+        )
+    )
+    assert isinstance(d, AttachSource)
+
+
+def test_one_speaker_in_one_article_stays_one_act_whatever_each_sentence_targets() -> None:
+    s = Stream()
+    kw = {"type": ClaimType.WARNING, "actor": "Iceland", "speaker": "Katrin Jonsdottir"}
+    first = s.feed(claim("Jonsdottir warned Norway against new whaling.", target="Norway", **kw))
+    d = s.feed(claim("'No country will be allowed to hunt there.'", start=60, target="Japan", **kw))
+    assert isinstance(d, AttachSource) and d.alert_id == first.alert_id
 
 
 def test_headline_context_joins_reports_whose_sentences_share_no_words() -> None:
@@ -251,3 +274,36 @@ def test_naive_article_dates_are_read_as_utc() -> None:
     s = Stream()
     s.feed(claim(FIRST), datetime(2031, 5, 4))
     assert isinstance(s.feed(claim(FIRST, article="a2"), T0), AttachSource)
+
+
+def test_dated_reports_are_compared_by_article_date_not_by_when_they_were_replayed() -> None:
+    s = Stream()
+    d1 = datetime(2019, 1, 1, tzinfo=UTC)
+    recent = s.state.setdefault("Norway", [])
+    first = decide(claim(FIRST), recent, now=T0, published=d1)
+    s.state["Norway"] = remember(recent, first, now=T0, published=d1)
+    # Replayed a minute later, but dated three weeks after the first report: a new act.
+    later = decide(
+        claim(FIRST, article="a2"),
+        s.state["Norway"],
+        now=T0 + timedelta(minutes=1),
+        published=d1 + timedelta(days=21),
+    )
+    assert isinstance(later, RaiseAlert)
+    same_week = decide(
+        claim(FIRST, article="a3"),
+        s.state["Norway"],
+        now=T0 + timedelta(minutes=2),
+        published=d1 + timedelta(days=6),
+    )
+    assert isinstance(same_week, AttachSource)
+
+
+def test_undated_report_is_compared_by_when_it_was_seen() -> None:
+    s = Stream()
+    recent: list[RecentAct] = []
+    first = decide(claim(FIRST), recent, now=T0, published=datetime(2019, 1, 1, tzinfo=UTC))
+    state = remember(recent, first, now=T0, published=datetime(2019, 1, 1, tzinfo=UTC))
+    d = decide(claim(FIRST, article="a2"), state, now=T0 + timedelta(hours=1), published=None)
+    assert isinstance(d, AttachSource)
+    assert s.state == {}
