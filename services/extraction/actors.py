@@ -155,62 +155,76 @@ def _read_roles() -> dict[str, Role]:
     return roles
 
 
-@cache
-def knowledge_base() -> KnowledgeBase:
-    """Load and index the data files once per process."""
-    entries: list[tuple[Kind, dict[str, Any]]] = []
-    for name, kind in _FILES.items():
-        entries.extend((kind, entry) for entry in _read_json(name)["actors"])
-    problems: list[str] = []
+def _build_actors(
+    entries: list[tuple[Kind, dict[str, Any]]], problems: list[str]
+) -> dict[str, Actor]:
+    # A flag set on one form ("US") covers every form with the same loose key ("U.S.").
     cs_loose = {loose_key(text) for _, entry in entries for text in entry.get("case_sensitive", [])}
     actors: dict[str, Actor] = {}
     for kind, entry in entries:
+        name = entry["name"]
         amb = {loose_key(t) for t in entry.get("ambiguous", [])}
         written = _entry_aliases(entry)
         known = {loose_key(t) for t, _, _ in written}
         for flagged in (*entry.get("ambiguous", []), *entry.get("case_sensitive", [])):
             if loose_key(flagged) not in known:
-                problems.append(f"{entry['name']}: flagged {flagged!r} is not one of its aliases")
+                problems.append(f"{name}: flagged {flagged!r} is not one of its aliases")
+        if name in actors:
+            problems.append(f"duplicate canonical name {name!r}")
         aliases = tuple(
-            Alias(t, entry["name"], cat, loose_key(src) in amb, loose_key(src) in cs_loose)
+            Alias(t, name, cat, loose_key(src) in amb, loose_key(src) in cs_loose)
             for t, cat, src in written
         )
-        if entry["name"] in actors:
-            problems.append(f"duplicate canonical name {entry['name']!r}")
-        kind_type = entry.get("status") if kind == "country" else entry.get("type")
-        actors[entry["name"]] = Actor(
-            entry["name"], kind, str(kind_type or ""), entry.get("parent"), aliases
-        )
-    loose: dict[str, list[Alias]] = defaultdict(list)
-    exact: dict[str, list[Alias]] = defaultdict(list)
+        kind_type = str(entry.get("status" if kind == "country" else "type", ""))
+        actors[name] = Actor(name, kind, kind_type, entry.get("parent"), aliases)
     for actor in actors.values():
         if actor.parent and actor.parent not in actors:
             problems.append(f"{actor.name}: unknown parent {actor.parent!r}")
+    return actors
+
+
+def _build_index(actors: dict[str, Actor], *, exact: bool) -> dict[str, tuple[Alias, ...]]:
+    index: dict[str, list[Alias]] = defaultdict(list)
+    for actor in actors.values():
         for alias in actor.aliases:
-            index, key = (
-                (exact, exact_key(alias.text))
-                if alias.case_sensitive
-                else (loose, loose_key(alias.text))
-            )
+            if alias.case_sensitive != exact:
+                continue
+            key = exact_key(alias.text) if exact else loose_key(alias.text)
             if all(a.canonical != alias.canonical for a in index[key]):
                 index[key].append(alias)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _check_shared(
+    index: dict[str, tuple[Alias, ...]], preferred: dict[str, str], problems: list[str]
+) -> None:
+    """An alias of several actors must be flagged ambiguous in each and have a preference."""
+    for key, found in index.items():
+        names = {a.canonical for a in found}
+        if len(names) < 2:
+            continue
+        if not all(a.ambiguous for a in found):
+            problems.append(f"alias {key!r} maps to {sorted(names)} without an ambiguous flag")
+        if _preferred_in(preferred, loose_key(key)) not in names:
+            problems.append(f"alias {key!r} maps to {sorted(names)} with no preference")
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    """Load, check and index the data files once per process."""
+    entries = [(kind, e) for name, kind in _FILES.items() for e in _read_json(name)["actors"]]
+    problems: list[str] = []
+    actors = _build_actors(entries, problems)
+    loose, exact = _build_index(actors, exact=False), _build_index(actors, exact=True)
     preferred = {loose_key(k): v for k, v in _read_json("preferences.json")["preferred"].items()}
-    for index in (loose, exact):
-        for key, found in index.items():
-            names = {a.canonical for a in found}
-            if len(names) < 2:
-                continue
-            if not all(a.ambiguous for a in found):
-                problems.append(f"alias {key!r} maps to {sorted(names)} without an ambiguous flag")
-            if _preferred_in(preferred, loose_key(key)) not in names:
-                problems.append(f"alias {key!r} maps to {sorted(names)} with no preference")
-    blocked = frozenset(_read_json("not_actors.json")["phrases"])
+    _check_shared(loose, preferred, problems)
+    _check_shared(exact, preferred, problems)
     return KnowledgeBase(
         actors=actors,
-        loose={k: tuple(v) for k, v in loose.items()},
-        exact={k: tuple(v) for k, v in exact.items()},
+        loose=loose,
+        exact=exact,
         preferred=preferred,
-        blocked=blocked,
+        blocked=frozenset(_read_json("not_actors.json")["phrases"]),
         roles=_read_roles(),
         problems=tuple(problems),
     )
