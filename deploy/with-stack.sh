@@ -16,8 +16,13 @@ if [[ "${1:-}" == --service-env ]]; then service_env=1; shift; fi
 
 run="$(mktemp -d "${TMPDIR:-/tmp}/claimwatch-stack.XXXXXX")"
 status=1
+child=""
 cleanup() {
     trap - EXIT INT TERM
+    if [[ -n "$child" ]] && kill -0 "$child" 2>/dev/null; then
+        kill -TERM "$child" 2>/dev/null || true
+        wait "$child" 2>/dev/null || true
+    fi
     "$here/kafka.sh" stop --dir "$run/kafka" || true
     "$here/redis.sh" stop --dir "$run/redis" || true
     if [[ $status -eq 0 ]]; then
@@ -43,9 +48,24 @@ if [[ $service_env -eq 1 ]]; then
     export CLAIMWATCH_REDIS__URL="$CLAIMWATCH_TEST_REDIS_URL"
 fi
 
-# Not exec: the trap must outlive CMD.
+# In the background and waited for, because bash runs no trap while a foreground child runs:
+# a SIGTERM (a CI time-out) must reach CMD and still stop the brokers. `<&0` keeps stdin.
+# Bash starts background jobs with SIGINT ignored; the exec wrapper restores the default so
+# that Ctrl-C reaches pytest as KeyboardInterrupt (and it prints what it ran).
+interrupted=""
+trap 'interrupted=130; kill -INT "$child" 2>/dev/null || true' INT
+trap 'interrupted=143; kill -TERM "$child" 2>/dev/null || true' TERM
 set +e
-"$@"
+python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execvp(sys.argv[1], sys.argv[1:])' "$@" <&0 &
+child=$!
+wait "$child"
 status=$?
+while kill -0 "$child" 2>/dev/null; do
+    wait "$child"
+    status=$?
+done
 set -e
+[[ -z "$interrupted" ]] || status=$interrupted
 exit $status
