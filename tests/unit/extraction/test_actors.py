@@ -347,3 +347,13 @@ def test_mentions_of_media_and_parties_block_the_places_in_their_names() -> None
     ]
     assert parent_of("Xinhua") == "China"
     assert parent_of("Labour Party") == "United Kingdom"
+
+
+def test_every_capital_metonym_and_demonym_names_its_own_country_unless_flagged() -> None:
+    kb = actors.knowledge_base()
+    for actor in kb.actors.values():
+        for alias in actor.aliases:
+            if alias.category not in ("metonyms", "demonyms", "name", "official"):
+                continue
+            resolved = resolve_actor(alias.text)
+            assert resolved == actor.name or alias.ambiguous, (alias.text, actor.name, resolved)
