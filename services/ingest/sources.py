@@ -75,6 +75,8 @@ ReadResult = ReadArticle | Rejection
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
     """Every article in `paths` (files or folders), in order, each bad input a `Rejection`."""
+    if isinstance(paths, str | Path):
+        paths = [paths]  # one path, not an iterable of its characters
     for raw in paths:
         path = Path(raw)
         if path.is_dir():

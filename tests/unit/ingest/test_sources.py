@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from services.ingest.sources import (
     ReadArticle,
@@ -202,3 +204,24 @@ def test_unreadable_file_is_rejected(tmp_path: Path) -> None:
     [result] = list(read_file(path))
     assert isinstance(result, Rejection)
     assert result.reason.startswith("cannot read file")
+
+
+def test_a_single_path_is_not_iterated_as_characters() -> None:
+    assert [r.path for r in read_articles(str(SEED))] == [SEED]
+    assert [r.path for r in read_articles(SEED)] == [SEED]
+
+
+_line = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=80
+).filter(lambda s: s.strip() == s and not s.startswith("Source:"))
+
+
+@given(title=_line, paragraphs=st.lists(_line, min_size=1, max_size=5), source=st.none() | _line)
+def test_txt_parts_come_back_as_written(
+    title: str, paragraphs: list[str], source: str | None
+) -> None:
+    body = "\n\n".join(paragraphs)
+    content = f"{title}\n\n{body}\n" + (f"\nSource: {source}\n" if source else "")
+    article = parse_txt(content, "story-1")
+    assert (article.title, article.text, article.source) == (title, body, source)
+    assert article.id == "story-1"
