@@ -141,11 +141,34 @@ class ClaimBuilder:
             s = p.sentence
             if p.acts or quotes.quoted_share(s.start, s.end) < RUN_ON_QUOTED_SHARE:
                 continue
+            if not _is_clause(p.doc):
+                continue  # a quoted heading ("POWDER KEG") says nothing by itself
             for party in self._quote_speakers(p):
                 in_quote = [t for t in p.doc if quotes.inside(s.start + t.idx)]
                 found = type_of_content(in_quote, party, self.ctx.lexicon)
                 self._emit(p.index, party, found, None, "quote", in_quote, 0.6)
+        self._carry_warnings()
         return [c for _, c in sorted(self.claims, key=lambda ic: ic[0])]
+
+    def _carry_warnings(self) -> None:
+        """A warning quote that runs on stays a warning: "This one is different. Don't stay."."""
+        for n, (index, claim) in enumerate(self.claims):
+            if claim.cue != "quote" or claim.type != ClaimType.ASSERTION:
+                continue
+            region = self.quotes[claim.span.field].region_at(claim.span.start + 1) or (
+                self.quotes[claim.span.field].region_at(claim.span.end - 1)
+            )
+            if region is None:
+                continue
+            if any(
+                other.type == ClaimType.WARNING
+                and other.speaker == claim.speaker
+                and other.span.field == claim.span.field
+                and other.span.start < region.end
+                and other.span.end > region.start
+                for _, other in self.claims
+            ):
+                self.claims[n] = (index, claim.model_copy(update={"type": ClaimType.WARNING}))
 
     def _quote_speakers(self, p: Parsed) -> list[Party]:
         """The speaker of the quote this sentence belongs to, else the last named speaker."""
@@ -169,6 +192,11 @@ class ClaimBuilder:
             if q.acts:
                 return q.acts[-1].parties
         return []
+
+
+def _is_clause(doc: Doc) -> bool:
+    words = [t for t in doc if t.is_alpha]
+    return len(words) >= 4 and any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc)
 
 
 def _first_quote_offset(p: Parsed) -> int:

@@ -81,8 +81,10 @@ class Mentions:
         if w in {"he", "she", "him", "her", "his"}:
             # the most recently mentioned person: a subject mentioned last outranks a speaker
             return self.people[-1] if self.people else None
-        if w in {"it", "its"} | _PLURAL_PRONOUNS:
-            return _last(self.speakers, person=False) or (self.groups[-1] if self.groups else None)
+        if w in {"it", "its"}:
+            return _last(self.speakers, person=False, plural=False) or _last(self.groups, person=False)
+        if w in _PLURAL_PRONOUNS:
+            return _last(self.speakers, person=False) or _last(self.groups, person=False)
         return None
 
     def group_like(self, noun: str) -> Party | None:
@@ -99,8 +101,8 @@ class Mentions:
         return None
 
 
-def _last(parties: list[Party], *, person: bool) -> Party | None:
+def _last(parties: list[Party], *, person: bool, plural: bool | None = None) -> Party | None:
     for p in reversed(parties):
-        if p.is_person == person:
+        if p.is_person == person and (plural is None or p.plural == plural):
             return p
     return None

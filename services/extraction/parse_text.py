@@ -8,6 +8,8 @@ from services.extraction.lexicon import Lexicon
 
 # "LONDON/BERLIN (Reuters) - " or "WASHINGTON, May 3 (AP) — ": a dateline is no speaker
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'-]{2,}(?:,[^()\n]{0,20})?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+# "Wirecard (DE:WDIG)": an exchange ticker in brackets is no appositive
+_TICKER = re.compile(r"\((?:[A-Z]{1,8}:)[A-Z0-9.]{1,10}\)")
 # straight or curly single quotes used as scare quotes, not apostrophes (you've, Russia's)
 _SCARE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))['‘](?=\w)")
 _SCARE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s,.;:!?)]|$)")
@@ -17,6 +19,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 def parse_text(sentence: str, lexicon: Lexicon, *, headline: bool = False) -> str:
     """Mask datelines and scare quotes; lower Title Case headline words the parser trips on."""
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    text = _TICKER.sub(lambda m: " " * len(m.group(0)), text)
     text = _mask_scare_quotes(text)
     if headline and _is_title_case(text):
         text = _WORD.sub(lambda m: _lower_if_common(m, lexicon), text)

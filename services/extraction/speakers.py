@@ -18,6 +18,16 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
 _DROP_DEPS = frozenset(
     {"det", "punct", "nummod", "quantmod", "predet", "advmod", "cc", "case", "prep"}
 )
+# Words before a name that make it a person's ("Gov. Roy Cooper", "spokesman Jane Roe");
+# adjectives like "National" or "Foreign" also start organisation names, so they are left out.
+_PERSONAL_TITLES = frozenset(
+    """mr mrs ms miss dr prof professor sir dame lord lady gov governor president sen senator rep
+    gen general lt col colonel capt captain adm admiral maj minister secretary chancellor premier
+    king queen prince princess pope mayor judge justice commissioner inspector superintendent
+    detective sergeant officer constable ambassador envoy spokesman spokeswoman spokesperson
+    director chairman chairwoman ceo leader attorney mp mep adviser advisor nsa manager
+    meteorologist analyst economist fellow sheriff councillor councilor trooper coach""".split()
+)
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
 
@@ -102,7 +112,10 @@ def _flat_left(head: Token) -> list[Token]:
 def _appositive_name(head: Token) -> Token | None:
     """"the spokesman (of X), Jane Roe,": a person's name in apposition after a role noun."""
     for c in head.subtree:
-        if c.i > head.i and c.dep_ == "appos" and c.tag_ in _NAME_TAGS and c.ent_type_ == "PERSON":
+        if c.i <= head.i or c.dep_ != "appos" or c.tag_ not in _NAME_TAGS:
+            continue
+        two_word = any(g.dep_ == "compound" and g.tag_ in _NAME_TAGS for g in c.lefts)
+        if c.ent_type_ == "PERSON" or (two_word and lookup_actor(c.text) is None):
             return c
     return None
 
@@ -144,18 +157,19 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     name_toks, descriptors = _name_tokens(head, ctx)
     descriptors = (extra_descriptors or []) + descriptors
     name = _text(name_toks)
-    has_title = any(t.lower_.rstrip(".") in ctx.lexicon.titles for t in descriptors)
+    has_title = any(t.lower_.rstrip(".") in _PERSONAL_TITLES for t in descriptors[-2:])
     is_person = head.ent_type_ == "PERSON" or has_title or ctx.mentions.person(name) is not None
     if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") or lookup_actor(name) is not None:
         is_person = (
             is_person and lookup_actor(name) is None and head.ent_type_ not in ("GPE", "NORP")
         )
     if not is_person:
-        full = (
-            _text(descriptors + name_toks)
-            if descriptors and all(t.tag_ in _NAME_TAGS for t in descriptors)
-            else name
-        )
+        run = list(name_toks)
+        for t in reversed(descriptors):
+            if t.i != run[0].i - 1 or t.tag_ not in _NAME_TAGS:
+                break
+            run.insert(0, t)  # "National Weather Service": adjectives are part of an org's name
+        full = _text(run)
         actor = lookup_actor(full) or lookup_actor(name) or full
         return Party(name=full, actor=actor, is_person=False)
     known = ctx.mentions.person(name)
