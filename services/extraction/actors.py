@@ -26,8 +26,12 @@ _FILES: dict[str, Kind] = {
 _ALIAS_FIELDS = ("official", "aliases", "abbreviations", "demonyms", "metonyms")
 # Demonyms that already are plural or have no -s plural ("Swiss", "Chinese", "British").
 _NO_PLURAL = ("s", "sh", "ch", "ese", "z", "x", "ic")
-# Words that may sit between an actor and a role without changing whom the role speaks for.
-_FILLERS = frozenset({"a", "an", "the", "top", "senior", "acting", "then", "policy", "affairs"})
+# Words that may sit between an actor and a role without changing whom the role speaks for
+# ("German financial regulator BaFin", "a senior US official").
+_FILLERS = frozenset(
+    "a an the top senior acting policy affairs financial federal national public health "
+    "weather regional central markets banking aviation nuclear watchdog".split()
+)
 
 
 @dataclass(frozen=True)

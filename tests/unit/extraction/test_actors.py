@@ -313,6 +313,8 @@ def _aliases_with_key(key: str) -> list[actors.Alias]:
         ("Russia's defence ministry", "Russia"),
         ("EU foreign policy chief", "European Union"),
         ("UN Secretary-General", "United Nations"),
+        ("German financial regulator BaFin", "BaFin"),
+        ("Britain's Metropolitan Police", "Metropolitan Police"),
         ("former US official", None),
         ("Russian President Vladimir Putin", None),
         ("Chinese analyst", None),
