@@ -194,16 +194,36 @@ def java_cmd(libs: Path, run: Path, main: str) -> list[str]:
     ]
 
 
+class PortTakenError(Exception):
+    """Another process bound the free port we picked before the broker did."""
+
+
 def start(version: str, port: int | None, run: Path, timeout: float) -> str:
     pid_file = run / "kafka.pid"
     if pid_file.exists() and _alive(int(pid_file.read_text())):
         raise SystemExit(f"kafka.sh: already running in {run} (pid {pid_file.read_text().strip()})")
     libs = resolve_libs(version)
-    port = port or free_port()
+    # A free port can be taken between our check and the broker's bind (people run the suite
+    # side by side here): pick new ports and try again when we chose them ourselves.
+    attempts = 1 if port else 3
+    for attempt in range(1, attempts + 1):
+        try:
+            return _start_once(version, libs, port or free_port(), run, timeout)
+        except PortTakenError:
+            log(f"a port was taken before the broker bound it (attempt {attempt}/{attempts})")
+    if port:
+        raise SystemExit(f"kafka.sh: port {port} (or the controller's) is in use; choose another")
+    raise SystemExit(f"kafka.sh: could not bind free ports; see {run / 'logs'}")
+
+
+def _start_once(version: str, libs: Path, port: int, run: Path, timeout: float) -> str:
+    pid_file = run / "kafka.pid"
     controller_port = free_port()
     shutil.rmtree(run / "data", ignore_errors=True)
     (run / "logs").mkdir(parents=True, exist_ok=True)
-    (run / "log4j2.properties").write_text(LOG4J2.format(log=run / "logs" / "server.log"))
+    server_log = run / "logs" / "server.log"
+    server_log.unlink(missing_ok=True)
+    (run / "log4j2.properties").write_text(LOG4J2.format(log=server_log))
     props = run / "server.properties"
     props.write_text(
         SERVER_PROPERTIES.format(port=port, controller_port=controller_port, data=run / "data")
@@ -234,12 +254,19 @@ def start(version: str, port: int | None, run: Path, timeout: float) -> str:
     deadline = started + timeout
     while True:
         if proc.poll() is not None:
+            pid_file.unlink(missing_ok=True)
+            logs = "".join(f.read_text() for f in (run / "logs").glob("*") if f.is_file())
+            if "Address already in use" in logs:
+                raise PortTakenError(bootstrap)
             raise SystemExit(f"kafka.sh: broker exited with {proc.returncode}; see {run / 'logs'}")
-        try:
-            if probe(bootstrap) >= 1:
-                break
-        except (OSError, struct.error):
-            pass
+        # Our own log must say it started: a probe alone could reach someone else's broker
+        # that grabbed the port in the meantime.
+        if _logged_started(server_log):
+            try:
+                if probe(bootstrap) >= 1:
+                    break
+            except (OSError, struct.error):
+                pass
         if time.monotonic() > deadline:
             stop(run)
             raise SystemExit(f"kafka.sh: broker did not answer within {timeout:.0f}s")
@@ -251,6 +278,13 @@ def start(version: str, port: int | None, run: Path, timeout: float) -> str:
         f"{time.monotonic() - started:.1f}s (pid {proc.pid}, logs {run / 'logs'})"
     )
     return bootstrap
+
+
+def _logged_started(server_log: Path) -> bool:
+    try:
+        return "Kafka Server started" in server_log.read_text()
+    except OSError:
+        return False
 
 
 def _alive(pid: int) -> bool:
