@@ -88,8 +88,8 @@ async def ensure_topics(
         client_id=f"{kafka.client_id}-admin",
         request_timeout_ms=kafka.request_timeout_ms,
     )
-    await admin.start()
     try:
+        await admin.start()
         existing = set(await admin.list_topics())
         missing = [name for name in wanted if name not in existing]
         if not missing:

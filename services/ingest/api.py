@@ -7,7 +7,7 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from typing import Any
 
 from aiokafka.errors import KafkaError
@@ -70,11 +70,15 @@ def create_app(
             app.state.publisher = publisher
             yield
             return
-        async with open_kafka_publisher(
-            settings.kafka, settings.topics, create_topics=settings.create_topics
-        ) as kafka_publisher:
-            app.state.publisher = kafka_publisher
-            yield
+        async with AsyncExitStack() as stack:
+            # Serve at once: /readyz says 503 until Kafka answers, then the publisher is set.
+            connecting = asyncio.create_task(_connect(app, stack, settings))
+            try:
+                yield
+            finally:
+                connecting.cancel()
+                with suppress(asyncio.CancelledError):
+                    await connecting
 
     app = FastAPI(title="claimwatch ingest", version="0.1.0", lifespan=lifespan)
     app.state.publisher = publisher
@@ -130,6 +134,28 @@ def create_app(
         )
 
     return app
+
+
+async def _connect(app: FastAPI, stack: AsyncExitStack, settings: Settings) -> None:
+    """Open the Kafka publisher, retrying with backoff while the broker is not up yet."""
+    delay = 0.5
+    while True:
+        try:
+            app.state.publisher = await stack.enter_async_context(
+                open_kafka_publisher(
+                    settings.kafka, settings.topics, create_topics=settings.create_topics
+                )
+            )
+        except (KafkaError, OSError, TimeoutError) as exc:
+            log.warning(
+                "kafka not reachable yet; retrying",
+                extra={"error": f"{type(exc).__name__}: {exc}", "retry_in_s": delay},
+            )
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10.0)
+        else:
+            log.info("publishing to kafka", extra={"topic": settings.topics.articles})
+            return
 
 
 def _unavailable(message: str) -> JSONResponse:

@@ -43,6 +43,10 @@ async def running(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     """The real app with its real lifespan (topics created, Kafka producer opened)."""
     app = create_app(settings)
     async with app.router.lifespan_context(app):
+        deadline = time.monotonic() + 30
+        while app.state.publisher is None:  # the lifespan connects in the background
+            assert time.monotonic() < deadline, "ingest did not connect to Kafka in 30 s"
+            await asyncio.sleep(0.05)
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as client:
             yield client
@@ -128,6 +132,22 @@ async def test_readyz_is_503_when_kafka_is_unreachable(kafka_settings: KafkaSett
             response = await client.get("/readyz")
             assert response.status_code == expected, (kafka.bootstrap_servers, response.text)
             assert (await client.get("/livez")).status_code == 200
+
+
+async def test_starts_unready_without_kafka_and_refuses_with_503(
+    unique_topic: Callable[..., str],
+) -> None:
+    dead = KafkaSettings(bootstrap_servers=f"127.0.0.1:{closed_port()}")
+    app = create_app(Settings(kafka=dead, topics=topics_for(unique_topic)))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as client:
+            assert (await client.get("/livez")).status_code == 200
+            ready = await client.get("/readyz")
+            posted = await client.post("/articles", json=article(1))
+    assert (ready.status_code, ready.json()["status"]) == (503, "starting")
+    assert posted.status_code == 503
+    assert app.state.publisher is None
 
 
 async def test_entry_point_serves_the_seed_onto_kafka(
