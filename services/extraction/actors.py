@@ -29,8 +29,9 @@ _NO_PLURAL = ("s", "sh", "ch", "ese", "z", "x", "ic")
 # Words that may sit between an actor and a role without changing whom the role speaks for
 # ("German financial regulator BaFin", "a senior US official").
 _FILLERS = frozenset(
-    "a an the top senior acting policy affairs financial federal national public health "
-    "weather regional central markets banking aviation nuclear watchdog".split()
+    {"a", "an", "the", "top", "senior", "acting", "policy", "affairs", "financial", "federal"}
+    | {"national", "public", "health", "weather", "regional", "central", "markets", "banking"}
+    | {"aviation", "nuclear", "watchdog"}
 )
 
 
