@@ -242,7 +242,15 @@ def data_problems() -> list[str]:
 
 def _lookup(name: str) -> tuple[Alias, ...]:
     kb = knowledge_base()
-    return kb.exact.get(exact_key(name)) or kb.loose.get(loose_key(name)) or ()
+    found = kb.exact.get(exact_key(name)) or kb.loose.get(loose_key(name))
+    if found:
+        return found
+    # List order, as the UN and ISO write it: "Iran (Islamic Republic of)", "Korea, Republic of".
+    listed = re.fullmatch(r"\s*([^(),]+?)\s*(?:\((.+)\)|,(.+))\s*", name)
+    if listed:
+        head, tail = listed.group(1), listed.group(2) or listed.group(3)
+        return kb.loose.get(loose_key(f"{tail} {head}")) or kb.loose.get(loose_key(head)) or ()
+    return ()
 
 
 def _pick(found: tuple[Alias, ...]) -> str | None:

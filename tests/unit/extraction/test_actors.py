@@ -154,6 +154,14 @@ def test_at_least_193_countries_plus_observers_and_other_entities() -> None:
         ("RUSSIA", "Russia"),
         ("Cote d'Ivoire", "Ivory Coast"),
         ("Turkiye", "Turkey"),
+        # list order, as the UN and ISO write names
+        ("Iran (Islamic Republic of)", "Iran"),
+        ("Korea, Republic of", "South Korea"),
+        ("Korea, Democratic People's Republic of", "North Korea"),
+        ("Venezuela (Bolivarian Republic of)", "Venezuela"),
+        # sub-national units beyond the English-speaking federations
+        ("Bavaria", "Bavaria"),
+        ("Catalonia", "Catalonia"),
         # an actor followed by government-role words
         ("Chinese Foreign Ministry", "China"),
         ("Kremlin spokesman", "Russia"),
