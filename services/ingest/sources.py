@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Literal
 
 from pydantic import ValidationError
 
@@ -47,7 +47,8 @@ class ReadArticle:
     article: ArticleIn
     line: int | None = None
 
-    ok = True
+    # A Literal tag: `if result.ok:` narrows a ReadResult to ReadArticle for type checkers.
+    ok: ClassVar[Literal[True]] = True
 
     @property
     def where(self) -> str:
@@ -63,7 +64,7 @@ class Rejection:
     line: int | None = None
     skipped: bool = False
 
-    ok = False
+    ok: ClassVar[Literal[False]] = False
 
     @property
     def where(self) -> str:
