@@ -112,7 +112,7 @@ class Stack:
         managed = processes.start(spec, self.config.log_dir)
         self.started.append(managed)
         self.pids.write(spec.name, managed.pid)
-        log.info("started", extra={"process": spec.name, "pid": managed.pid})
+        log.info("started", extra={"child": spec.name, "pid": managed.pid})
         return managed
 
     def died(self, managed: processes.Managed, fix: str) -> StartupError:
@@ -316,7 +316,7 @@ class Stack:
             outcome = processes.stop(managed)
             self.pids.remove(managed.spec.name)
             log.info(
-                "stopped", extra={"process": managed.spec.name, "pid": managed.pid, "how": outcome}
+                "stopped", extra={"child": managed.spec.name, "pid": managed.pid, "how": outcome}
             )
         self.started.clear()
         if self.claimed:
