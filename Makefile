@@ -1,5 +1,6 @@
 # claimwatch: `make test` sets up everything (virtualenv, Debian test deps, Kafka, Redis) and runs the suite.
-PYTHON ?= python3
+# Python 3.11 (the project pins it); `python3` is 3.11 on the machines we run on.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
@@ -11,6 +12,8 @@ install: $(STAMP)
 
 # Re-installs only when pyproject.toml changes; the stamp makes a second `make install` instant.
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+		{ echo "make install: needs Python 3.11; set PYTHON=/path/to/python3.11" >&2; exit 1; }
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
