@@ -367,7 +367,34 @@ def find_mentions(text: str) -> list[Mention]:
                 found.append((start, end, canonical, alias_text))
             resume = end
             break
-    return found
+    return _by_context(found)
+
+
+def _by_context(found: list[Mention]) -> list[Mention]:
+    """Re-read an alias of several actors by the text's other, unambiguous mentions.
+
+    The preferred reading ("Georgia" the country) stays unless nothing else in the text names
+    it, and another reading has at least two supporting mentions: itself by other names, or
+    its siblings under one parent ("Tennessee", "Kentucky" for the US state).
+    """
+    options = {alias: candidates(alias) for _, _, _, alias in found}
+    plain = [c for _, _, c, alias in found if len(options[alias]) == 1]
+
+    def evidence(actor: str) -> int:
+        parent = parent_of(actor)
+        related = {actor}
+        if parent is not None:
+            related |= {c for c in plain if parent_of(c) == parent}
+        return sum(c in related for c in plain)
+
+    out: list[Mention] = []
+    for start, end, canonical, alias in found:
+        choices = options[alias]
+        if len(choices) > 1 and evidence(choices[0]) == 0:
+            best = max(choices[1:], key=evidence)
+            canonical = best if evidence(best) >= 2 else choices[0]
+        out.append((start, end, canonical, alias))
+    return out
 
 
 def _resolve_composite(name: str) -> str | None:

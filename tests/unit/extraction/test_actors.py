@@ -367,3 +367,15 @@ def test_every_capital_metonym_and_demonym_names_its_own_country_unless_flagged(
                 continue
             resolved = resolve_actor(alias.text)
             assert resolved == actor.name or alias.ambiguous, (alias.text, actor.name, resolved)
+
+
+def test_an_alias_of_several_actors_follows_the_other_mentions_in_the_text() -> None:
+    weather = "Storms hit Tennessee and Kentucky on Monday before reaching Georgia."
+    assert find_mentions(weather)[-1][2] == "Georgia (US state)"
+    caucasus = "Russia warned Georgia, and Tbilisi answered."
+    assert [c for _, _, c, _ in find_mentions(caucasus)] == ["Russia", "Georgia", "Georgia"]
+    # One sibling is not enough: the capital's metonym keeps its usual reading.
+    metonym = "California's governor said Washington had ignored the state."
+    assert [c for _, _, c, _ in find_mentions(metonym)] == ["California", "United States"]
+    states = "Fires spread across Oregon, Idaho and Washington."
+    assert find_mentions(states)[-1][2] == "Washington State"
