@@ -1,0 +1,109 @@
+"""Extractor throughput against a plain full spaCy parse of the same texts, in one process."""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from schemas.articles import Article
+from services.extraction import Extractor, load_nlp
+from services.extraction.model import model_name
+
+
+@dataclass(frozen=True)
+class Rate:
+    articles: int
+    words: int
+    seconds: float
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds
+
+
+@dataclass(frozen=True)
+class ExtractBench:
+    extractor: Rate
+    baseline: Rate
+    claims: int
+    sentences_parsed: float  # share of sentences the extractor parsed
+    peak_rss_extractor_mb: float  # before the baseline model is loaded
+    peak_rss_mb: float
+    model: str
+
+    @property
+    def ratio(self) -> float:
+        return self.extractor.articles_per_s / self.baseline.articles_per_s
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def repeat_to(articles: Sequence[Article], min_words: int) -> list[Article]:
+    """Repeat the corpus until it holds `min_words`, so timings are long enough to be stable."""
+    words = sum(word_count(a) for a in articles)
+    times = max(1, -(-min_words // max(1, words)))
+    return [a for _ in range(times) for a in articles]
+
+
+def word_count(article: Article) -> int:
+    return len(article.title.split()) + len(article.text.split())
+
+
+def _median_seconds(run: Callable[[], object], rounds: int) -> float:
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def bench_extract(
+    articles: Sequence[Article], *, min_words: int = 60_000, rounds: int = 3
+) -> ExtractBench:
+    """Time `Extractor.extract_many` and a full `nlp.pipe` (all components) over the same texts."""
+    corpus = repeat_to(articles, min_words)
+    words = sum(word_count(a) for a in corpus)
+    extractor = Extractor.load()
+    extractor.extract(corpus[0])  # warm-up: first-call allocations are not throughput
+    claims = sum(len(c) for c in extractor.extract_many(corpus))
+    plans = [extractor.plan(a) for a in articles]
+    parsed = sum(sum(p.parse) for p in plans) / max(1, sum(len(p.parse) for p in plans))
+
+    def run_extractor() -> None:
+        for _ in extractor.extract_many(corpus):
+            pass
+
+    ext_seconds = _median_seconds(run_extractor, rounds)
+    rss_extractor = peak_rss_mb()
+
+    full = load_nlp(full=True)
+    texts = [f"{a.title}\n\n{a.text}" for a in corpus]
+    list(full.pipe(texts[:2]))
+
+    def run_baseline() -> None:
+        for _ in full.pipe(texts, batch_size=64):
+            pass
+
+    base_seconds = _median_seconds(run_baseline, rounds)
+    return ExtractBench(
+        extractor=Rate(len(corpus), words, ext_seconds),
+        baseline=Rate(len(corpus), words, base_seconds),
+        claims=claims,
+        sentences_parsed=parsed,
+        peak_rss_extractor_mb=rss_extractor,
+        peak_rss_mb=peak_rss_mb(),
+        model=model_name(extractor.nlp),
+    )
