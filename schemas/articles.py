@@ -37,7 +37,7 @@ class ArticleIn(Value):
 
     def to_article(self) -> Article:
         return Article(
-            id=self.id or derive_article_id(self.url and str(self.url), self.title, self.text),
+            id=self.id or derive_article_id(str(self.url) if self.url else None, self.title, self.text),
             url=self.url,
             source=self.source,
             published_at=self.published_at,
