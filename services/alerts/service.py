@@ -38,9 +38,6 @@ async def _consume(settings: Settings, comp: Components) -> None:
                         settings.topics.partitions, settings.topics.replication_factor)  # fmt: skip
     consumer = make_consumer(settings)
     producer = make_producer(settings.kafka)
-    await producer.start()
-    await consumer.start()
-    comp.kafka_ready = _ready_probe(consumer)
 
     async def handle(event: AlertRaised | SourceAttached) -> object:
         return await handle_alert_event(
@@ -49,10 +46,14 @@ async def _consume(settings: Settings, comp: Components) -> None:
         )  # fmt: skip
 
     try:
+        await producer.start()
+        await consumer.start()
+        comp.kafka_ready = _ready_probe(consumer)
         await AlertConsumer(
             consumer, producer, handle=handle, dead_letters_topic=settings.topics.dead_letters
         ).run()
     finally:
+        # Also when cancelled half-way through start-up (joining a group takes seconds).
         await consumer.stop()
         await producer.stop()
 
