@@ -133,19 +133,17 @@ def _preferred_in(preferred: dict[str, str], key: str) -> str | None:
     return preferred.get(key) or (preferred.get(key[:-1]) if key.endswith("s") else None)
 
 
+def _data_text(name: str) -> str:
+    return resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
 def _read_json(name: str) -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = json.loads(_data_text(name))
     return data
 
 
 def _read_roles() -> dict[str, Role]:
-    text = (
-        resources.files(__package__)
-        .joinpath("data")
-        .joinpath("roles.tsv")
-        .read_text(encoding="utf-8")
-    )
+    text = _data_text("roles.tsv")
     roles: dict[str, Role] = {}
     for row in csv.DictReader(text.splitlines(), delimiter="\t"):
         scope = row["speaks_for"]
