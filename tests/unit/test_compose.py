@@ -178,6 +178,14 @@ def test_published_ports_are_the_ports_the_service_listens_on(
     assert settings.port == default_port, f"{service}: compose and the code disagree on the port"
 
 
+def test_worker_healthcheck_asks_the_workers_own_web_server(built_settings: Any) -> None:
+    settings = built_settings("worker")
+    assert settings.faust.web_enabled
+    probe = " ".join(SERVICES["worker"]["healthcheck"]["test"])
+    assert f"127.0.0.1:{settings.faust.web_port}/" in probe
+    assert "ports" not in SERVICES["worker"], "a published port would stop --scale worker=N"
+
+
 @pytest.mark.parametrize("service", sorted(SERVICES))
 def test_every_service_has_a_healthcheck(service: str) -> None:
     check = SERVICES[service].get("healthcheck", {})
