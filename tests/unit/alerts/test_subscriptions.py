@@ -69,3 +69,11 @@ def test_live_filter_uses_the_same_rules() -> None:
     assert not accept("China", "Zhao Lijian")
     assert live_filter("Zhao Lijian", resolve)("China", "Zhao Lijian")
     assert live_filter(None, resolve)("Anyone", "Anybody")
+
+
+def test_the_actors_knowledge_base_drives_alias_matching() -> None:
+    from services.extraction.actors import resolve_actor
+
+    for name in ("Kremlin", "Moscow"):
+        assert matching([subscription(name)], raised(), resolve_actor), name
+    assert canonical_name("Kremlin", resolve_actor) == "Russia"
