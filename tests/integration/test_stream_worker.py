@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Self
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -142,7 +142,7 @@ class Reader:
         self.values: list[bytes] = []
         self._consumer: AIOKafkaConsumer | None = None
 
-    async def __aenter__(self) -> Reader:
+    async def __aenter__(self) -> Self:
         self._consumer = AIOKafkaConsumer(
             self.topic,
             bootstrap_servers=self.stack.bootstrap,
@@ -287,6 +287,12 @@ async def test_two_workers_give_the_same_alerts_as_one(stack: Stack) -> None:
         assert alerts.sources() == reference
         assert_one_alert_per_expected_act(alerts)
         alerts.assert_consistent()
+    # One consumer group: each worker was given claims partitions of its own.
+    for log in sorted(stack.tmp.glob("worker-*.log")):
+        assigned = [
+            line for line in log.read_text().splitlines() if "Setting newly assigned" in line
+        ]
+        assert assigned and stack.topics.claims in assigned[-1], f"{log.name}: {assigned}"
 
 
 async def reference_run(stack: Stack, n: int) -> set[tuple[str, str, int]]:
