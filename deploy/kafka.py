@@ -202,6 +202,11 @@ def start(version: str, port: int | None, run: Path, timeout: float) -> str:
     pid_file = run / "kafka.pid"
     if pid_file.exists() and _alive(int(pid_file.read_text())):
         raise SystemExit(f"kafka.sh: already running in {run} (pid {pid_file.read_text().strip()})")
+    if shutil.which("java") is None:
+        raise SystemExit(
+            "kafka.sh: java not found: Kafka 4.x needs Java 17+ (apt-get install "
+            "openjdk-17-jre-headless), or use deploy/tansu.sh"
+        )
     libs = resolve_libs(version)
     # A free port can be taken between our check and the broker's bind (people run the suite
     # side by side here): pick new ports and try again when we chose them ourselves.
