@@ -59,7 +59,7 @@ class ClaimBuilder:
         self.ctx.mentions.touch_names_in(sentence.text)
 
     def _note_people(self, doc: Doc, in_quote: list[bool], acts: list[SpeechAct]) -> None:
-        """People named outside quotes become antecedents; subjects and speakers last (most salient)."""
+        """People named outside quotes become antecedents; subjects and speakers most salient."""
         later: list[Party] = []
         for ent in doc.ents:
             root = ent.root
@@ -153,14 +153,18 @@ class ClaimBuilder:
     def _carry_warnings(self) -> None:
         """A warning quote that runs on stays a warning: "This one is different. Don't stay."."""
         for n, (index, claim) in enumerate(self.claims):
-            if claim.cue != "quote" or claim.type != ClaimType.ASSERTION:
+            if claim.quote is None or claim.type != ClaimType.ASSERTION:
                 continue
             region = self.quotes[claim.span.field].region_at(claim.span.start + 1) or (
                 self.quotes[claim.span.field].region_at(claim.span.end - 1)
             )
             if region is None:
                 continue
-            if any(
+            same_sentence = any(
+                o.type == ClaimType.WARNING and o.speaker == claim.speaker and o.span == claim.span
+                for _, o in self.claims
+            )
+            if not same_sentence and any(
                 other.type == ClaimType.WARNING
                 and other.speaker == claim.speaker
                 and other.span.field == claim.span.field

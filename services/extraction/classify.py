@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from schemas.claims import ClaimType
 from services.extraction.actor_lookup import lookup_actor
 from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
+from services.extraction.mentions import Party
 
 _TYPED = {t.value: t for t in ClaimType}
 # Strong words call a claim false on their own; weak ones only next to an allegation noun
@@ -34,7 +35,7 @@ _PAST_AUX = frozenset({"has", "have", "had", "did", "was", "were", "'s", "'ve", 
 
 
 def type_of_cue(
-    cue: Token, verb_type: str, content: list[Token], speaker_actor: str, lex: Lexicon
+    cue: Token, verb_type: str, content: list[Token], speaker: Party, lex: Lexicon
 ) -> tuple[ClaimType, bool]:
     """The type of a cue's speech act and whether the cue itself said so (direct evidence)."""
     if verb_type in _TYPED:
@@ -73,7 +74,7 @@ def advises_against(verb: Token, lex: Lexicon) -> bool:
 
 
 def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimType:
-    """Type what is said: an inner cue verb, then accusation, warning and denial phrases, negation."""
+    """Type what is said: inner cue verb, accusation, warning, denial phrases, negation."""
     if not tokens:
         return ClaimType.ASSERTION
     text = " ".join(t.text for t in tokens)
@@ -82,7 +83,11 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return inner
     if lex.accusation_patterns.search(text):
         return ClaimType.ACCUSATION
-    if lex.warning_patterns.search(text) or _negative_imperative(tokens) or advises_public(tokens, lex):
+    if (
+        lex.warning_patterns.search(text)
+        or _negative_imperative(tokens)
+        or advises_public(tokens, lex)
+    ):
         return ClaimType.WARNING
     if _calls_false(text, lex):
         return ClaimType.DENIAL
@@ -118,23 +123,30 @@ def _calls_false(text: str, lex: Lexicon) -> bool:
 
 
 def _negative_imperative(tokens: list[Token]) -> bool:
-    """"Don't bet your life on it": a prohibition addressed to the reader."""
+    """ "Don't bet your life on it": a prohibition addressed to the reader."""
     words = [t.lower_ for t in tokens if t.is_alpha or t.lower_ == "n't"][:2]
     return words in (["do", "n't"], ["do", "not"], ["never", "ever"])
 
 
 def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
-    """"People should stop ...", "residents must not ...": advice to the public to guard against harm."""
+    """ "People should stop ...", "residents must not ...": advice to guard against harm."""
     for t in tokens:
         if not t.tag_.startswith("VB"):
             continue
-        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"should", "must", "need", "ought"}
+        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {
+            "should",
+            "must",
+            "need",
+            "ought",
+        }
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         if not modal or not subj or subj[0].lower_ not in lex.addressees:
             continue
         negated = any(c.dep_ == "neg" for c in t.subtree)
-        if negated or t.lower_ in lex.advisory_verbs or any(
-            c.lower_ in lex.advisory_verbs for c in t.children if c.dep_ == "xcomp"
+        if (
+            negated
+            or t.lower_ in lex.advisory_verbs
+            or any(c.lower_ in lex.advisory_verbs for c in t.children if c.dep_ == "xcomp")
         ):
             return True
     return False
@@ -151,7 +163,9 @@ def _is_self(subj: Token, actor: str, is_person: bool) -> bool:
     return lookup_actor(subj.text) == actor or subj.text == actor
 
 
-def rebuts_by_negation(tokens: list[Token], speaker_actor: str, speaker_is_person: bool = False) -> bool:
+def rebuts_by_negation(
+    tokens: list[Token], speaker_actor: str, speaker_is_person: bool = False
+) -> bool:
     """ "Russia has not asked China for help": the speaker's side denies a past deed."""
     for t in tokens:
         if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):

@@ -17,7 +17,12 @@ from services.extraction.mentions import Mentions, PeopleMemory
 from services.extraction.model import load_nlp
 from services.extraction.parse_text import parse_text
 from services.extraction.quotes import Quotes
-from services.extraction.sentences import Sentence, may_hold_claim, split_sentences
+from services.extraction.sentences import (
+    Sentence,
+    introduces_person,
+    may_hold_claim,
+    split_sentences,
+)
 from services.extraction.speakers import Context
 
 
@@ -55,13 +60,15 @@ class Extractor:
         return next(self.extract_many([article]))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[list[Claim]]:
-        """Claims of each article, in order; sentences of a batch of articles go through one nlp.pipe."""
+        """Claims of each article, in order; a batch of articles goes through one nlp.pipe."""
         it = iter(articles)
         while batch := list(islice(it, self.batch_articles)):
             plans = [self.plan(a) for a in batch]
             wanted = [(p, i) for p in plans for i, s in enumerate(p.sentences) if p.parse[i]]
             texts = (
-                parse_text(p.sentences[i].text, self.lexicon, headline=p.sentences[i].field == "title")
+                parse_text(
+                    p.sentences[i].text, self.lexicon, headline=p.sentences[i].field == "title"
+                )
                 for p, i in wanted
             )
             for (p, i), doc in zip(wanted, self.nlp.pipe(texts, batch_size=256), strict=True):
@@ -73,7 +80,9 @@ class Extractor:
         sentences = split_sentences(article.title, "title") + split_sentences(article.text, "text")
         quotes = {"title": Quotes(article.title), "text": Quotes(article.text)}
         parse = [
-            may_hold_claim(s.text, self.lexicon) or quotes[s.field].quoted_share(s.start, s.end) > 0
+            may_hold_claim(s.text, self.lexicon)
+            or introduces_person(s.text, self.lexicon)
+            or quotes[s.field].quoted_share(s.start, s.end) > 0
             for s in sentences
         ]
         return Plan(article, sentences, quotes, parse)

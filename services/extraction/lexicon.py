@@ -29,6 +29,7 @@ class Lexicon:
     representative_roles: frozenset[str]
     anaphoric_nouns: frozenset[str]
     non_speakers: frozenset[str]
+    personal_titles: frozenset[str]  # "Gov." in "Gov. Ann Lee": the name is a person's
     addressees: frozenset[str]  # "people should ...": advice to the public
     title_lowercase: frozenset[str]  # words lowered in Title Case headlines before parsing
 
@@ -90,8 +91,9 @@ def load_lexicon() -> Lexicon:
         representative_roles=frozenset(raw["representative_roles"]),
         anaphoric_nouns=frozenset(raw["anaphoric_nouns"]["nouns"]),
         non_speakers=frozenset(raw["non_speakers"]),
+        personal_titles=frozenset(raw["personal_titles"]),
         addressees=frozenset(raw["addressees"]),
-        title_lowercase=frozenset(raw["stopwords_title"]) | frozenset(forms) | frozenset(
-            raw["advisory_verbs"]
-        ),
+        title_lowercase=frozenset(raw["stopwords_title"])
+        | frozenset(forms)
+        | frozenset(raw["advisory_verbs"]),
     )

@@ -1,4 +1,4 @@
-"""Who has been named so far: the per-article mention table and the people memory across articles."""
+"""Who has been named: the per-article mention table and the people memory across articles."""
 
 from __future__ import annotations
 
@@ -82,13 +82,15 @@ class Mentions:
             # the most recently mentioned person: a subject mentioned last outranks a speaker
             return self.people[-1] if self.people else None
         if w in {"it", "its"}:
-            return _last(self.speakers, person=False, plural=False) or _last(self.groups, person=False)
+            return _last(self.speakers, person=False, plural=False) or _last(
+                self.groups, person=False
+            )
         if w in _PLURAL_PRONOUNS:
             return _last(self.speakers, person=False) or _last(self.groups, person=False)
         return None
 
     def group_like(self, noun: str) -> Party | None:
-        """ "the party" / "the force": the last organisation whose name has that noun, else the last one."""
+        """ "the party", "the force": the last organisation named with that noun, else the last."""
         for p in reversed(self.groups):
             if noun.lower() in p.name.lower().split() or noun.lower() in p.actor.lower().split():
                 return p

@@ -54,7 +54,7 @@ def find_regions(text: str) -> list[QuoteRegion]:
         elif ch == _OPEN or (ch == _STRAIGHT and open_at is None):
             if open_at is None:
                 open_at = i
-        elif (ch == _CLOSE or ch == _STRAIGHT) and open_at is not None:
+        elif ch in (_CLOSE, _STRAIGHT) and open_at is not None:
             regions.append(QuoteRegion(open_at, i + 1))
             open_at = None
     if open_at is not None:

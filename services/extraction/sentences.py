@@ -14,10 +14,69 @@ Field = Literal["title", "text"]
 # that can open a sentence (capital, digit, opening quote or bracket).
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gov", "sen", "rep", "gen", "lt", "col", "capt", "adm", "maj", "sgt", "cpl", "pvt", "rev", "fr", "inc", "corp", "ltd", "co", "plc", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "mt", "ft", "ave", "blvd", "dept", "est", "approx", "fig"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "adm",
+        "maj",
+        "sgt",
+        "cpl",
+        "pvt",
+        "rev",
+        "fr",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "plc",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "d.c",
+        "mt",
+        "ft",
+        "ave",
+        "blvd",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+    ]
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)[.]+$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_TITLED = re.compile(r"\b([A-Za-z]+)\.?\s+[A-Z][a-z]")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
@@ -74,3 +133,9 @@ def may_hold_claim(sentence: str, lexicon: Lexicon) -> bool:
     if _ACCORDING.search(sentence):
         return True
     return any(w.lower() in lexicon.forms for w in _WORD.findall(sentence))
+
+
+def introduces_person(sentence: str, lexicon: Lexicon) -> bool:
+    """A title before a capitalised word ("spokesman Ivan Dorov"): parse it for later pronouns."""
+    words = _TITLED.findall(sentence)
+    return any(title.lower() in lexicon.personal_titles for title in words)

@@ -18,16 +18,6 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
 _DROP_DEPS = frozenset(
     {"det", "punct", "nummod", "quantmod", "predet", "advmod", "cc", "case", "prep"}
 )
-# Words before a name that make it a person's ("Gov. Roy Cooper", "spokesman Jane Roe");
-# adjectives like "National" or "Foreign" also start organisation names, so they are left out.
-_PERSONAL_TITLES = frozenset(
-    """mr mrs ms miss dr prof professor sir dame lord lady gov governor president sen senator rep
-    gen general lt col colonel capt captain adm admiral maj minister secretary chancellor premier
-    king queen prince princess pope mayor judge justice commissioner inspector superintendent
-    detective sergeant officer constable ambassador envoy spokesman spokeswoman spokesperson
-    director chairman chairwoman ceo leader attorney mp mep adviser advisor nsa manager
-    meteorologist analyst economist fellow sheriff councillor councilor trooper coach""".split()
-)
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
 
@@ -39,7 +29,7 @@ class Context:
 
 
 def subject_of(cue: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
-    """The speaker token of a cue verb and whether it was found at all (agentless passive: None, True)."""
+    """The speaker token of a cue verb, and whether the construction was understood."""
     children = list(cue.children)
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         for c in children:
@@ -110,7 +100,7 @@ def _flat_left(head: Token) -> list[Token]:
 
 
 def _appositive_name(head: Token) -> Token | None:
-    """"the spokesman (of X), Jane Roe,": a person's name in apposition after a role noun."""
+    """ "the spokesman (of X), Jane Roe,": a person's name in apposition after a role noun."""
     for c in head.subtree:
         if c.i <= head.i or c.dep_ != "appos" or c.tag_ not in _NAME_TAGS:
             continue
@@ -157,7 +147,7 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     name_toks, descriptors = _name_tokens(head, ctx)
     descriptors = (extra_descriptors or []) + descriptors
     name = _text(name_toks)
-    has_title = any(t.lower_.rstrip(".") in _PERSONAL_TITLES for t in descriptors[-2:])
+    has_title = any(t.lower_.rstrip(".") in ctx.lexicon.personal_titles for t in descriptors[-2:])
     is_person = head.ent_type_ == "PERSON" or has_title or ctx.mentions.person(name) is not None
     if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") or lookup_actor(name) is not None:
         is_person = (
@@ -227,7 +217,7 @@ def _appositive_actor(head: Token, ctx: Context) -> str | None:
 
 
 def _appositive_actor_of_role(role: Token, ctx: Context) -> str | None:
-    """"the spokesman of Iran's armed forces": the organisation the role belongs to."""
+    """ "the spokesman of Iran's armed forces": the organisation the role belongs to."""
     for c in role.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "at", "for"):
             for t in c.children:
@@ -242,7 +232,8 @@ def _org_name(tok: Token, ctx: Context) -> str | None:
             return lookup_actor(t.text) or t.text
     if tok.tag_ in _NAME_TAGS or tok.ent_type_ in ("ORG", "GPE"):
         name_toks, _ = _name_tokens(tok, ctx)
-        parts = [t for t in _flat_left(tok) if t.tag_ in _NAME_TAGS] + [tok]
+        # "the Nordic Energy Forum": capitalised adjectives belong to the name
+        parts = [t for t in _flat_left(tok) if t.tag_ in _NAME_TAGS or t.is_title] + [tok]
         name = _text(parts) if parts else _text(name_toks)
         return lookup_actor(name) or name
     return None
@@ -265,8 +256,10 @@ def _common(head: Token, ctx: Context) -> Party | None:
         and has_det_the
         and not any(t.tag_ in _NAME_TAGS or lookup_actor(t.text) for t in mods)
     ):
-        return ctx.mentions.group_like(head.lower_)
-    speaker = _text(mods + [head]) if mods else head.text
+        antecedent = ctx.mentions.group_like(head.lower_)
+        if antecedent is not None:
+            return antecedent
+    speaker = _text([*mods, head]) if mods else head.text
     actor = _actor_from(mods, ctx) or _appositive_actor(head, ctx)
     names = [t for t in mods if t.tag_ in _NAME_TAGS]
     if actor is None and names:

@@ -1,4 +1,4 @@
-"""Speech acts in one parsed sentence: reporting verbs, light verbs ("issued a warning") and "according to"."""
+"""Speech acts in one parsed sentence: reporting verbs, "issued a warning", "according to"."""
 
 from __future__ import annotations
 
@@ -120,19 +120,31 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
 
 
 # Verbs that take an object before "to": "urged to flee" (no object) is a passive headline.
-_OBJECT_CONTROL = frozenset({"urge", "advise", "warn", "order", "tell", "caution", "accuse", "threaten"})
+_OBJECT_CONTROL = frozenset({"urge", "advise", "warn", "order", "tell", "caution", "accuse"})
 
 
 def _reduced_passive(tok: Token, lemma: str) -> bool:
-    """"Residents urged to flee", "Man accused of fraud": a participle with no agent and no object."""
+    """ "Residents urged to flee", "Man accused of fraud": a participle with no agent or object."""
     deps = {c.dep_ for c in tok.children}
-    if "agent" in deps or deps & {"dobj", "dative", "nsubjpass"}:
+    if "agent" in deps:
         return False
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if lemma in _OBJECT_CONTROL and nxt is not None and nxt.lower_ == "to":
-        return True
+    doc = tok.doc
+    if (
+        lemma in _OBJECT_CONTROL
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].lower_ == "to"
+        and doc[tok.i + 2].tag_ == "VB"
+    ):
+        return True  # these verbs put their object before "to": none means passive
+    if deps & {"dobj", "dative", "nsubjpass"}:
+        return False
     has_aux = any(c.dep_ == "aux" for c in tok.children)
-    return tok.tag_ == "VBN" and not has_aux and tok.dep_ in ("acl", "ROOT") and lemma in _OBJECT_CONTROL
+    return (
+        tok.tag_ == "VBN"
+        and not has_aux
+        and tok.dep_ in ("acl", "ROOT")
+        and lemma in _OBJECT_CONTROL
+    )
 
 
 def _according(tok: Token, to: Token, ctx: Context) -> SpeechAct | None:
@@ -162,7 +174,7 @@ def _complement(verb: Token) -> list[Token]:
 
 
 def _proposition_heads(verb: Token) -> list[Token]:
-    """The reported clause and the clauses conjoined to it ("has not asked ... and has sufficient ...")."""
+    """The reported clause and the clauses conjoined to it ("has not asked ... and has ...")."""
     heads: list[Token] = []
     for c in verb.children:
         if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.tag_.startswith("VB")):
@@ -172,7 +184,7 @@ def _proposition_heads(verb: Token) -> list[Token]:
 
 
 def fold_chains(acts: list[SpeechAct]) -> list[SpeechAct]:
-    """ "X reported Y said": only Y's claim; "X said he denies": one claim by X, typed by the inner verb."""
+    """ "X reported Y said": Y's claim only; "X said he denies": X's, typed by the inner verb."""
     drop: set[int] = set()
     for i, outer in enumerate(acts):
         if outer.cue is None:

@@ -1,0 +1,100 @@
+"""Typing: denial, warning, accusation and assertion from cues, their senses and what is said."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import ClaimsOf
+
+
+def types(claims_of: ClaimsOf, text: str) -> list[str]:
+    return [c.type.value for c in claims_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin denied that it had moved troops to the border.",
+        "The ministry denied the allegations.",
+        "Acmeco rejected the report as false.",
+        "Acmeco rejects allegations of fraud.",
+        "The embassy dismissed the claims as baseless.",
+        "Mayor Tom Reyes refuted the accusations.",
+        "The ministry said the reports were “disinformation”.",
+        "Acmeco said the article was full of false and misleading allegations.",
+    ],
+)
+def test_denials(claims_of: ClaimsOf, text: str) -> None:
+    assert types(claims_of, text) == ["denial"]
+
+
+def test_rejecting_a_proposal_is_not_a_denial(claims_of: ClaimsOf) -> None:
+    assert types(claims_of, "Ruritania rejected the proposal for a ceasefire.") == ["assertion"]
+
+
+def test_negation_rebutting_an_allegation_is_a_denial(claims_of: ClaimsOf) -> None:
+    text = "Kremlin spokesman Ivan Dorov said Russia has not asked Iran for drones."
+    assert types(claims_of, text) == ["denial"]
+
+
+def test_negation_about_the_future_or_others_is_an_assertion(claims_of: ClaimsOf) -> None:
+    assert types(claims_of, "Japan said it is not seeking a confrontation.") == ["assertion"]
+    assert types(claims_of, "Police said the missing woman has not been found.") == ["assertion"]
+
+
+def test_negation_and_a_positive_point_give_two_claims(claims_of: ClaimsOf) -> None:
+    text = (
+        "Ivan Dorov, a Kremlin spokesman, said Russia had not asked Iran for drones "
+        "and had enough of its own."
+    )
+    assert sorted(types(claims_of, text)) == ["assertion", "denial"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The general warned that the ceasefire could collapse.",
+        "Brazil threatened to expel the diplomats.",
+        "“There will be consequences,” Minister Ana Lobo said.",
+        "“We will not allow our airspace to be violated,” Minister Ana Lobo said.",
+        "Minister Ana Lobo said Brazil would respond firmly to any aggression.",
+        "Minister Ana Lobo said all suppliers were on notice.",
+        "Ruritania has vowed to defend its borders.",
+        "The Health Ministry urged people to stop drinking tap water.",
+        "“People should avoid travel to the valley,” health official Ben Cole said.",
+        "“Don't go near the river,” Mayor Tom Reyes said.",
+    ],
+)
+def test_warnings(claims_of: ClaimsOf, text: str) -> None:
+    assert types(claims_of, text) == ["warning"]
+
+
+def test_advice_without_danger_is_an_assertion(claims_of: ClaimsOf) -> None:
+    assert types(claims_of, "Mayor Tom Reyes urged residents to attend the festival.") == [
+        "assertion"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania accused Borduria of shelling the port.",
+        "Ruritania blamed Borduria for the blackout.",
+        "The lawsuit alleges that Acmeco hid the losses.",
+        "Minister Ana Lobo said Borduria had been spreading disinformation for months.",
+        "Minister Ana Lobo said the rebel leader lied to his own people.",
+    ],
+)
+def test_accusations(claims_of: ClaimsOf, text: str) -> None:
+    assert types(claims_of, text) == ["accusation"]
+
+
+def test_target_of_a_warning_is_the_warned_actor(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The United States warned China against supplying weapons.")
+    assert [(c.type.value, c.actor, c.target) for c in claims] == [
+        ("warning", "United States", "China")
+    ]
+
+
+def test_target_of_an_accusation(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Beijing accused Washington of spreading rumours.")
+    assert [(c.actor, c.target) for c in claims] == [("China", "United States")]

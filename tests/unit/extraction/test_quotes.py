@@ -1,0 +1,64 @@
+"""Direct quotes: regions across sentences, run-on quotes, and the last named speaker."""
+
+from __future__ import annotations
+
+from extraction_helpers import ClaimsOf
+
+from services.extraction.quotes import Quotes
+
+
+def test_regions_pair_curly_and_straight_marks() -> None:
+    text = 'He said “one. two.” and "three".'
+    regions = Quotes(text).regions
+    assert [text[r.start : r.end] for r in regions] == ["“one. two.”", '"three"']
+
+
+def test_a_quote_open_at_a_paragraph_end_closes_there() -> None:
+    text = "“First part.\n“Second part.”"
+    q = Quotes(text)
+    assert [text[r.start : r.end] for r in q.regions] == ["“First part.", "“Second part.”"]
+    assert q.quoted_share(0, 12) == 1.0
+
+
+def test_each_sentence_of_a_run_on_quote_is_a_claim_of_its_speaker(claims_of: ClaimsOf) -> None:
+    text = "“The dam is safe. Engineers checked it twice. There is no risk,” Mayor Tom Reyes said."
+    claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["Tom Reyes"] * 3
+    assert [c.sentence for c in claims] == [
+        "“The dam is safe.",
+        "Engineers checked it twice.",
+        "There is no risk,” Mayor Tom Reyes said.",
+    ]
+
+
+def test_quote_attributed_at_its_start_runs_on(claims_of: ClaimsOf) -> None:
+    text = "Mayor Tom Reyes said: “The dam is safe. Engineers checked it twice.”"
+    claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_unattributed_quote_paragraph_is_the_last_speakers(claims_of: ClaimsOf) -> None:
+    text = "“The dam is safe,” Mayor Tom Reyes said.\n\n“We have checked it twice.”"
+    claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_run_on_sentences_are_typed_on_their_own_content(claims_of: ClaimsOf) -> None:
+    text = (
+        "“Our records are complete. We have nothing to add,” General Ivo Marr said.\n\n"
+        "“Any attack on our ships would be met with a crushing response.”"
+    )
+    claims = claims_of(text)
+    assert [c.type.value for c in claims] == ["assertion", "assertion", "warning"]
+    assert {c.speaker for c in claims} == {"Ivo Marr"}
+
+
+def test_sentences_of_one_warning_quote_stay_warnings(claims_of: ClaimsOf) -> None:
+    text = "Mayor Tom Reyes said: “This flood is different. Don't bet your life on staying.”"
+    claims = claims_of(text)
+    assert [c.type.value for c in claims] == ["warning", "warning"]
+
+
+def test_quoted_heading_is_not_a_claim(claims_of: ClaimsOf) -> None:
+    text = "“The dam is safe,” Mayor Tom Reyes said.\n\n“HIGH WATER”\n\nThe river rose."
+    assert [c.sentence for c in claims_of(text)] == ["“The dam is safe,” Mayor Tom Reyes said."]

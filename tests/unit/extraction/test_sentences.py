@@ -1,0 +1,55 @@
+"""The cheap sentence splitter, the prefilter, and the masked text the parser sees."""
+
+from __future__ import annotations
+
+from services.extraction.lexicon import inflections, load_lexicon
+from services.extraction.parse_text import parse_text
+from services.extraction.sentences import may_hold_claim, split_sentences
+
+
+def test_split_keeps_offsets_and_abbreviations() -> None:
+    text = "Gov. Ann Lee spoke at 9 a.m. on Monday. Mr. Roe said no.\n\n“It is over.” Next one."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Gov. Ann Lee spoke at 9 a.m. on Monday.",
+        "Mr. Roe said no.",
+        "“It is over.”",
+        "Next one.",
+    ]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    assert [s.paragraph for s in sentences] == [0, 0, 2, 2]
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    assert len(split_sentences("John F. Kennedy said it. Then he left.")) == 2
+
+
+def test_prefilter_passes_cues_quotes_and_according_to() -> None:
+    lex = load_lexicon()
+    assert may_hold_claim("The ministry warned of delays.", lex)
+    assert may_hold_claim("“Never,” came the reply.", lex)
+    assert may_hold_claim("According to police, two men fled.", lex)
+    assert not may_hold_claim("The river rose by two metres overnight.", lex)
+
+
+def test_inflections_of_cue_verbs() -> None:
+    assert {"denies", "denied", "denying"} <= inflections("deny")
+    assert {"warns", "warned", "warning"} <= inflections("warn")
+    assert {"admitted", "admitting"} <= inflections("admit")
+    assert load_lexicon().lemma("told") == "tell"
+
+
+def test_parse_text_masks_without_moving_offsets() -> None:
+    lex = load_lexicon()
+    for raw, headline in [
+        ("PARIS (AFP) - Acmeco (PA:ACM) denied the report.", False),
+        ("Senator Roe 'totally rejects' the claims", True),
+        ("Agency Urges Travellers to Avoid the Region", True),
+    ]:
+        masked = parse_text(raw, lex, headline=headline)
+        assert len(masked) == len(raw)
+    assert parse_text("PARIS (AFP) - Acmeco denied it.", lex).strip() == "Acmeco denied it."
+    assert "'" not in parse_text("Roe 'totally rejects' the claims", lex)
+    lowered = parse_text("Agency Urges Travellers to Avoid the Region", lex, headline=True)
+    assert lowered.startswith("Agency urges") and "to avoid the" in lowered

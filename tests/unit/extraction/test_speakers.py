@@ -1,0 +1,93 @@
+"""Speakers and actors: titles, appositives, pronouns, surnames, and the people memory."""
+
+from __future__ import annotations
+
+from extraction_helpers import ClaimsOf
+
+from schemas.articles import Article
+from services.extraction import Extractor
+
+
+def test_title_before_a_name_gives_the_actor(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Kremlin spokesman Ivan Dorov said the talks were useful.")
+    assert [(c.speaker, c.actor) for c in claims] == [("Ivan Dorov", "Russia")]
+
+
+def test_demonym_in_a_title_gives_the_actor(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Chinese Foreign Ministry spokeswoman Lin Wei said the visit was private.")
+    assert [(c.speaker, c.actor) for c in claims] == [("Lin Wei", "China")]
+
+
+def test_appositive_institution_is_the_actor(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Jane Roe, a senior fellow at the Brookings Institution, said the sanctions would bite."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Jane Roe", "Brookings Institution")]
+
+
+def test_role_noun_with_appositive_name(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "“We are ready,” the chief spokesman of Iran's armed forces, Reza Tavani, told reporters."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Reza Tavani", "Iran")]
+
+
+def test_unnamed_official_is_described_by_nationality(claims_of: ClaimsOf) -> None:
+    claims = claims_of("A French official said the convoy had turned back.")
+    assert [(c.speaker, c.actor) for c in claims] == [("French official", "France")]
+
+
+def test_pronoun_resolves_to_the_person_named_before(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Kremlin spokesman Ivan Dorov spoke to reporters on Monday. He said the convoy had left."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Ivan Dorov", "Russia")]
+
+
+def test_pronoun_follows_the_most_recent_person(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Kremlin spokesman Ivan Dorov said the convoy had left. "
+        "Later, Dorov's counterpart, White House adviser Sam Petty, met the press. "
+        "In his briefing, Petty listed three demands. "
+        "He said the deadline would not move."
+    )
+    assert claims[-1].speaker == "Sam Petty"
+    assert claims[-1].actor == "United States"
+
+
+def test_bare_surname_resolves_to_the_full_name(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Marta Olsen, a director at the Nordic Energy Forum, said prices would fall. "
+        "“Storage is full,” Olsen said."
+    )
+    assert [c.speaker for c in claims] == ["Marta Olsen", "Marta Olsen"]
+    assert {c.actor for c in claims} == {"Nordic Energy Forum"}
+
+
+def test_it_resolves_to_the_organisation_that_spoke(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Acmeco said sales rose. It said the new plant would open in May.")
+    assert [c.speaker for c in claims] == ["Acmeco", "Acmeco"]
+
+
+def test_the_party_resolves_to_the_party_named_before(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The Labour Party confirmed it had received a complaint. "
+        "The party said it could not comment further."
+    )
+    assert [c.actor for c in claims] == ["Labour Party", "Labour Party"]
+
+
+def test_possessive_office_speaks_for_its_owner(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Senator Dana Pryce faced questions on Monday. His office said the claims were baseless."
+    )
+    assert claims[-1].speaker == "Dana Pryce's office"
+    assert claims[-1].actor == "Dana Pryce"
+
+
+def test_people_memory_carries_the_actor_to_later_articles(extractor: Extractor) -> None:
+    first = Article(id="a1", text="Kremlin spokesman Ivan Dorov said the talks were useful.")
+    later = Article(id="a2", text="Ivan Dorov said on Tuesday that no deal was near.")
+    claims = list(extractor.extract_many([first, later]))
+    assert claims[1][0].actor == "Russia"
+    assert extractor.memory.actor_of("Ivan Dorov") == "Russia"

@@ -1,0 +1,113 @@
+"""Attribution: every reporting construction news uses gives a claim by the right speaker."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import ClaimsOf
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Ruritanian President Olaf Brenner said the border would stay open.",
+            "Olaf Brenner",
+            "said",
+        ),
+        ("Olaf Brenner told reporters that the border would stay open.", "Olaf Brenner", "told"),
+        ("Olaf Brenner claimed that the election had been fair.", "Olaf Brenner", "claimed"),
+        ("The border will stay open, Olaf Brenner said on Friday.", "Olaf Brenner", "said"),
+        ("The border will stay open, said Olaf Brenner.", "Olaf Brenner", "said"),
+        ("Olaf Brenner said: “The border will stay open.”", "Olaf Brenner", "said"),
+        ("“The border will stay open,” Olaf Brenner said.", "Olaf Brenner", "said"),
+        ("The mayor, Olaf Brenner, insisted that the bridge was safe.", "Olaf Brenner", "insisted"),
+    ],
+)
+def test_reporting_constructions_name_the_speaker(
+    claims_of: ClaimsOf, text: str, speaker: str, cue: str
+) -> None:
+    claims = claims_of(text)
+    assert [(c.speaker, c.cue) for c in claims] == [(speaker, cue)]
+    assert claims[0].sentence == text
+
+
+def test_according_to_gives_the_named_source(claims_of: ClaimsOf) -> None:
+    claims = claims_of("According to the World Health Organization, the outbreak has slowed.")
+    assert len(claims) == 1
+    assert claims[0].actor == "World Health Organization"
+    assert claims[0].cue == "according to"
+
+
+def test_passive_with_agent_is_the_agent_claim(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The allegation was denied by the Kremlin on Tuesday.")
+    assert [(c.speaker, c.actor, c.type.value) for c in claims] == [("Kremlin", "Russia", "denial")]
+
+
+def test_agentless_passive_and_noun_speech_acts_are_not_claims(claims_of: ClaimsOf) -> None:
+    text = (
+        "It is understood that the talks stalled. "
+        "The ministry's denial came a day after the vote. "
+        "Residents were warned to stay indoors."
+    )
+    assert claims_of(text) == []
+
+
+def test_agentless_headline_is_not_a_claim(claims_of: ClaimsOf) -> None:
+    assert (
+        claims_of("The river kept rising.", title="Villagers urged to leave as river rises") == []
+    )
+
+
+def test_narration_is_not_a_claim(claims_of: ClaimsOf) -> None:
+    assert claims_of("Ruritania has been one of the few countries to keep its embassy open.") == []
+
+
+def test_present_tense_headline_with_metonym(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The statement came late.", title="Moscow rejects UK claims as 'fabrication'"
+    )
+    assert [(c.actor, c.type.value, c.target) for c in claims if c.span.field == "title"] == [
+        ("Russia", "denial", "United Kingdom")
+    ]
+
+
+def test_says_official_headline(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Talks resume next week.", title="Iran ready to resume talks, says EU diplomat"
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("EU diplomat", "European Union")]
+
+
+def test_joint_speakers_give_one_claim_each(claims_of: ClaimsOf) -> None:
+    claims = claims_of("France and Germany said the summit would go ahead.")
+    assert sorted(c.actor for c in claims) == ["France", "Germany"]
+
+
+def test_two_speech_acts_of_one_speaker_are_two_claims(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The Kremlin denied the report and warned that any new sanctions "
+        "would be met with a response."
+    )
+    assert sorted(c.type.value for c in claims) == ["denial", "warning"]
+    assert {c.actor for c in claims} == {"Russia"}
+
+
+def test_attribution_chain_keeps_the_original_speaker(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The Daily Courier reported that Japan said it would lift the ban.")
+    assert [c.actor for c in claims] == ["Japan"]
+    claims = claims_of("Japan said it would lift the ban, the state news agency reported.")
+    assert [c.actor for c in claims] == ["Japan"]
+
+
+def test_speech_act_quoted_inside_a_quote_is_the_quoted_speaker_only(claims_of: ClaimsOf) -> None:
+    claims = claims_of("“Japan has said clearly that it wants calm,” analyst Mara Quill said.")
+    assert [c.speaker for c in claims] == ["Mara Quill"]
+
+
+def test_light_verb_with_speech_noun_is_a_speech_act(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The Met Office issued a flood warning for the whole coast.")
+    assert [(c.type.value, c.cue) for c in claims] == [("warning", "issued warning")]
+
+
+def test_other_senses_of_cue_verbs_are_not_claims(claims_of: ClaimsOf) -> None:
+    assert claims_of("The company added 500 jobs last year.") == []
