@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Response, status
 from pydantic import BaseModel
 
 from schemas.subscriptions import AppriseChannel, Subscription, SubscriptionSpec, WebhookChannel
-from services.alerts.apprise_channel import is_valid_apprise_url
+from services.alerts.apprise_channel import check_apprise_host, is_valid_apprise_url
 from services.alerts.auth import components, require_key
 from services.alerts.runtime import Components
 from services.alerts.ssrf import BlockedAddress, check_url
@@ -33,10 +33,14 @@ async def _validated(spec: SubscriptionSpec, comp: Components) -> str:
                 await check_url(str(channel.url), allow=comp.allow, resolve=comp.dns)
             except BlockedAddress as exc:
                 raise HTTPException(422, detail=f"channels[{index}]: {exc}") from exc
-        elif isinstance(channel, AppriseChannel) and not is_valid_apprise_url(
-            channel.url.get_secret_value()
-        ):
-            raise HTTPException(422, detail=f"channels[{index}]: not a supported Apprise URL")
+        elif isinstance(channel, AppriseChannel):
+            url = channel.url.get_secret_value()
+            if not is_valid_apprise_url(url):
+                raise HTTPException(422, detail=f"channels[{index}]: not a supported Apprise URL")
+            try:
+                await check_apprise_host(url, allow=comp.allow, resolve=comp.dns)
+            except BlockedAddress as exc:
+                raise HTTPException(422, detail=f"channels[{index}]: {exc}") from exc
     return canonical_name(spec.actor, comp.resolve)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 
-from services.alerts.apprise_channel import send_apprise
+from services.alerts.apprise_channel import AppriseSender
 from services.alerts.deliveries import DeliveryWorker
 from services.alerts.delivery_queue import DeliveryQueue
 from services.alerts.keys import Keys
@@ -44,7 +44,7 @@ class Components:
             queue=self.queue,
             subscriptions=self.subscriptions,
             webhooks=webhooks,
-            apprise=send_apprise,
+            apprise=AppriseSender(allow=self.allow, resolve=self.dns).send,
             settings=settings.delivery,
         )
 

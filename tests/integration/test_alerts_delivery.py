@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Callable
 
 import httpx
@@ -227,3 +228,22 @@ async def test_exhausted_delivery_is_dead_lettered_and_replayable(settings: Sett
 async def _dead(service: Service) -> list[dict[str, object]]:
     response = await service.api.get("/deliveries/dead")
     return list(response.json())
+
+
+async def test_apprise_channel_is_delivered_by_the_same_retrying_machinery(
+    service: Service, settings: Settings
+) -> None:
+    async with running_receiver(Receiver(fail_first=1)) as receiver:
+        apprise_url = receiver.url.replace("http://", "json://")
+        spec = {"actor": "Moscow", "channels": [{"kind": "apprise", "url": apprise_url}]}
+        created = await service.api.post("/subscriptions", json=spec)
+        assert created.status_code == 201, created.text
+        listed = await service.api.get(f"/subscriptions/{created.json()['subscription']['id']}")
+        assert apprise_url not in listed.text  # Apprise URLs carry tokens: never shown again
+        await publish(settings.kafka, settings.topics.alerts, raised("al-apprise-1"))
+        await eventually(lambda: _count(receiver, 1))
+        statuses = [status for _, _, status in receiver.requests]
+        assert statuses == [500, 204]  # the first failure was retried
+        body = json.loads(receiver.delivered()[0][1])
+        assert body["title"] == "Russia: denial by Dmitry Peskov"
+        assert body["message"] == "The Kremlin denied asking China for military help."
