@@ -58,10 +58,19 @@ def taken_ports(wanted: Mapping[str, int], in_use: Callable[[int], bool]) -> dic
     return {name: port for name, port in wanted.items() if in_use(port)}
 
 
+# A taken broker or Redis port is often a Kafka or Redis already running: say how to use it.
+USE_INSTEAD = {
+    "--broker-port": "CLAIMWATCH_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:{port}",
+    "--redis-port": "CLAIMWATCH_REDIS_URL=redis://127.0.0.1:{port}/0",
+}
+
+
 def port_taken_error(name: str, port: int, option: str) -> StartupError:
+    use = USE_INSTEAD.get(option)
+    reuse = f"use the one running there with {use.format(port=port)}, " if use else ""
     return StartupError(
         f"port {port} for {name} is already in use",
-        f"stop what listens there (`ss -ltnp 'sport = :{port}'` shows it) "
+        f"{reuse}stop what listens there (`ss -ltnp 'sport = :{port}'` shows it) "
         f"or pick another with `claimwatch up {option} PORT`",
     )
 

@@ -183,7 +183,7 @@ class Stack:
         binary, installed = infra.redis_binary()
         if installed:
             self.say("· installed redis-server with apt-get")
-        data_dir = c.run_dir / "redis"
+        data_dir = c.run_dir / "up-redis"
         data_dir.mkdir(parents=True, exist_ok=True)
         redis = self.launch(redis_spec(binary, c.host, c.embedded_redis_port, data_dir))
         if not wait_until(

@@ -44,6 +44,7 @@ def test_services_run_separately_with_their_own_ports() -> None:
     assert "CLAIMWATCH_API_KEY" not in specs["ingest"].env
     assert json.loads(specs["alerts"].env["CLAIMWATCH_DELIVERY__ALLOW_HOSTS"]) == ["127.0.0.1"]
     assert float(specs["worker"].env["CLAIMWATCH_FAUST__REBALANCE_TIMEOUT_S"]) <= 5
+    assert float(specs["worker"].env["CLAIMWATCH_FAUST__SESSION_TIMEOUT_S"]) >= 6
     assert all(spec.env["PATH"] == "/bin" for spec in specs.values())
     assert all(spec.cwd == Path("/project") for spec in specs.values())
 
