@@ -23,6 +23,7 @@ from services.launcher.plan import StackConfig, broker_spec, redis_spec, service
 from services.launcher.readiness import http_ready, redis_ready, wait_until
 
 log = logging.getLogger("claimwatch.up")
+STOP_ORDER = {"worker": 0, "ingest": 1, "alerts": 2, "redis": 3, "broker": 4}
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ class Stack:
                     f"claimwatch up is already running here (pid {record.pid})",
                     f"stop it with Ctrl-C in its terminal, or `kill {record.pid}`",
                 )
-        for record in live:
+        # Leftovers are stopped like a normal shutdown: services first, the broker last.
+        for record in sorted(live, key=lambda r: STOP_ORDER.get(r.name, 0)):
             outcome = processes.stop_group(record.pid, grace=5.0)
             self.pids.remove(record.name)
             self.say(
