@@ -187,7 +187,7 @@
         console.warn(e);
       }
       setStatus("reconnecting…", "down");
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
 
@@ -258,7 +258,7 @@
       const label = `${claim.type} · ${claim.actor} · ${claim.source.speaker}`;
       if (seen.has(key)) { parts[parts.length - 1].title += ` | ${label}`; continue; }
       seen.add(key);
-      if (start > at) parts.push(el("span", { class: "gap", text: `[… ${start - at} characters …]` }));
+      if (start > at) parts.push(el("span", { class: "gap", text: `[… ${plural(start - at, "character")} …]` }));
       parts.push(el("mark", { class: claim.type, title: label, text: claim.source.sentence }));
       at = Math.max(at, end);
     }
