@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import fcntl
 import os
 import shutil
 import signal
@@ -90,6 +91,14 @@ def pinned_version() -> str:
 def resolve_libs(version: str) -> Path:
     """Jars of kafka_2.13 and its runtime deps, fetched once with mvn and cached."""
     home = CACHE_ROOT / "kafka" / version
+    home.mkdir(parents=True, exist_ok=True)
+    # Several test runs may start at once on a fresh machine: one resolves, the others wait.
+    with open(home / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _resolve_locked(version, home)
+
+
+def _resolve_locked(version: str, home: Path) -> Path:
     libs = home / "libs"
     done = home / ".complete"
     if done.exists():
@@ -98,7 +107,6 @@ def resolve_libs(version: str) -> Path:
         raise SystemExit(
             "kafka.sh: mvn not found: install Maven and Java 17 (apt-get install maven)"
         )
-    home.mkdir(parents=True, exist_ok=True)
     (home / "pom.xml").write_text(POM.format(kafka=version, log4j=LOG4J_VERSION))
     shutil.rmtree(libs, ignore_errors=True)
     log(f"resolving org.apache.kafka:kafka_2.13:{version} with mvn into {libs}")
