@@ -183,6 +183,9 @@
             buffer = buffer.slice(end + 2);
           }
         }
+        // The server ended the stream (a restart, an idle timeout): resume at once, quietly.
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        continue;
       } catch (e) {
         console.warn(e);
       }
