@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import sys
+
 import uvicorn
+from pydantic import ValidationError
 
 from services.alerts.api import create_app
 from services.alerts.service import run_background
 from services.alerts.settings import Settings
 from services.common.logs import configure_logging
+from services.common.settings import ENV_PREFIX
 
 
 def main() -> None:
-    settings = Settings()  # api_key comes from the environment (required)
+    try:
+        settings = Settings()  # api_key comes from the environment (required)
+    except ValidationError as exc:
+        missing = ", ".join(ENV_PREFIX + ".".join(map(str, e["loc"])).upper() for e in exc.errors())
+        sys.stderr.write(f"alerts: invalid or missing settings: {missing}\n")
+        raise SystemExit(2) from None
     configure_logging(settings.log)
     app = create_app(settings, background=run_background)
     uvicorn.run(app, host=settings.host, port=settings.port, log_config=None)

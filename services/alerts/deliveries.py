@@ -110,6 +110,17 @@ class DeliveryWorker:
         await self._queue.retry_at(msg_id, done, due, result.status, error)
         return "retrying"
 
+    async def _process_guarded(self, msg_id: str, job: DeliveryJob | None) -> None:
+        try:
+            await self.process(msg_id, job)
+        except (RedisError, OSError):
+            raise
+        except Exception as exc:  # a bug must not stop the worker or loop on one message
+            log.exception("delivery %s failed unexpectedly", msg_id)
+            if job is not None:
+                error = f"internal error: {type(exc).__name__}"
+                await self._queue.dead_letter(msg_id, job, None, error)
+
     async def run(self, consumer: str) -> None:
         """One worker loop; several run side by side with distinct consumer names."""
         s = self._settings
@@ -133,7 +144,7 @@ class DeliveryWorker:
                 if not messages:
                     messages = await self._queue.read(consumer, count=s.batch, block_ms=block_ms)
                 for msg_id, job in messages:
-                    await self.process(msg_id, job)
+                    await self._process_guarded(msg_id, job)
             except (RedisError, OSError) as exc:
                 # Redis away: nothing was acknowledged, so the message waits in the stream.
                 log.warning("delivery worker %s: %s; retrying", consumer, type(exc).__name__)

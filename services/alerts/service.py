@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from aiokafka import AIOKafkaConsumer
+from aiokafka.errors import KafkaError
 
 from schemas.alerts import AlertRaised, SourceAttached
 from services.alerts.consumer import AlertConsumer
@@ -31,6 +32,19 @@ def make_consumer(settings: Settings) -> AIOKafkaConsumer:
         auto_offset_reset="earliest",
         request_timeout_ms=settings.kafka.request_timeout_ms,
     )
+
+
+async def _consume_forever(settings: Settings, comp: Components) -> None:
+    """Keep a consumer running: a broker that is not up yet, or goes away, is waited for."""
+    delay = 1.0
+    while True:
+        try:
+            await _consume(settings, comp)
+        except (KafkaError, OSError) as exc:
+            log.warning("alerts consumer stopped (%s); restarting in %.0fs", exc, delay)
+            comp.kafka_ready = None
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30.0)
 
 
 async def _consume(settings: Settings, comp: Components) -> None:
@@ -77,7 +91,7 @@ async def run_background(settings: Settings, comp: Components) -> AsyncIterator[
     )
     worker = comp.worker(settings, webhooks)
     tasks = [
-        asyncio.create_task(_consume(settings, comp), name="alerts-consumer"),
+        asyncio.create_task(_consume_forever(settings, comp), name="alerts-consumer"),
         asyncio.create_task(
             run_workers(worker, base_name=settings.consumer_name, count=settings.delivery.workers),
             name="delivery-workers",

@@ -72,8 +72,13 @@ class WebhookSender:
     ) -> None:
         self._allow = allow
         self._resolve = resolve
+        # No keep-alive: the pool is keyed by the pinned IP, so a kept TLS connection verified
+        # for one name could otherwise carry a request for another name on the same address.
         self._client = client or httpx.AsyncClient(
-            follow_redirects=False, timeout=timeout, trust_env=False
+            follow_redirects=False,
+            timeout=timeout,
+            trust_env=False,
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
 
     async def aclose(self) -> None:
