@@ -6,6 +6,7 @@ import asyncio
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 
 from services.common.kafka import ensure_topics, kafka_reachable
 from services.common.settings import KafkaSettings, TopicSettings
@@ -31,20 +32,21 @@ def tansu_binary() -> str:
         ) from exc
 
 
-def redis_binary(*, may_install: bool = True) -> tuple[str, bool]:
-    """(path of redis-server, whether we installed it just now)."""
+def redis_binary(*, notify: Callable[[], None] = lambda: None) -> tuple[str, bool]:
+    """(path of redis-server, whether we installed it just now); `notify` before installing."""
     found = shutil.which("redis-server")
     if found:
         return found, False
-    if not may_install or os.geteuid() != 0 or not shutil.which("apt-get"):
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
         raise StartupError("redis-server is not installed", REDIS_FIX)
+    notify()
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    result = subprocess.run(
-        ["apt-get", "install", "-y", "--no-install-recommends", "redis-server"],
-        env=env,
-        capture_output=True,
-        check=False,
-    )
+    install = ["apt-get", "install", "-y", "--no-install-recommends", "redis-server"]
+    result = subprocess.run(install, env=env, capture_output=True, check=False)
+    if result.returncode != 0:
+        # A fresh machine may have no package lists yet: fetch them once and try again.
+        subprocess.run(["apt-get", "update"], env=env, capture_output=True, check=False)
+        result = subprocess.run(install, env=env, capture_output=True, check=False)
     found = shutil.which("redis-server")
     if result.returncode != 0 or not found:
         raise StartupError("installing redis-server with apt-get failed", REDIS_FIX)

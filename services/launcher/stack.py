@@ -182,9 +182,9 @@ class Stack:
                 )
             self.say(f"✓ Redis at {host}:{port} (external)", "32")
             return
-        binary, installed = infra.redis_binary()
-        if installed:
-            self.say("· installed redis-server with apt-get")
+        binary, _ = infra.redis_binary(
+            notify=lambda: self.say("· redis-server is missing: installing it with apt-get ...")
+        )
         data_dir = c.run_dir / "up-redis"
         data_dir.mkdir(parents=True, exist_ok=True)
         redis = self.launch(redis_spec(binary, c.host, c.embedded_redis_port, data_dir))

@@ -40,6 +40,13 @@ def test_a_failed_install_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     monkeypatch.setattr(infra.os, "geteuid", lambda: 0)
     monkeypatch.setattr(infra.subprocess, "run", run)
+    told: list[bool] = []
     with pytest.raises(StartupError, match="installing redis-server with apt-get failed"):
-        infra.redis_binary()
-    assert calls and calls[0][:3] == ["apt-get", "install", "-y"]
+        infra.redis_binary(notify=lambda: told.append(True))
+    assert told == [True]
+    # One install, then the package lists are refreshed and the install tried once more.
+    assert [argv[:2] for argv in calls] == [
+        ["apt-get", "install"],
+        ["apt-get", "update"],
+        ["apt-get", "install"],
+    ]
