@@ -63,6 +63,12 @@ async def alert_events(
     cursor = last_event_id if last_event_id and _valid_id(last_event_id) else None
     if cursor is None:
         cursor = await store.last_event_id()
+    else:
+        oldest = await store.first_event_id()
+        if oldest is not None and _older(cursor, oldest) and cursor != "0-0":
+            # The log is capped: events between `cursor` and `oldest` were trimmed. Say so,
+            # so a client reloads the list instead of silently missing them.
+            yield ServerSentEvent(event="gap", data=json.dumps({"oldest": oldest}))
     while True:
         for event in await store.read_events(cursor, block_ms=block_ms):
             cursor = event.id
@@ -70,6 +76,13 @@ async def alert_events(
                 yield ServerSentEvent(
                     id=event.id, event=event.kind, data=json.dumps(_summary(event))
                 )
+
+
+def _older(a: str, b: str) -> bool:
+    """Whether stream id `a` is before `b`: ids only disappear by trimming the front."""
+    a_ms, _, a_seq = a.partition("-")
+    b_ms, _, b_seq = b.partition("-")
+    return (int(a_ms), int(a_seq or 0)) < (int(b_ms), int(b_seq or 0))
 
 
 def _valid_id(value: str) -> bool:

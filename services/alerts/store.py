@@ -91,6 +91,7 @@ class AlertStore(Protocol):
     async def actor_counts(self) -> list[ActorCount]: ...
     async def alerts_for_article(self, article_id: str) -> list[StoredAlert]: ...
     async def last_event_id(self) -> str: ...
+    async def first_event_id(self) -> str | None: ...
     async def read_events(
         self, after: str, *, block_ms: int, count: int = 100
     ) -> list[LoggedEvent]: ...
@@ -224,6 +225,10 @@ class RedisAlertStore:
     async def last_event_id(self) -> str:
         newest: Any = await self._r.xrevrange(self._k.events(), count=1)
         return _text(newest[0][0]) if newest else "0-0"
+
+    async def first_event_id(self) -> str | None:
+        oldest: Any = await self._r.xrange(self._k.events(), count=1)
+        return _text(oldest[0][0]) if oldest else None
 
     async def read_events(
         self, after: str, *, block_ms: int, count: int = 100

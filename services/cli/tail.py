@@ -61,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
                 backoff = 1.0
                 for sse in parse_sse(resp.iter_lines()):
                     last_id = sse.id or last_id
+                    if sse.event == "gap":
+                        sys.stderr.write("some older alerts were trimmed; `claimwatch alerts`\n")
+                        continue
                     event = json.loads(sse.data)
                     if args.json:
                         sys.stdout.write(json.dumps({"id": sse.id, **event}) + "\n")

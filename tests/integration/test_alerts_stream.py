@@ -14,8 +14,10 @@ from alerts_support import API_KEY, attached, raised, resolve
 from redis.asyncio import Redis
 
 from services.alerts.api import create_app
+from services.alerts.keys import Keys
 from services.alerts.runtime import Components, build_components
 from services.alerts.settings import Settings
+from services.alerts.store import RedisAlertStore
 from services.common.settings import RedisSettings
 
 
@@ -130,3 +132,18 @@ async def test_stream_sends_comment_heartbeats_while_idle(served: tuple[str, Com
     task.cancel()
     await asyncio.gather(task, return_exceptions=True)
     assert pings and pings[0].startswith(": ping")
+
+
+async def test_resuming_from_a_trimmed_id_announces_the_gap(
+    served: tuple[str, Components], redis_settings: RedisSettings
+) -> None:
+    base, comp = served
+    capped = RedisAlertStore(comp.redis, Keys(redis_settings.key_prefix), event_maxlen=100)
+    first = await capped.add_raised(raised("al-t0"))
+    for n in range(1, 400):
+        await capped.add_raised(raised(f"al-t{n}"))
+    oldest = await capped.first_event_id()
+    assert first.event_id is not None and oldest is not None and oldest != first.event_id
+    events = await read_events(base, 2, last_id=first.event_id)
+    assert events[0]["event"] == "gap" and json.loads(events[0]["data"]) == {"oldest": oldest}
+    assert events[1]["id"] == oldest
