@@ -268,21 +268,45 @@
     return parts;
   }
 
+  function highlightedFull(source, claims, field) {
+    // With the whole text at hand: plain text between the claims, each claim marked in place.
+    const parts = [];
+    let at = 0;
+    for (const claim of claims.filter((c) => c.source.span.field === field)) {
+      const { start, end } = claim.source.span;
+      const label = `${claim.type} · ${claim.actor} · ${claim.source.speaker}`;
+      if (start < at || end > source.length) {
+        const last = parts[parts.length - 1];
+        if (last && last.tagName === "MARK") last.title += ` | ${label}`; // same or overlapping
+        continue;
+      }
+      if (start > at) parts.push(document.createTextNode(source.slice(at, start)));
+      parts.push(el("mark", { class: claim.type, title: label, text: source.slice(start, end) }));
+      at = end;
+    }
+    if (at < source.length) parts.push(document.createTextNode(source.slice(at)));
+    return parts;
+  }
+
   async function articlePage(id) {
     const data = await api(`/articles/${encodeURIComponent(id)}`);
     const legend = el("p", { class: "muted" }, "Highlighted: ",
       ...TYPES.map((t) => el("mark", { class: t, text: t + " " })));
-    const titleParts = highlighted(data.claims, "title");
+    // The alert service may return the article's text; without it, the claims are shown at
+    // their places with the length of what lies between.
+    const hasText = typeof data.text === "string";
+    const titleParts = data.title ? [] : highlighted(data.claims, "title");
+    const textParts = hasText ? highlightedFull(data.text, data.claims, "text") : highlighted(data.claims, "text");
     const list = data.claims.map((c) => el("li", {}, el("span", { class: `badge ${c.type}`, text: c.type }), " ",
       hashLink(["actor", c.actor], c.actor), ` · ${c.source.speaker} · chars ${c.source.span.start}–${c.source.span.end} · `,
       hashLink(["alert", c.alert_id], "alert")));
     view.replaceChildren(
-      el("h1", { text: data.title || data.article_id }),
+      el("h1", {}, ...(data.title ? highlightedFull(data.title, data.claims, "title") : [data.article_id])),
       el("p", { class: "muted" }, data.outlet ? data.outlet + " · " : "", when(data.published_at),
         data.url ? " · " : "", data.url ? externalLink(data.url, "original article") : ""),
       legend,
       titleParts.length ? el("div", { class: "article-text" }, ...titleParts) : "",
-      el("div", { class: "article-text", id: "article-text" }, ...highlighted(data.claims, "text")),
+      el("div", { class: "article-text", id: "article-text" }, ...textParts),
       el("h2", { text: plural(data.claims.length, "claim") }), el("ul", {}, ...list));
   }
 
