@@ -39,7 +39,7 @@ class ClaimBuilder:
         self.quotes = quotes
         self.parsed: list[Parsed] = []
         self.claims: list[tuple[int, Claim]] = []
-        self._seen: set[tuple[int, str, str]] = set()
+        self._seen: set[tuple[int, str, str, int]] = set()
 
     def add_sentence(self, sentence: Sentence, doc: Doc) -> None:
         quotes = self.quotes[sentence.field]
@@ -87,7 +87,7 @@ class ClaimBuilder:
             return [(type_of_content(act.content, party, lex), False)]
         out: list[tuple[ClaimType, bool]] = []
         for head in act.heads:
-            others = {t.i for h in act.heads if h is not head and h.i > head.i for t in h.subtree}
+            others = {t.i for h in act.heads if h.i > head.i for t in h.subtree}
             tokens = [t for t in head.subtree if t.i not in others]
             found = type_of_content(tokens, party, lex)
             if all(found != t for t, _ in out):
@@ -105,7 +105,8 @@ class ClaimBuilder:
         confidence: float,
     ) -> None:
         sentence = self.parsed[index].sentence
-        key = (index, party.name, claim_type.value)
+        # one claim per speaker, type and reporting verb: "said X and signalled Y" is two acts
+        key = (index, party.name, claim_type.value, cue.i if cue is not None else -1)
         if key in self._seen:
             return
         self._seen.add(key)

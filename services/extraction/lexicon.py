@@ -30,6 +30,7 @@ class Lexicon:
     anaphoric_nouns: frozenset[str]
     non_speakers: frozenset[str]
     personal_titles: frozenset[str]  # "Gov." in "Gov. Ann Lee": the name is a person's
+    attitude_nouns: frozenset[str]  # "expressed concern": a stance is a speech act
     addressees: frozenset[str]  # "people should ...": advice to the public
     title_lowercase: frozenset[str]  # words lowered in Title Case headlines before parsing
 
@@ -92,6 +93,7 @@ def load_lexicon() -> Lexicon:
         anaphoric_nouns=frozenset(raw["anaphoric_nouns"]["nouns"]),
         non_speakers=frozenset(raw["non_speakers"]),
         personal_titles=frozenset(raw["personal_titles"]),
+        attitude_nouns=frozenset(raw["attitude_nouns"]),
         addressees=frozenset(raw["addressees"]),
         title_lowercase=frozenset(raw["stopwords_title"])
         | frozenset(forms)

@@ -37,17 +37,20 @@ def subject_of(cue: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 return (objs[0] if objs else None), True
         return None, True  # "it is understood": nobody is quoted
-    for c in children:
-        if c.dep_ == "nsubj":
-            if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
-                return cue.head, True
-            return c, True
-    if cue.dep_ in _CLIMB_DEPS and depth < 3 and cue.head is not cue:
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    after = [c for c in subjects if c.i > cue.i]
+    if after and cue.i > 0 and cue.nbor(-1).text in (",", "”", '"', "’"):
+        return after[0], True  # "..., says US official": the fronted clause's noun is not it
+    for c in subjects:
+        if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
+            return cue.head, True
+        return c, True
+    if cue.dep_ in _CLIMB_DEPS and depth < 3 and cue.head.i != cue.i:
         # "... but has warned of" (conj), "saying that ..." (advcl): the head's subject speaks
         return subject_of(cue.head, depth=depth + 1)
     for c in cue.rights:
         # inverted: ", says US official"
-        if c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "oprd") and c.tag_ in _NOUN_TAGS:
+        if c.dep_ in ("nsubj", "npadvmod") and c.tag_ in _NOUN_TAGS:
             return c, True
     return None, False
 
@@ -62,7 +65,7 @@ def speakers_of(head: Token, ctx: Context) -> list[Party]:
 def describe(head: Token, ctx: Context) -> Party | None:
     """Resolve a speaker noun to a Party: pronouns, surnames, titles, appositives, metonyms."""
     low = head.lower_
-    if low in _FIRST_PERSON:
+    if low in _FIRST_PERSON and head.tag_ in ("PRP", "PRP$"):  # "US" is no "us"
         return None
     if low in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
         return ctx.mentions.pronoun(low)
@@ -165,11 +168,11 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     known = ctx.mentions.person(name)
     if known is not None and len(name_toks) == 1:
         name = known.name  # a bare surname: the person named earlier
-    actor = _actor_from(descriptors, ctx) or _appositive_actor(head, ctx)
-    if actor is not None:
-        ctx.memory.remember(name, actor)
-    else:
-        actor = (known.actor if known else None) or ctx.memory.actor_of(name) or name
+    tied = _actor_from(descriptors, ctx) or _appositive_actor(head, ctx)
+    if tied is not None:
+        ctx.memory.remember(name, tied)
+        return Party(name=name, actor=tied, is_person=True)
+    actor = (known.actor if known else None) or ctx.memory.actor_of(name) or name
     return Party(name=name, actor=actor, is_person=True)
 
 
@@ -247,7 +250,9 @@ def _common(head: Token, ctx: Context) -> Party | None:
         owner = describe(poss[0], ctx)
         if owner is None:
             return None
-        noun = _text([t for t in _flat_left(head) if t.dep_ != "poss" and t.head is head] + [head])
+        noun = _text(
+            [t for t in _flat_left(head) if t.dep_ != "poss" and t.head.i == head.i] + [head]
+        )
         return Party(f"{owner.name}'s {noun}", owner.actor, is_person=False, plural=plural)
     mods = _flat_left(head)
     has_det_the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)

@@ -95,6 +95,18 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
             return None
         deps = {c.dep_ for c in tok.children}
         if (
+            tok.dep_ in ("xcomp", "pcomp")
+            and tok.head.tag_.startswith("VB")
+            and (lex.lemma(tok.head.text) is None)
+        ):
+            return None  # "refused to comment", "avoided criticising": no speech act took place
+        if "agent" in deps:
+            deps.add("ccomp")  # "was first reported by X": the agent's act needs no clause
+        if lemma == "express" and any(
+            c.dep_ == "dobj" and c.lower_ in lex.attitude_nouns for c in tok.children
+        ):
+            deps.add("ccomp")  # "expressed support/concern": a stance, stated
+        if (
             verb_type == CONTENT
             and lemma in _NEEDS_CLAUSE
             and not (deps & _CLAUSE_DEPS)
@@ -151,7 +163,7 @@ def _according(tok: Token, to: Token, ctx: Context) -> SpeechAct | None:
     objs = [c for c in to.children if c.dep_ == "pobj"]
     if not objs:
         return None
-    clause = tok.head if tok.head is not tok else tok
+    clause = tok.head
     skip = {t.i for t in tok.subtree}
     content = [t for t in clause.subtree if t.i not in skip]
     heads = [clause] if clause.tag_.startswith("VB") else []
@@ -169,7 +181,7 @@ def _complement(verb: Token) -> list[Token]:
     if not parts:
         # ", X said" with the reported clause parsed elsewhere: take the rest of the sentence
         skip = {t.i for c in verb.children if c.dep_ in ("nsubj", "conj") for t in c.subtree}
-        return [t for t in verb.sent if t.i not in skip and t is not verb]
+        return [t for t in verb.sent if t.i not in skip and t.i != verb.i]
     return sorted({t for p in parts for t in p.subtree}, key=lambda t: t.i)
 
 
@@ -193,6 +205,8 @@ def fold_chains(acts: list[SpeechAct]) -> list[SpeechAct]:
         for j, inner in enumerate(acts):
             if i == j or inner.cue is None or inner.cue.i not in inside:
                 continue
+            if _coordinated(outer.cue, inner.cue):
+                continue  # "Tehran said X and Washington said Y": two acts side by side
             same = {p.actor for p in outer.parties} & {p.actor for p in inner.parties}
             if _is_relay(inner) and not _is_relay(outer):
                 drop.add(j)  # "Iran said ..., the agency reported": the agency only relays
@@ -204,3 +218,13 @@ def fold_chains(acts: list[SpeechAct]) -> list[SpeechAct]:
 def _is_relay(act: SpeechAct) -> bool:
     """A media report of someone else's words ("Tasnim reported Iran said")."""
     return act.cue is not None and act.cue.lower_ in ("reported", "reports", "report", "reporting")
+
+
+def _coordinated(outer: Token, inner: Token) -> bool:
+    """Whether the inner cue hangs off the outer one's clause through a conjunction."""
+    tok = inner
+    while tok.i != outer.i and tok.head.i != tok.i:
+        if tok.dep_ == "conj":
+            return True
+        tok = tok.head
+    return False
