@@ -30,6 +30,8 @@ class Lexicon:
     anaphoric_nouns: frozenset[str]
     non_speakers: frozenset[str]
     personal_titles: frozenset[str]  # "Gov." in "Gov. Ann Lee": the name is a person's
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
     attitude_nouns: frozenset[str]  # "expressed concern": a stance is a speech act
     addressees: frozenset[str]  # "people should ...": advice to the public
     title_lowercase: frozenset[str]  # words lowered in Title Case headlines before parsing
@@ -93,6 +95,8 @@ def load_lexicon() -> Lexicon:
         anaphoric_nouns=frozenset(raw["anaphoric_nouns"]["nouns"]),
         non_speakers=frozenset(raw["non_speakers"]),
         personal_titles=frozenset(raw["personal_titles"]),
+        male_titles=frozenset(raw["male_titles"]),
+        female_titles=frozenset(raw["female_titles"]),
         attitude_nouns=frozenset(raw["attitude_nouns"]),
         addressees=frozenset(raw["addressees"]),
         title_lowercase=frozenset(raw["stopwords_title"])

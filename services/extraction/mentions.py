@@ -47,6 +47,11 @@ class Mentions:
     people: list[Party] = field(default_factory=list)
     groups: list[Party] = field(default_factory=list)
     speakers: list[Party] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # name -> "m" / "f", when a title says
+
+    def note_gender(self, name: str, gender: str | None) -> None:
+        if gender is not None:
+            self.genders[name] = gender
 
     def add(self, party: Party) -> None:
         bucket = self.people if party.is_person else self.groups
@@ -79,8 +84,14 @@ class Mentions:
         """he/she -> the last person who spoke (else named); it/they -> the last group."""
         w = word.lower()
         if w in {"he", "she", "him", "her", "his"}:
-            # the most recently mentioned person: a subject mentioned last outranks a speaker
-            return self.people[-1] if self.people else None
+            # the most recently mentioned person (a subject mentioned last outranks a speaker)
+            # who is not known to be of the other gender ("Ms Lee" is no "he")
+            other = "f" if w in {"he", "him", "his"} else "m"
+            for p in reversed(self.people):
+                if self.genders.get(p.name) != other:
+                    self.note_gender(p.name, "m" if other == "f" else "f")
+                    return p
+            return None
         if w in {"it", "its"}:
             return _last(self.speakers, person=False, plural=False) or _last(
                 self.groups, person=False
@@ -90,16 +101,17 @@ class Mentions:
         return None
 
     def group_like(self, noun: str) -> Party | None:
-        """ "the party", "the force": the last organisation named with that noun, else the last."""
+        """ "the party", "the force": the last organisation named with that noun."""
         for p in reversed(self.groups):
             if noun.lower() in p.name.lower().split() or noun.lower() in p.actor.lower().split():
                 return p
-        return _last(self.speakers, person=False) or (self.groups[-1] if self.groups else None)
+        return None
 
-    def last_country(self, is_country: set[str]) -> str | None:
-        for p in reversed(self.speakers + self.groups):
-            if p.actor in is_country:
-                return p.actor
+    def last_group_speaker(self) -> Party | None:
+        """The organisation that spoke last, not an office of a person ("his office")."""
+        for p in reversed(self.speakers):
+            if not p.is_person and "'s " not in p.name:
+                return p
         return None
 
 

@@ -168,12 +168,33 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     known = ctx.mentions.person(name)
     if known is not None and len(name_toks) == 1:
         name = known.name  # a bare surname: the person named earlier
+    ctx.mentions.note_gender(name, _gender(descriptors, ctx))
     tied = _actor_from(descriptors, ctx) or _appositive_actor(head, ctx)
     if tied is not None:
         ctx.memory.remember(name, tied)
         return Party(name=name, actor=tied, is_person=True)
     actor = (known.actor if known else None) or ctx.memory.actor_of(name) or name
     return Party(name=name, actor=actor, is_person=True)
+
+
+def _organisation_in_sentence(head: Token) -> Party | None:
+    """ "the party said: 'The Labour Party ...'": an organisation with that noun in the sentence."""
+    for ent in head.doc.ents:
+        if ent.label_ == "ORG" and head.lower_ in ent.text.lower().split():
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            return Party(name, lookup_actor(name) or name, is_person=False)
+    return None
+
+
+def _gender(descriptors: list[Token], ctx: Context) -> str | None:
+    """ "Mr", "spokesman" -> m; "Ms", "spokeswoman" -> f; most titles say nothing."""
+    for t in reversed(descriptors):
+        word = t.lower_.rstrip(".")
+        if word in ctx.lexicon.male_titles:
+            return "m"
+        if word in ctx.lexicon.female_titles:
+            return "f"
+    return None
 
 
 def _actor_from(tokens: list[Token], ctx: Context) -> str | None:
@@ -261,7 +282,11 @@ def _common(head: Token, ctx: Context) -> Party | None:
         and has_det_the
         and not any(t.tag_ in _NAME_TAGS or lookup_actor(t.text) for t in mods)
     ):
-        antecedent = ctx.mentions.group_like(head.lower_)
+        antecedent = (
+            ctx.mentions.group_like(head.lower_)
+            or _organisation_in_sentence(head)
+            or ctx.mentions.last_group_speaker()
+        )
         if antecedent is not None:
             return antecedent
     speaker = _text([*mods, head]) if mods else head.text
