@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections.abc import Mapping
@@ -16,14 +15,13 @@ import httpx
 from aiokafka.errors import KafkaError
 
 from services.common.settings import TopicSettings
-from services.launcher import demo, infra, pidfiles, ports, processes
+from services.launcher import demo, infra, pidfiles, ports, processes, runs
 from services.launcher.errors import StartupError, Stopping
 from services.launcher.feed import Feed, paint
 from services.launcher.plan import StackConfig, broker_spec, redis_spec, service_specs
 from services.launcher.readiness import http_ready, redis_ready, wait_until
 
 log = logging.getLogger("claimwatch.up")
-STOP_ORDER = {"worker": 0, "ingest": 1, "alerts": 2, "redis": 3, "broker": 4}
 
 
 @dataclass(frozen=True)
@@ -78,24 +76,7 @@ class Stack:
             self.shutdown()
 
     def claim_run_dir(self) -> None:
-        """Refuse a second live `up` on the same run dir; clear what a killed one left behind."""
-        live, stale = self.pids.split()
-        for record in stale:
-            self.pids.remove(record.name)
-        for record in live:
-            if record.name == pidfiles.LAUNCHER:
-                raise StartupError(
-                    f"claimwatch up is already running here (pid {record.pid})",
-                    f"stop it with Ctrl-C in its terminal, or `kill {record.pid}`",
-                )
-        # Leftovers are stopped like a normal shutdown: services first, the broker last.
-        for record in sorted(live, key=lambda r: STOP_ORDER.get(r.name, 0)):
-            outcome = processes.stop_group(record.pid, grace=5.0)
-            self.pids.remove(record.name)
-            self.say(
-                f"· stopped {record.name} (pid {record.pid}) left by an earlier run: {outcome}"
-            )
-        self.pids.write(pidfiles.LAUNCHER, os.getpid())
+        runs.claim(self.pids, self.say)
         self.claimed = True
 
     def check_ports(self) -> None:
@@ -322,5 +303,5 @@ class Stack:
             )
         self.started.clear()
         if self.claimed:
-            self.pids.remove(pidfiles.LAUNCHER)
+            runs.release(self.pids)
             self.say("· stopped: nothing left running", "2")
