@@ -45,7 +45,18 @@ def subject_of(cue: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
         if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
             return cue.head, True
         return c, True
-    if cue.dep_ in _CLIMB_DEPS and depth < 3 and cue.head.i != cue.i:
+    head = cue.head
+    if (
+        depth < 3
+        and cue.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and head.tag_ != cue.tag_
+        and head.head.tag_ == cue.tag_
+    ):
+        # "X said the port would reopen and announced ...": the parser hung the second
+        # reporting verb on the reported clause; by its tense it is X's own
+        return subject_of(head.head, depth=depth + 1)
+    if cue.dep_ in _CLIMB_DEPS and depth < 3 and head.i != cue.i:
         # "... but has warned of" (conj), "saying that ..." (advcl): the head's subject speaks
         return subject_of(cue.head, depth=depth + 1)
     for c in cue.rights:

@@ -91,3 +91,22 @@ def test_people_memory_carries_the_actor_to_later_articles(extractor: Extractor)
     claims = list(extractor.extract_many([first, later]))
     assert claims[1][0].actor == "Russia"
     assert extractor.memory.actor_of("Ivan Dorov") == "Russia"
+
+
+def test_he_skips_a_woman_named_more_recently(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Detective Inspector Tom Brand said a man had been arrested. "
+        "Ms Lara Voss was last seen on Friday. "
+        "He said officers were searching the park."
+    )
+    assert [c.speaker for c in claims] == ["Tom Brand", "Tom Brand"]
+
+
+def test_the_company_is_the_company_that_spoke(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Acmeco said sales rose. The company said the new plant would open in May.")
+    assert [c.speaker for c in claims] == ["Acmeco", "Acmeco"]
+
+
+def test_the_party_named_later_in_the_same_sentence(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The party said: “The Green Party takes every complaint seriously.”")
+    assert [c.speaker for c in claims] == ["Green Party"]

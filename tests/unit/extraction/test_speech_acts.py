@@ -111,3 +111,38 @@ def test_light_verb_with_speech_noun_is_a_speech_act(claims_of: ClaimsOf) -> Non
 
 def test_other_senses_of_cue_verbs_are_not_claims(claims_of: ClaimsOf) -> None:
     assert claims_of("The company added 500 jobs last year.") == []
+
+
+def test_us_is_a_country_not_a_pronoun(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The US said it had evidence of the plan.")
+    assert [(c.speaker, c.actor) for c in claims] == [("US", "United States")]
+
+
+def test_coordinated_speech_acts_of_two_speakers(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Athens said the ship was in Greek waters and Ankara said it was in international waters."
+    )
+    assert [c.actor for c in claims] == ["Greece", "Turkey"]
+
+
+def test_two_reporting_verbs_of_one_speaker_are_two_claims(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Minister Ana Lobo said the port would reopen and announced that fees would fall."
+    )
+    assert [c.cue for c in claims] == ["said", "announced"]
+    assert {c.speaker for c in claims} == {"Ana Lobo"}
+
+
+def test_speech_act_that_did_not_happen_is_not_a_claim(claims_of: ClaimsOf) -> None:
+    assert claims_of("The ministry refused to comment on the report.") == []
+    assert claims_of("Ruritania has avoided criticising its neighbour.") == []
+
+
+def test_outlets_that_first_reported_a_fact_are_speakers(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The deal was first reported by Reuters and the Financial Times.")
+    assert sorted(c.actor for c in claims) == ["Financial Times", "Reuters"]
+
+
+def test_expressed_stance_is_a_claim(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Japan expressed concern about the missile test.")
+    assert [(c.actor, c.type.value) for c in claims] == [("Japan", "assertion")]
