@@ -92,6 +92,8 @@ def describe(head: Token, ctx: Context) -> Party | None:
                 ctx.memory.remember(party.name, role_actor)
                 party = Party(party.name, role_actor, is_person=True)
         return party
+    if any(c.dep_ == "poss" for c in head.lefts) and head.ent_type_ != "PERSON":
+        return _common(head, ctx)  # "Iran's foreign ministry": the owner speaks through it
     if head.tag_ in _NAME_TAGS:
         return _named(head, ctx)
     return _common(head, ctx)
@@ -305,4 +307,28 @@ def _common(head: Token, ctx: Context) -> Party | None:
     names = [t for t in mods if t.tag_ in _NAME_TAGS]
     if actor is None and names:
         actor = lookup_actor(_text(names)) or _text(names)
+    if actor is None and head.lower_ in ctx.lexicon.representative_roles:
+        owner = _role_owner(head, ctx)
+        if owner is not None:
+            prep, party = owner
+            return Party(f"{speaker} {prep} {party.name}", party.actor, False, plural)
     return Party(speaker, actor or speaker, is_person=False, plural=plural)
+
+
+def _role_owner(role: Token, ctx: Context) -> tuple[str, Party] | None:
+    """ "a spokesperson for the company", "officials in Kyiv": whom the role belongs to."""
+    for c in role.children:
+        if c.dep_ != "prep" or c.lower_ not in ("for", "of", "at", "in", "from", "with"):
+            continue
+        for obj in c.children:
+            if obj.dep_ != "pobj":
+                continue
+            if obj.tag_ in _NAME_TAGS or obj.ent_type_ in ("ORG", "GPE", "NORP"):
+                name = _org_name(obj, ctx)
+                if name is not None:
+                    shown = _text([t for t in obj.subtree if t.dep_ != "det"])
+                    return c.text, Party(shown, name, is_person=False)
+            owner = describe(obj, ctx)
+            if owner is not None and not owner.is_person and owner.actor != obj.text:
+                return c.text, owner
+    return None

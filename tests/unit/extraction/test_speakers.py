@@ -110,3 +110,22 @@ def test_the_company_is_the_company_that_spoke(claims_of: ClaimsOf) -> None:
 def test_the_party_named_later_in_the_same_sentence(claims_of: ClaimsOf) -> None:
     claims = claims_of("The party said: “The Green Party takes every complaint seriously.”")
     assert [c.speaker for c in claims] == ["Green Party"]
+
+
+def test_role_for_an_institution_speaks_for_it(claims_of: ClaimsOf) -> None:
+    claims = claims_of("A spokesperson for Downing Street said the talks were constructive.")
+    assert [c.actor for c in claims] == ["United Kingdom"]
+
+
+def test_officials_in_a_capital_speak_for_the_country(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Officials in Kyiv accused Russia of shelling the plant.")
+    assert [(c.actor, c.type.value, c.target) for c in claims] == [
+        ("Ukraine", "accusation", "Russia")
+    ]
+
+
+def test_possessive_country_speaks_through_its_ministry(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Iran's foreign ministry dismissed the accusations as “baseless”.")
+    assert [(c.speaker, c.actor, c.type.value) for c in claims] == [
+        ("Iran's foreign ministry", "Iran", "denial")
+    ]
