@@ -8,24 +8,38 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
+from standardwebhooks import Webhook
+from standardwebhooks.webhooks import WebhookVerificationError
 
 from services.ingest.sources import read_articles
 
 DEMO_ACTORS = ("Russia", "China", "United States")
 
 
+def verify_delivery(secret: str | None, body: bytes, headers: dict[str, str]) -> bool:
+    """Whether a delivery carries a valid Standard Webhooks signature made with `secret`."""
+    if secret is None:
+        return False
+    try:
+        Webhook(secret).verify(body, {k.lower(): v for k, v in headers.items()})
+    except WebhookVerificationError:
+        return False
+    return True
+
+
 class WebhookReceiver:
-    """A loopback HTTP server that accepts the demo follower's webhooks and counts them."""
+    """A loopback HTTP server for the demo follower's webhooks: checks each signature, counts."""
 
     def __init__(self, host: str) -> None:
-        self.received: list[str] = []  # webhook-id of each delivery, in order
+        self.secrets: dict[str, str] = {}  # path -> the subscription's signing secret
+        self.valid = 0
+        self.invalid = 0
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(length)
-                receiver.received.append(self.headers.get("webhook-id", ""))
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                receiver.check(self.path, body, dict(self.headers.items()))
                 self.send_response(204)
                 self.end_headers()
 
@@ -34,11 +48,20 @@ class WebhookReceiver:
 
         self.server = ThreadingHTTPServer((host, 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.lock = threading.Lock()
 
-    @property
-    def url(self) -> str:
+    def url(self, path: str) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host!s}:{port}/hooks/demo"
+        return f"http://{host!s}:{port}{path}"
+
+    def check(self, path: str, body: bytes, headers: dict[str, str]) -> None:
+        """Verify a delivery as a subscriber would (Standard Webhooks) and count the outcome."""
+        ok = verify_delivery(self.secrets.get(path), body, headers)
+        with self.lock:
+            if ok:
+                self.valid += 1
+            else:
+                self.invalid += 1
 
     def __enter__(self) -> WebhookReceiver:
         self.thread.start()
@@ -49,19 +72,24 @@ class WebhookReceiver:
         self.server.server_close()
 
 
-def subscribe(alerts_url: str, api_key: str, webhook_url: str, actors: Iterable[str]) -> list[str]:
-    """One subscription per actor, each delivering to `webhook_url`; returns their ids."""
+def subscribe(
+    alerts_url: str, api_key: str, receiver: WebhookReceiver, actors: Iterable[str]
+) -> list[str]:
+    """One subscription per actor, each with its own webhook path; returns their ids."""
     ids = []
     headers = {"X-API-Key": api_key}
-    for actor in actors:
+    for index, actor in enumerate(actors):
+        path = f"/hooks/demo-{index}"
         body = {
             "actor": actor,
             "include_updates": True,
-            "channels": [{"kind": "webhook", "url": webhook_url}],
+            "channels": [{"kind": "webhook", "url": receiver.url(path)}],
         }
         response = httpx.post(f"{alerts_url}/subscriptions", json=body, headers=headers, timeout=10)
         response.raise_for_status()
-        ids.append(str(response.json()["subscription"]["id"]))
+        created = response.json()
+        receiver.secrets[path] = created["secret"]
+        ids.append(str(created["subscription"]["id"]))
     return ids
 
 

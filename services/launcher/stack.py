@@ -221,7 +221,7 @@ class Stack:
         )
         with demo.WebhookReceiver(c.host) as receiver:
             try:
-                ids = demo.subscribe(c.alerts_url, c.api_key, receiver.url, o.demo_actors)
+                ids = demo.subscribe(c.alerts_url, c.api_key, receiver, o.demo_actors)
             except httpx.HTTPError as exc:
                 raise StartupError(
                     f"subscribing the demo follower failed: {exc}",
@@ -247,9 +247,10 @@ class Stack:
                 return self.watch()
             finally:
                 feed_stop.set()
-                if receiver.received:
+                if receiver.valid or receiver.invalid:
                     self.say(
-                        f"· the demo webhook received {len(receiver.received)} deliveries",
+                        f"· the demo follower's webhooks: {receiver.valid} deliveries with a "
+                        f"valid signature, {receiver.invalid} without",
                         "2",
                     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -108,7 +109,10 @@ def stop_and_check_nothing_left(up: Up, records: list[PidRecord]) -> None:
     left = {pid: group for pid, group in process_groups().items() if group in groups}
     assert not left, f"processes left in the stack's groups: {left}"
     assert not list((up.run_dir / "pids").glob("*.pid"))
-    assert "stopped: nothing left running" in up.out.read_text()
+    output = up.out.read_text()
+    assert "stopped: nothing left running" in output
+    # The demo follower (Russia, China, United States) got signed webhooks, all of them valid.
+    assert re.search(r"webhooks: [1-9]\d* deliveries with a valid signature, 0 without", output)
 
 
 @pytest.fixture
