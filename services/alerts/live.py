@@ -10,7 +10,8 @@ from sse_starlette import ServerSentEvent
 
 from services.alerts.store import AlertStore, LoggedEvent
 
-_BLOCK_MS = 5_000
+# Under redis-py's default 5 s socket timeout: a 5 s XREAD BLOCK timed out and ended the stream.
+_BLOCK_MS = 2_000
 
 
 def _summary(event: LoggedEvent) -> dict[str, Any]:
