@@ -110,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.write("· still stopping, please wait\n")
             stop.set()
 
-        signal.signal(signal.SIGINT, on_signal)
-        signal.signal(signal.SIGTERM, on_signal)
+        # SIGHUP too: the children run in their own sessions, so a closed terminal would
+        # otherwise leave them running.
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, on_signal)
         return Stack(config, options, sys.stdout, stop).run(os.environ)
