@@ -32,6 +32,9 @@ class Lexicon:
     personal_titles: frozenset[str]  # "Gov." in "Gov. Ann Lee": the name is a person's
     male_titles: frozenset[str]
     female_titles: frozenset[str]
+    documents: frozenset[str]  # "the report said": speaks only through its author
+    media_nouns: frozenset[str]  # "the newspaper" ...
+    media_words: frozenset[str]  # ... is the last name with "Times", "Mail", "News"
     attitude_nouns: frozenset[str]  # "expressed concern": a stance is a speech act
     addressees: frozenset[str]  # "people should ...": advice to the public
     title_lowercase: frozenset[str]  # words lowered in Title Case headlines before parsing
@@ -97,6 +100,9 @@ def load_lexicon() -> Lexicon:
         personal_titles=frozenset(raw["personal_titles"]),
         male_titles=frozenset(raw["male_titles"]),
         female_titles=frozenset(raw["female_titles"]),
+        documents=frozenset(raw["documents"]),
+        media_nouns=frozenset(raw["media_nouns"]),
+        media_words=frozenset(raw["media_words"]),
         attitude_nouns=frozenset(raw["attitude_nouns"]),
         addressees=frozenset(raw["addressees"]),
         title_lowercase=frozenset(raw["stopwords_title"])

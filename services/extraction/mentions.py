@@ -100,10 +100,12 @@ class Mentions:
             return _last(self.speakers, person=False) or _last(self.groups, person=False)
         return None
 
-    def group_like(self, noun: str) -> Party | None:
-        """ "the party", "the force": the last organisation named with that noun."""
+    def group_like(self, noun: str, hints: frozenset[str] = frozenset()) -> Party | None:
+        """ "the party", "the force": the last organisation named with that noun (or a hint
+        word: "the newspaper" -> a name with "Times", "Mail", ...)."""
+        words = {noun.lower()} | hints
         for p in reversed(self.groups):
-            if noun.lower() in p.name.lower().split() or noun.lower() in p.actor.lower().split():
+            if words & set(p.name.lower().split()) or words & set(p.actor.lower().split()):
                 return p
         return None
 

@@ -80,6 +80,13 @@ def describe(head: Token, ctx: Context) -> Party | None:
         return None
     if low in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
         return ctx.mentions.pronoun(low)
+    numbered = [c for c in head.rights if c.dep_ == "nummod" and c.i == head.i + 1]
+    if numbered and lookup_actor(f"{head.text} {numbered[0].text}") is not None:
+        name = f"{head.text} {numbered[0].text}"  # "Number 10" is a seat of government
+        return Party(name, lookup_actor(name) or name, is_person=False)
+    if low in ctx.lexicon.documents and head.tag_ in ("NN", "NNS"):
+        author = _author_of(head)
+        return describe(author, ctx) if author is not None else None
     if low in ctx.lexicon.non_speakers or head.tag_ not in _NOUN_TAGS:
         return None
     appos_person = _appositive_name(head)
@@ -190,6 +197,18 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     return Party(name=name, actor=actor, is_person=True)
 
 
+def _author_of(document: Token) -> Token | None:
+    """ "a story published by the Daily Mail", "the ministry's statement": who wrote it."""
+    for c in document.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "acl":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    return next((o for o in g.children if o.dep_ == "pobj"), None)
+    return None
+
+
 def _organisation_in_sentence(head: Token) -> Party | None:
     """ "the party said: 'The Labour Party ...'": an organisation with that noun in the sentence."""
     for ent in head.doc.ents:
@@ -295,10 +314,12 @@ def _common(head: Token, ctx: Context) -> Party | None:
         and has_det_the
         and not any(t.tag_ in _NAME_TAGS or lookup_actor(t.text) for t in mods)
     ):
+        media = head.lower_ in ctx.lexicon.media_nouns
+        hints = ctx.lexicon.media_words if media else frozenset()
         antecedent = (
-            ctx.mentions.group_like(head.lower_)
+            ctx.mentions.group_like(head.lower_, hints)
             or _organisation_in_sentence(head)
-            or ctx.mentions.last_group_speaker()
+            or (None if media else ctx.mentions.last_group_speaker())
         )
         if antecedent is not None:
             return antecedent

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from services.extraction.lexicon import CONTENT
+from services.extraction.lexicon import ADVISORY, CONTENT
 from services.extraction.mentions import Party
 from services.extraction.speakers import Context, speakers_of, subject_of
 
@@ -100,6 +100,13 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
             and (lex.lemma(tok.head.text) is None)
         ):
             return None  # "refused to comment", "avoided criticising": no speech act took place
+        if (
+            tok.dep_ in ("relcl", "acl", "ccomp", "appos")
+            and tok.head.lower_ in lex.allegation_nouns
+            and tok.head.tag_.startswith("NN")
+            and deps & {"ccomp", "dobj", "xcomp"}
+        ):
+            return None  # "reports (that) X said ...": what a report alleges, not X's claim
         if "agent" in deps:
             deps.add("ccomp")  # "was first reported by X": the agent's act needs no clause
         if lemma == "express" and any(
@@ -210,8 +217,11 @@ def fold_chains(acts: list[SpeechAct]) -> list[SpeechAct]:
             same = {p.actor for p in outer.parties} & {p.actor for p in inner.parties}
             if _is_relay(inner) and not _is_relay(outer):
                 drop.add(j)  # "Iran said ..., the agency reported": the agency only relays
+            elif same or outer.verb_type not in (CONTENT, ADVISORY):
+                # "X said he denies": X's; "X denied Y said so": Y's words are what X disputes
+                drop.add(j)
             else:
-                drop.add(j if same else i)
+                drop.add(i)  # "Tasnim reported Iran said": the original speaker only
     return [a for k, a in enumerate(acts) if k not in drop]
 
 
@@ -224,7 +234,7 @@ def _coordinated(outer: Token, inner: Token) -> bool:
     """Whether the inner cue hangs off the outer one's clause through a conjunction."""
     tok = inner
     while tok.i != outer.i and tok.head.i != tok.i:
-        if tok.dep_ == "conj":
-            return True
+        if tok.dep_ in ("conj", "advcl"):
+            return True  # "X said A, while Y said B": side by side, not one inside the other
         tok = tok.head
     return False

@@ -129,3 +129,11 @@ def test_possessive_country_speaks_through_its_ministry(claims_of: ClaimsOf) -> 
     assert [(c.speaker, c.actor, c.type.value) for c in claims] == [
         ("Iran's foreign ministry", "Iran", "denial")
     ]
+
+
+def test_the_newspaper_is_the_outlet_named_before(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The Morning Post reported on Monday that the deal had collapsed. "
+        "According to the newspaper, talks ended after midnight."
+    )
+    assert [c.speaker for c in claims] == ["Morning Post", "Morning Post"]

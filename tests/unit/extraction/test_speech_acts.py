@@ -146,3 +146,31 @@ def test_outlets_that_first_reported_a_fact_are_speakers(claims_of: ClaimsOf) ->
 def test_expressed_stance_is_a_claim(claims_of: ClaimsOf) -> None:
     claims = claims_of("Japan expressed concern about the missile test.")
     assert [(c.actor, c.type.value) for c in claims] == [("Japan", "assertion")]
+
+
+def test_a_document_speaks_for_its_author(claims_of: ClaimsOf) -> None:
+    claims = claims_of("A story published by The Daily Planet claimed the mayor had resigned.")
+    assert [c.speaker for c in claims] == ["Daily Planet"]
+    assert claims_of("A report said the mayor had resigned.") == []
+
+
+def test_speech_alleged_by_a_report_is_not_a_claim(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Minister Ana Lobo dismissed reports that the governor said the vote was rigged."
+    )
+    assert [(c.speaker, c.type.value) for c in claims] == [("Ana Lobo", "denial")]
+
+
+def test_disputed_words_of_another_stay_the_disputers_claim(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Acmeco denied that its founder said the figures were invented.")
+    assert [(c.speaker, c.type.value) for c in claims] == [("Acmeco", "denial")]
+
+
+def test_contrasted_statements_of_two_speakers(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Mr Roe told the BBC the claim was untrue, while Number 10 said the story was a smear."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [
+        ("Roe", "Roe"),
+        ("Number 10", "United Kingdom"),
+    ]
