@@ -329,9 +329,9 @@ def _common(head: Token, ctx: Context) -> Party | None:
     if actor is None and names:
         actor = lookup_actor(_text(names)) or _text(names)
     if actor is None and head.lower_ in ctx.lexicon.representative_roles:
-        owner = _role_owner(head, ctx)
-        if owner is not None:
-            prep, party = owner
+        role_owner = _role_owner(head, ctx)
+        if role_owner is not None:
+            prep, party = role_owner
             return Party(f"{speaker} {prep} {party.name}", party.actor, False, plural)
     return Party(speaker, actor or speaker, is_person=False, plural=plural)
 
