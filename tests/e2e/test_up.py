@@ -96,7 +96,7 @@ def wait_for_seed_alerts(up: Up, deadline_s: float = 180.0) -> list[dict[str, ob
     pytest.fail(f"no alerts for {SEED_ACTORS} within {deadline_s} s:\n{found}\n{up.output()}")
 
 
-def stop_and_check_nothing_left(up: Up, records: list[PidRecord]) -> None:
+def stop_and_check_nothing_left(up: Up, records: list[PidRecord], *, demo_ran: bool = True) -> None:
     os.killpg(up.popen.pid, signal.SIGINT)  # what Ctrl-C in the terminal sends
     try:
         code = up.popen.wait(timeout=90)
@@ -111,6 +111,8 @@ def stop_and_check_nothing_left(up: Up, records: list[PidRecord]) -> None:
     assert not list((up.run_dir / "pids").glob("*.pid"))
     output = up.out.read_text()
     assert "stopped: nothing left running" in output
+    if not demo_ran:
+        return
     # The demo follower (Russia, China, United States) got signed webhooks, all of them valid.
     assert re.search(r"webhooks: [1-9]\d* deliveries with a valid signature, 0 without", output)
 
@@ -217,3 +219,16 @@ def test_a_second_up_on_the_same_run_dir_is_refused_in_one_line(tmp_path: Path) 
     assert result.returncode == 1
     assert f"already running here (pid {os.getpid()})" in result.stdout
     assert (tmp_path / "pids" / "up.pid").exists()  # the other launcher's file is left alone
+
+
+def test_ctrl_c_during_start_up_stops_what_was_started(tmp_path: Path, cleanup: list[Up]) -> None:
+    up = start_up(tmp_path)
+    cleanup.append(up)
+    deadline = time.monotonic() + 60
+    while not {"broker", "redis", "alerts"} <= {r.name for r in up.records()}:
+        assert up.popen.poll() is None, up.output()
+        assert time.monotonic() < deadline, f"the services did not start:\n{up.output()}"
+        time.sleep(0.1)
+    records = up.records()
+    stop_and_check_nothing_left(up, records, demo_ran=False)
+    assert "Dashboard:" not in up.out.read_text()  # it stopped before the demo began
