@@ -74,6 +74,7 @@ _ABBREVIATIONS = frozenset(
         "fig",
     ]
 )
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.]+$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _TITLED = re.compile(r"\b([A-Za-z]+)\.?\s+[A-Z][a-z]")
@@ -110,8 +111,8 @@ def _is_abbreviation(head: str) -> bool:
     if m is None:
         return False
     word = m.group(1).lower().rstrip(".")
-    # single initials ("John F. Kennedy") and known abbreviations do not end sentences
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    # initials ("John F. Kennedy") and initialisms ("S.C.", "D.C.") do not end sentences
+    return word in _ABBREVIATIONS or bool(_INITIALS.fullmatch(word))
 
 
 def _add(

@@ -79,6 +79,10 @@ def describe(head: Token, ctx: Context) -> Party | None:
     if low in _FIRST_PERSON and head.tag_ in ("PRP", "PRP$"):  # "US" is no "us"
         return None
     if low in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
+        if low in ("he", "she"):
+            earlier = _subject_person_before(head)
+            if earlier is not None:
+                return describe(earlier, ctx)
         return ctx.mentions.pronoun(low)
     numbered = [c for c in head.rights if c.dep_ == "nummod" and c.i == head.i + 1]
     if numbered and lookup_actor(f"{head.text} {numbered[0].text}") is not None:
@@ -197,6 +201,15 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     return Party(name=name, actor=actor, is_person=True)
 
 
+def _subject_person_before(pronoun: Token) -> Token | None:
+    """ "While Gov. Ann Lee confirmed ..., she cautioned": a person subject earlier in the sentence."""
+    found = None
+    for ent in pronoun.doc.ents:
+        if ent.label_ == "PERSON" and ent.end <= pronoun.i and ent.root.dep_ == "nsubj":
+            found = ent.root
+    return found
+
+
 def _author_of(document: Token) -> Token | None:
     """ "a story published by the Daily Mail", "the ministry's statement": who wrote it."""
     for c in document.children:
@@ -243,12 +256,14 @@ def _actor_from(tokens: list[Token], ctx: Context) -> str | None:
         else:
             runs.append([t])
     for run in runs:
+        # the whole run first ("National Hurricane Center"), then without title words
         words = [t for t in run if t.lower_.rstrip(".") not in ctx.lexicon.titles]
-        for size in range(len(words), 0, -1):
-            for i in range(len(words) - size + 1):
-                found = lookup_actor(_text(words[i : i + size]))
-                if found is not None:
-                    return found
+        for seq in (run, words):
+            for size in range(len(seq), 0, -1):
+                for i in range(len(seq) - size + 1):
+                    found = lookup_actor(_text(seq[i : i + size]))
+                    if found is not None:
+                        return found
     for run in runs:
         words = [t for t in run if t.lower_.rstrip(".") not in ctx.lexicon.titles]
         if words and all(t.tag_ in _NAME_TAGS for t in words) and len(words) < len(run):
@@ -349,7 +364,8 @@ def _role_owner(role: Token, ctx: Context) -> tuple[str, Party] | None:
                 if name is not None:
                     shown = _text([t for t in obj.subtree if t.dep_ != "det"])
                     return c.text, Party(shown, name, is_person=False)
-            owner = describe(obj, ctx)
-            if owner is not None and not owner.is_person and owner.actor != obj.text:
-                return c.text, owner
+            if obj.lower_ in ctx.lexicon.anaphoric_nouns:
+                owner = describe(obj, ctx)  # "a spokesperson for the company"
+                if owner is not None and not owner.is_person and owner.actor != obj.text:
+                    return c.text, owner
     return None

@@ -53,3 +53,11 @@ def test_parse_text_masks_without_moving_offsets() -> None:
     assert "'" not in parse_text("Roe 'totally rejects' the claims", lex)
     lowered = parse_text("Agency Urges Travellers to Avoid the Region", lex, headline=True)
     assert lowered.startswith("Agency urges") and "to avoid the" in lowered
+
+
+def test_initialisms_do_not_end_a_sentence() -> None:
+    text = "WILMINGTON, N.C. (AP) — The mayor spoke. Then she left."
+    assert [s.text for s in split_sentences(text)] == [
+        "WILMINGTON, N.C. (AP) — The mayor spoke.",
+        "Then she left.",
+    ]

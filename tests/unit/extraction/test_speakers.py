@@ -137,3 +137,18 @@ def test_the_newspaper_is_the_outlet_named_before(claims_of: ClaimsOf) -> None:
         "According to the newspaper, talks ended after midnight."
     )
     assert [c.speaker for c in claims] == ["Morning Post", "Morning Post"]
+
+
+def test_pronoun_after_a_subordinate_clause_is_its_subject(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Kremlin spokesman Ivan Dorov spoke first. "
+        "While Governor Ann Lee praised the crews, she cautioned that the river was still rising."
+    )
+    assert [(c.speaker, c.type.value) for c in claims if c.cue == "cautioned"] == [
+        ("Ann Lee", "warning")
+    ]
+
+
+def test_organisation_title_before_a_name_is_the_actor(claims_of: ClaimsOf) -> None:
+    claims = claims_of("National Weather Service meteorologist Kai Roe said the rain would ease.")
+    assert [(c.speaker, c.actor) for c in claims] == [("Kai Roe", "National Weather Service")]
