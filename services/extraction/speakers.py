@@ -202,7 +202,7 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
 
 
 def _subject_person_before(pronoun: Token) -> Token | None:
-    """ "While Gov. Ann Lee confirmed ..., she cautioned": a person subject earlier in the sentence."""
+    """ "While Gov. Ann Lee confirmed ..., she cautioned": a person subject earlier on."""
     found = None
     for ent in pronoun.doc.ents:
         if ent.label_ == "PERSON" and ent.end <= pronoun.i and ent.root.dep_ == "nsubj":
