@@ -12,6 +12,7 @@ from redis.exceptions import RedisError
 
 from schemas.alerts import AlertRaised, SourceAttached, alert_event_adapter
 from schemas.dead_letters import DeadLetter
+from services.alerts.cancel import reraise_if_cancelling
 from services.alerts.metrics import DEAD_LETTERED, HANDLE_SECONDS
 from services.common.kafka import decode, encode
 
@@ -62,6 +63,7 @@ class AlertConsumer:
                     await self._handle(event)
                 return
             except (RedisError, OSError) as exc:
+                reraise_if_cancelling()
                 log.warning("store failed, retrying: %s", type(exc).__name__)
                 await asyncio.sleep(self._retry)
 

@@ -13,6 +13,7 @@ from redis.exceptions import RedisError
 
 from schemas.subscriptions import AppriseChannel, WebhookChannel
 from services.alerts.backoff import retry_delay
+from services.alerts.cancel import reraise_if_cancelling
 from services.alerts.delivery_queue import DeliveryQueue
 from services.alerts.metrics import DELIVERIES, DELIVERY_SECONDS
 from services.alerts.models import DeliveryJob
@@ -116,6 +117,7 @@ class DeliveryWorker:
         except (RedisError, OSError):
             raise
         except Exception as exc:  # a bug must not stop the worker or loop on one message
+            reraise_if_cancelling()
             log.exception("delivery %s failed unexpectedly", msg_id)
             if job is not None:
                 error = f"internal error: {type(exc).__name__}"
@@ -146,6 +148,7 @@ class DeliveryWorker:
                 for msg_id, job in messages:
                     await self._process_guarded(msg_id, job)
             except (RedisError, OSError) as exc:
+                reraise_if_cancelling()
                 # Redis away: nothing was acknowledged, so the message waits in the stream.
                 log.warning("delivery worker %s: %s; retrying", consumer, type(exc).__name__)
                 await asyncio.sleep(s.poll_seconds)

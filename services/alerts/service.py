@@ -11,6 +11,7 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.errors import KafkaError
 
 from schemas.alerts import AlertRaised, SourceAttached
+from services.alerts.cancel import reraise_if_cancelling
 from services.alerts.consumer import AlertConsumer
 from services.alerts.deliveries import run_workers
 from services.alerts.handlers import handle_alert_event
@@ -41,6 +42,7 @@ async def _consume_forever(settings: Settings, comp: Components) -> None:
         try:
             await _consume(settings, comp)
         except (KafkaError, OSError) as exc:
+            reraise_if_cancelling()
             log.warning("alerts consumer stopped (%s); restarting in %.0fs", exc, delay)
             comp.kafka_ready = None
             await asyncio.sleep(delay)

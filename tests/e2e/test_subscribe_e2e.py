@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 from aiohttp import web
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from redis.asyncio import Redis
 from standardwebhooks.webhooks import Webhook
 
@@ -29,7 +29,7 @@ from services.launcher.plan import StackConfig, service_specs
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "aljazeera-2022-03-14-russia-china-military-aid.txt"
 API_KEY = "e2e-key"
-DEADLINE = 180.0
+DEADLINE = 120.0
 
 
 def free_port() -> int:
@@ -63,7 +63,9 @@ class Stack:
         )
 
 
-async def until(check: Callable[[], Awaitable[Any]], what: str, stack: Stack) -> Any:
+async def until(
+    check: Callable[[], Awaitable[Any]], what: str, stack: Stack, waiting: list[str] | None = None
+) -> Any:
     deadline = time.monotonic() + DEADLINE
     while time.monotonic() < deadline:
         for proc in stack.procs:
@@ -72,7 +74,8 @@ async def until(check: Callable[[], Awaitable[Any]], what: str, stack: Stack) ->
         if value:
             return value
         await asyncio.sleep(0.25)
-    raise AssertionError(f"{what}: not within {DEADLINE}s{stack.tail()}")
+    detail = f" (still waiting: {', '.join(waiting)})" if waiting else ""
+    raise AssertionError(f"{what}: not within {DEADLINE}s{detail}{stack.tail()}")
 
 
 @pytest.fixture
@@ -143,20 +146,23 @@ def replay(stack: Stack) -> None:
 
 
 async def caught_up(bootstrap: str, group: str, topic: str) -> bool:
-    """Whether `group` has committed every record of `topic` (read as a member that never
+    """Whether `group` has committed every record of `topic` (read as a consumer that never
     joins, so the group's own members are not disturbed)."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group,
                                 enable_auto_commit=False)  # fmt: skip
+    await producer.start()
     await consumer.start()
     try:
-        await consumer.topics()
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or []]
+        # A producer fetches a topic's partitions on request; an unsubscribed consumer may not.
+        partitions = [TopicPartition(topic, p) for p in await producer.partitions_for(topic)]
         ends = await consumer.end_offsets(partitions)
         for tp, end in ends.items():
             if end > 0 and ((await consumer.committed(tp)) or 0) < end:
                 return False
     finally:
         await consumer.stop()
+        await producer.stop()
     return bool(partitions)
 
 
@@ -194,14 +200,18 @@ async def test_follower_gets_russias_and_chinas_denials_once(
         workers = f"claimwatch-stream-{c.namespace}"
         alerts_group = f"claimwatch-alerts-{c.namespace}"
 
-        async def settled() -> bool:
-            return (
-                await caught_up(c.bootstrap, workers, c.topic("articles"))
-                and await caught_up(c.bootstrap, alerts_group, c.topic("alerts"))
-                and await deliveries_idle(redis, keys)
-            )
+        waiting: list[str] = []
 
-        await until(settled, "first replay fully processed", stack)
+        async def settled() -> bool:
+            checks = {
+                "worker committed articles": caught_up(c.bootstrap, workers, c.topic("articles")),
+                "alerts committed alerts": caught_up(c.bootstrap, alerts_group, c.topic("alerts")),
+                "deliveries idle": deliveries_idle(redis, keys),
+            }
+            waiting[:] = [name for name, check in checks.items() if not await check]
+            return not waiting
+
+        await until(settled, "first replay fully processed", stack, waiting)
         first = list(receiver.got)
         seen = []
         for path, headers, body in first:
@@ -214,7 +224,7 @@ async def test_follower_gets_russias_and_chinas_denials_once(
         assert len({h["webhook-id"] for _, h, _ in first}) == len(first)  # each once
 
         replay(stack)
-        await until(settled, "second replay fully processed", stack)
+        await until(settled, "second replay fully processed", stack, waiting)
         assert receiver.got == first, "a second replay notified again"
     finally:
         await redis.aclose()
