@@ -61,46 +61,47 @@ def word_count(article: Article) -> int:
     return len(article.title.split()) + len(article.text.split())
 
 
-def _median_seconds(run: Callable[[], object], rounds: int) -> float:
-    timings = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
+def _timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
 
 
 def bench_extract(
     articles: Sequence[Article], *, min_words: int = 60_000, rounds: int = 3
 ) -> ExtractBench:
-    """Time `Extractor.extract_many` and a full `nlp.pipe` (all components) over the same texts."""
+    """Time `Extractor.extract_many` and a full `nlp.pipe` (all components) over the same texts.
+
+    Rounds alternate (extractor, baseline, extractor, ...) so that a change in the machine's
+    load hits both sides alike; the median round of each side counts.
+    """
     corpus = repeat_to(articles, min_words)
     words = sum(word_count(a) for a in corpus)
     extractor = Extractor.load()
-    extractor.extract(corpus[0])  # warm-up: first-call allocations are not throughput
-    claims = sum(len(c) for c in extractor.extract_many(corpus))
+    claims = sum(len(c) for c in extractor.extract_many(corpus))  # also the warm-up
     plans = [extractor.plan(a) for a in articles]
     parsed = sum(sum(p.parse) for p in plans) / max(1, sum(len(p.parse) for p in plans))
-
-    def run_extractor() -> None:
-        for _ in extractor.extract_many(corpus):
-            pass
-
-    ext_seconds = _median_seconds(run_extractor, rounds)
     rss_extractor = peak_rss_mb()
 
     full = load_nlp(full=True)
     texts = [f"{a.title}\n\n{a.text}" for a in corpus]
     list(full.pipe(texts[:2]))
 
+    def run_extractor() -> None:
+        for _ in extractor.extract_many(corpus):
+            pass
+
     def run_baseline() -> None:
         for _ in full.pipe(texts, batch_size=64):
             pass
 
-    base_seconds = _median_seconds(run_baseline, rounds)
+    ext_times, base_times = [], []
+    for _ in range(rounds):
+        ext_times.append(_timed(run_extractor))
+        base_times.append(_timed(run_baseline))
     return ExtractBench(
-        extractor=Rate(len(corpus), words, ext_seconds),
-        baseline=Rate(len(corpus), words, base_seconds),
+        extractor=Rate(len(corpus), words, statistics.median(ext_times)),
+        baseline=Rate(len(corpus), words, statistics.median(base_times)),
         claims=claims,
         sentences_parsed=parsed,
         peak_rss_extractor_mb=rss_extractor,

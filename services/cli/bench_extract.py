@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     e, base = b.extractor, b.baseline
     out(
         f"corpus: {len(articles)} articles repeated to {e.articles} ({e.words:,} words), "
-        f"median of {args.rounds} rounds\n"
+        f"median of {args.rounds} alternating rounds\n"
     )
     out(
         f"extractor: {e.articles_per_s:,.1f} articles/s, {e.words_per_s:,.0f} words/s, "
