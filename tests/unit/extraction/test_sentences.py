@@ -61,3 +61,10 @@ def test_initialisms_do_not_end_a_sentence() -> None:
         "WILMINGTON, N.C. (AP) — The mayor spoke.",
         "Then she left.",
     ]
+
+
+def test_datelines_are_masked_but_short_capitals_are_kept() -> None:
+    lex = load_lexicon()
+    assert parse_text("(Reuters) -Acmeco denied it.", lex).strip() == "Acmeco denied it."
+    assert parse_text("BERLIN — The minister said so.", lex).strip() == "The minister said so."
+    assert parse_text("US - China talks resume", lex) == "US - China talks resume"
