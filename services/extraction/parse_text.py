@@ -8,7 +8,9 @@ from services.extraction.lexicon import Lexicon
 
 # "LONDON/BERLIN (Reuters) - " or "WASHINGTON, May 3 (AP) — ": a dateline is no speaker
 _DATELINE = re.compile(
-    r"^(?:(?=[A-Z]{3})[A-Z][A-Z/ ,.'-]{2,}(?:,[^()\n]{0,20})?\s*(?:\([^)]{1,40}\))?|\([^)]{1,40}\))\s*[-–—]+\s*"
+    r"^(?:(?=[A-Z]{3})[A-Z][A-Z/ ,.'-]{2,}(?:,[^()\n]{0,20})?\s*(?:\([^)]{1,40}\))?"  # PLACE (AP)
+    r"|\([^)]{1,40}\))"  # or just (Reuters)
+    r"\s*[-–—]+\s*"
 )
 # "Wirecard (DE:WDIG)": an exchange ticker in brackets is no appositive
 _TICKER = re.compile(r"\((?:[A-Z]{1,8}:)[A-Z0-9.]{1,10}\)")
