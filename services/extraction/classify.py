@@ -91,7 +91,7 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.WARNING
     if _calls_false(text, lex):
         return ClaimType.DENIAL
-    if rebuts_by_negation(tokens, speaker.actor, speaker.is_person):
+    if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
     return ClaimType.ASSERTION
 
@@ -113,6 +113,8 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
 
 
 def _calls_false(text: str, lex: Lexicon) -> bool:
+    if lex.denial_phrases.search(text.replace(" n't", "n't")):
+        return True
     found = {m.group(0).lower() for m in lex.denial_words.finditer(text)}
     if found & _STRONG_DENIAL:
         return True
@@ -152,19 +154,21 @@ def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
     return False
 
 
-def _is_self(subj: Token, actor: str, is_person: bool) -> bool:
+def _is_self(subj: Token, actor: str, is_person: bool, plural: bool) -> bool:
     low = subj.lower_
     if low in ("i", "we"):
         return True
     if low in ("he", "she"):
-        return is_person
-    if low in ("it", "they"):
+        return is_person or not plural  # "the senator said he was not involved"
+    if low == "it":
         return not is_person
+    if low == "they":
+        return plural or not is_person
     return lookup_actor(subj.text) == actor or subj.text == actor
 
 
 def rebuts_by_negation(
-    tokens: list[Token], speaker_actor: str, speaker_is_person: bool = False
+    tokens: list[Token], speaker_actor: str, speaker_is_person: bool, speaker_plural: bool
 ) -> bool:
     """ "Russia has not asked China for help": the speaker's side denies a past deed."""
     for t in tokens:
@@ -177,6 +181,6 @@ def rebuts_by_negation(
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             continue
-        if _is_self(subj[0], speaker_actor, speaker_is_person):
+        if _is_self(subj[0], speaker_actor, speaker_is_person, speaker_plural):
             return True
     return False

@@ -22,6 +22,7 @@ class Lexicon:
     speech_nouns: dict[str, str]  # "warning" -> "warning", "statement" -> content
     allegation_nouns: frozenset[str]
     denial_words: re.Pattern[str]
+    denial_phrases: re.Pattern[str]  # a denial on their own: "did nothing wrong", "never happened"
     accusation_patterns: re.Pattern[str]
     warning_patterns: re.Pattern[str]
     advisory_verbs: frozenset[str]
@@ -90,6 +91,7 @@ def load_lexicon() -> Lexicon:
         speech_nouns={k: v for k, v in light["nouns"].items() if not k.startswith("_")},
         allegation_nouns=frozenset(raw["allegation_nouns"]),
         denial_words=_words(raw["denial_words"]),
+        denial_phrases=_words(raw["denial_phrases"]),
         accusation_patterns=_alternation(raw["accusation_patterns"]),
         warning_patterns=_alternation(raw["warning_patterns"]),
         advisory_verbs=frozenset(raw["advisory_verbs"]),

@@ -33,6 +33,7 @@ _NEEDS_CLAUSE = frozenset(
         "predict",
         "demand",
         "claim",
+        "call",
     }
 )
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -113,6 +114,8 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
             c.dep_ == "dobj" and c.lower_ in lex.attitude_nouns for c in tok.children
         ):
             deps.add("ccomp")  # "expressed support/concern": a stance, stated
+        if lemma == "call" and "oprd" in deps:
+            deps.add("ccomp")  # "called the claims lies": a verdict on them
         if (
             verb_type == CONTENT
             and lemma in _NEEDS_CLAUSE

@@ -98,3 +98,20 @@ def test_target_of_a_warning_is_the_warned_actor(claims_of: ClaimsOf) -> None:
 def test_target_of_an_accusation(claims_of: ClaimsOf) -> None:
     claims = claims_of("Beijing accused Washington of spreading rumours.")
     assert [(c.actor, c.target) for c in claims] == [("China", "United States")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acmeco insisted it had done nothing wrong.",
+        "The senator said he was not involved in the scheme.",
+        "“This never happened,” said Foreign Minister Lin Wei.",
+        "The ministry called the reports “lies”.",
+    ],
+)
+def test_denials_without_a_denial_verb(claims_of: ClaimsOf, text: str) -> None:
+    assert types(claims_of, text) == ["denial"]
+
+
+def test_calling_a_meeting_is_no_speech_act(claims_of: ClaimsOf) -> None:
+    assert claims_of("The mayor called a meeting for Monday.") == []
