@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
+from collections import Counter
 from functools import lru_cache
 
-log = logging.getLogger(__name__)
-
-
-def _load_resolver() -> Callable[[str], str | None]:
-    try:
-        from services.extraction.actors import resolve_actor
-    except ImportError:
-        log.warning("actors knowledge base missing: speakers keep the names the article gives")
-        return lambda name: None
-    return resolve_actor
-
-
-_resolve = _load_resolver()
+from services.extraction.actors import actor_kind, find_mentions, parent_of, resolve_actor
 
 
 @lru_cache(maxsize=65_536)
@@ -31,4 +18,19 @@ def lookup_actor(name: str) -> str | None:
         cleaned = cleaned[:-2]
     if not cleaned:
         return None
-    return _resolve(cleaned)
+    return resolve_actor(cleaned)
+
+
+def home_country(text: str) -> str | None:
+    """The country an article is mostly about, counting its regions and agencies as it:
+    unnamed "officials" in a story about Carolina towns are that country's officials."""
+    counts: Counter[str] = Counter()
+    for _, _, canonical, _ in find_mentions(text):
+        kind = actor_kind(canonical)
+        country = canonical if kind == "country" else parent_of(canonical)
+        if country is not None and kind in ("country", "subnational", "agency"):
+            counts[country] += 1
+    if not counts:
+        return None
+    top, n = counts.most_common(1)[0]
+    return top if n >= 2 and n * 2 > sum(counts.values()) else None

@@ -88,7 +88,9 @@ class Extractor:
         return Plan(article, sentences, quotes, parse)
 
     def _claims(self, plan: Plan) -> list[Claim]:
-        ctx = Context(self.lexicon, Mentions(), self.memory)
+        ctx = Context(
+            self.lexicon, Mentions(text=f"{plan.article.title}\n{plan.article.text}"), self.memory
+        )
         builder = ClaimBuilder(plan.article, ctx, plan.quotes)
         for i, sentence in enumerate(plan.sentences):
             doc = plan.docs.get(i)

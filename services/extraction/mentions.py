@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from services.extraction.actor_lookup import home_country
+
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
@@ -48,6 +50,14 @@ class Mentions:
     groups: list[Party] = field(default_factory=list)
     speakers: list[Party] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)  # name -> "m" / "f", when a title says
+    text: str = ""  # the article, for its home country
+    _home: list[str | None] = field(default_factory=list)
+
+    def home_country(self) -> str | None:
+        """Computed once per article, and only when an unnamed official needs it."""
+        if not self._home:
+            self._home.append(home_country(self.text))
+        return self._home[0]
 
     def note_gender(self, name: str, gender: str | None) -> None:
         if gender is not None:

@@ -18,6 +18,7 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
 _DROP_DEPS = frozenset(
     {"det", "punct", "nummod", "quantmod", "predet", "advmod", "cc", "case", "prep"}
 )
+_UNNAMED_OFFICIALS = frozenset({"official", "officials", "authorities", "government"})
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
 
@@ -348,6 +349,8 @@ def _common(head: Token, ctx: Context) -> Party | None:
         if role_owner is not None:
             prep, party = role_owner
             return Party(f"{speaker} {prep} {party.name}", party.actor, False, plural)
+    if actor is None and head.lower_ in _UNNAMED_OFFICIALS:
+        actor = ctx.mentions.home_country()  # "officials warned ...": the story's country
     return Party(speaker, actor or speaker, is_person=False, plural=plural)
 
 

@@ -152,3 +152,18 @@ def test_pronoun_after_a_subordinate_clause_is_its_subject(claims_of: ClaimsOf) 
 def test_organisation_title_before_a_name_is_the_actor(claims_of: ClaimsOf) -> None:
     claims = claims_of("National Weather Service meteorologist Kai Roe said the rain would ease.")
     assert [(c.speaker, c.actor) for c in claims] == [("Kai Roe", "National Weather Service")]
+
+
+def test_unnamed_officials_speak_for_the_storys_country(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Floodwater rose across Texas and Louisiana overnight. "
+        "Officials warned residents to leave low-lying areas before dawn."
+    )
+    assert [(c.speaker, c.actor, c.type.value) for c in claims] == [
+        ("Officials", "United States", "warning")
+    ]
+
+
+def test_unnamed_officials_without_a_clear_country_keep_their_name(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Officials said the bridge would reopen on Friday.")
+    assert [(c.speaker, c.actor) for c in claims] == [("Officials", "Officials")]
