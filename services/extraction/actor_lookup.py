@@ -34,3 +34,7 @@ def home_country(text: str) -> str | None:
         return None
     top, n = counts.most_common(1)[0]
     return top if n >= 2 and n * 2 > sum(counts.values()) else None
+
+
+def is_country(actor: str) -> bool:
+    return actor_kind(actor) == "country"

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from schemas.articles import Article
 from schemas.claims import Claim, ClaimType, Span
-from services.extraction.classify import type_of_content, type_of_cue
+from services.extraction.classify import promises_harm, type_of_content, type_of_cue
 from services.extraction.lexicon import CONTENT
 from services.extraction.mentions import Party
 from services.extraction.quotes import Quotes
@@ -77,6 +77,8 @@ class ClaimBuilder:
 
     def _types(self, act: SpeechAct, party: Party) -> list[tuple[ClaimType, bool]]:
         lex = self.ctx.lexicon
+        if act.cue is not None and promises_harm(act.cue, lex):
+            return [(ClaimType.WARNING, True)]
         if act.verb_type != CONTENT or (act.cue is None and not act.heads):
             return (
                 [type_of_cue(act.cue, act.verb_type, act.content, party, lex)]

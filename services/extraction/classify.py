@@ -49,6 +49,13 @@ def type_of_cue(
     return type_of_content(content, speaker, lex), False
 
 
+def promises_harm(verb: Token, lex: Lexicon) -> bool:
+    """ "vowed to retaliate", "pledged to defend its borders": a promised blow is a warning."""
+    if not verb.lower_.startswith(("vow", "pledg", "promis", "swor", "swear")):
+        return False
+    return any(c.dep_ == "xcomp" and c.lower_ in lex.threat_verbs for c in verb.children)
+
+
 def aimed_at_allegation(verb: Token, lex: Lexicon) -> bool:
     """ "rejected the report", "dismissed the claims as false", "rejects allegations"."""
     for c in verb.children:

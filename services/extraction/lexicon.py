@@ -26,8 +26,10 @@ class Lexicon:
     accusation_patterns: re.Pattern[str]
     warning_patterns: re.Pattern[str]
     advisory_verbs: frozenset[str]
+    threat_verbs: frozenset[str]  # "vowed to retaliate": a promise of harm is a warning
     titles: frozenset[str]
     representative_roles: frozenset[str]
+    government_roles: frozenset[str]  # speak for their country when it is not named
     anaphoric_nouns: frozenset[str]
     non_speakers: frozenset[str]
     personal_titles: frozenset[str]  # "Gov." in "Gov. Ann Lee": the name is a person's
@@ -95,8 +97,10 @@ def load_lexicon() -> Lexicon:
         accusation_patterns=_alternation(raw["accusation_patterns"]),
         warning_patterns=_alternation(raw["warning_patterns"]),
         advisory_verbs=frozenset(raw["advisory_verbs"]),
+        threat_verbs=frozenset(raw["threat_verbs"]),
         titles=frozenset(raw["titles"]),
         representative_roles=frozenset(raw["representative_roles"]),
+        government_roles=frozenset(raw["government_roles"]),
         anaphoric_nouns=frozenset(raw["anaphoric_nouns"]["nouns"]),
         non_speakers=frozenset(raw["non_speakers"]),
         personal_titles=frozenset(raw["personal_titles"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from services.extraction.actor_lookup import home_country
+from services.extraction.actor_lookup import home_country, is_country
 
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
@@ -50,6 +50,7 @@ class Mentions:
     groups: list[Party] = field(default_factory=list)
     speakers: list[Party] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)  # name -> "m" / "f", when a title says
+    roles: dict[str, set[str]] = field(default_factory=dict)  # "Wang" -> {"spokesperson"}
     text: str = ""  # the article, for its home country
     _home: list[str | None] = field(default_factory=list)
 
@@ -58,6 +59,23 @@ class Mentions:
         if not self._home:
             self._home.append(home_country(self.text))
         return self._home[0]
+
+    def note_roles(self, name: str, roles: set[str]) -> None:
+        if roles:
+            self.roles.setdefault(name, set()).update(roles)
+
+    def person_with_role(self, role: str) -> Party | None:
+        for p in reversed(self.people):
+            if role in self.roles.get(p.name, ()):
+                return p
+        return None
+
+    def last_country_speaker(self) -> str | None:
+        """The country that spoke last: whom an unplaced "foreign ministry" speaks for."""
+        for p in reversed(self.speakers):
+            if is_country(p.actor):
+                return p.actor
+        return None
 
     def note_gender(self, name: str, gender: str | None) -> None:
         if gender is not None:
@@ -84,10 +102,15 @@ class Mentions:
 
     def person(self, name: str) -> Party | None:
         """A full name or a bare surname ("Tangen", "Mr Hill") of someone named earlier."""
-        last = name.split()[-1].lower() if name.split() else ""
+        words = name.lower().split()
+        if not words:
+            return None
         for p in reversed(self.people):
-            if p.name.lower() == name.lower() or p.name.split()[-1].lower() == last:
+            known = p.name.lower().split()
+            if known == words or known[-1] == words[-1]:
                 return p
+            if len(words) == 1 and len(known) > 1 and known[0] == words[0]:
+                return p  # family name first ("Wang Wenbin" ... "Wang said")
         return None
 
     def pronoun(self, word: str) -> Party | None:

@@ -198,8 +198,12 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     if tied is not None:
         ctx.memory.remember(name, tied)
         return Party(name=name, actor=tied, is_person=True)
-    actor = (known.actor if known else None) or ctx.memory.actor_of(name) or name
-    return Party(name=name, actor=actor, is_person=True)
+    roles = {t.lower_.rstrip(".") for t in descriptors} & ctx.lexicon.government_roles
+    ctx.mentions.note_roles(name, roles)
+    actor = (known.actor if known else None) or ctx.memory.actor_of(name)
+    if actor is None and roles:
+        actor = ctx.mentions.last_country_speaker()  # "foreign ministry spokesman X"
+    return Party(name=name, actor=actor or name, is_person=True)
 
 
 def _subject_person_before(pronoun: Token) -> Token | None:
@@ -266,9 +270,19 @@ def _actor_from(tokens: list[Token], ctx: Context) -> str | None:
                     if found is not None:
                         return found
     for run in runs:
-        words = [t for t in run if t.lower_.rstrip(".") not in ctx.lexicon.titles]
-        if words and all(t.tag_ in _NAME_TAGS for t in words) and len(words) < len(run):
-            return _text(words)  # a proper name before a title ("North Carolina Gov.")
+        # a proper name before a title ("North Carolina Gov."): strip trailing titles only
+        words = list(run)
+        while words and words[-1].lower_.rstrip(".") in ctx.lexicon.titles:
+            words.pop()
+        if (
+            words
+            and len(words) < len(run)
+            and all(
+                t.tag_ in _NAME_TAGS and t.lower_.rstrip(".") not in ctx.lexicon.titles
+                for t in words
+            )
+        ):
+            return _text(words)
     return None
 
 
@@ -349,6 +363,12 @@ def _common(head: Token, ctx: Context) -> Party | None:
         if role_owner is not None:
             prep, party = role_owner
             return Party(f"{speaker} {prep} {party.name}", party.actor, False, plural)
+    if has_det_the and not mods and head.lower_ in ctx.lexicon.government_roles:
+        earlier = ctx.mentions.person_with_role(head.lower_)
+        if earlier is not None:
+            return earlier  # "the spokesperson said": the spokesperson named before
+    if actor is None and head.lower_ in ctx.lexicon.government_roles:
+        actor = ctx.mentions.last_country_speaker()  # "the foreign ministry said"
     if actor is None and head.lower_ in _UNNAMED_OFFICIALS:
         actor = ctx.mentions.home_country()  # "officials warned ...": the story's country
     return Party(speaker, actor or speaker, is_person=False, plural=plural)

@@ -115,3 +115,13 @@ def test_denials_without_a_denial_verb(claims_of: ClaimsOf, text: str) -> None:
 
 def test_calling_a_meeting_is_no_speech_act(claims_of: ClaimsOf) -> None:
     assert claims_of("The mayor called a meeting for Monday.") == []
+
+
+def test_vow_to_retaliate_is_a_warning(claims_of: ClaimsOf) -> None:
+    assert types(claims_of, "Ruritania vowed to retaliate against the new tariffs.") == ["warning"]
+    assert types(claims_of, "Ruritania vowed to rebuild the bridge.") == ["assertion"]
+
+
+def test_countermeasures_are_warnings(claims_of: ClaimsOf) -> None:
+    text = "Borduria will take countermeasures against the firms, the foreign ministry said."
+    assert types(claims_of, text) == ["warning"]

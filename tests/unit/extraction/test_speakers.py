@@ -167,3 +167,23 @@ def test_unnamed_officials_speak_for_the_storys_country(claims_of: ClaimsOf) -> 
 def test_unnamed_officials_without_a_clear_country_keep_their_name(claims_of: ClaimsOf) -> None:
     claims = claims_of("Officials said the bridge would reopen on Friday.")
     assert [(c.speaker, c.actor) for c in claims] == [("Officials", "Officials")]
+
+
+def test_the_spokesperson_is_the_spokesperson_named_before(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Japan said the talks would go ahead. "
+        "Foreign ministry spokesperson Aiko Mori spoke in Tokyo on Monday. "
+        "The spokesperson said the date was not yet fixed."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [
+        ("Japan", "Japan"),
+        ("Aiko Mori", "Japan"),
+    ]
+
+
+def test_family_name_first_is_resolved_from_its_first_word(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Foreign Ministry spokesperson Zhou Min said the visit was private. "
+        "“It is a normal trip,” Zhou said."
+    )
+    assert [c.speaker for c in claims] == ["Zhou Min", "Zhou Min"]
