@@ -195,15 +195,15 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
         name = known.name  # a bare surname: the person named earlier
     ctx.mentions.note_gender(name, _gender(descriptors, ctx))
     tied = _actor_from(descriptors, ctx) or _appositive_actor(head, ctx)
+    roles = {t.lower_.rstrip(".") for t in descriptors} & ctx.lexicon.government_roles
+    ctx.mentions.note_roles(name, roles)
     if tied is not None:
         ctx.memory.remember(name, tied)
         return Party(name=name, actor=tied, is_person=True)
-    roles = {t.lower_.rstrip(".") for t in descriptors} & ctx.lexicon.government_roles
-    ctx.mentions.note_roles(name, roles)
-    actor = (known.actor if known else None) or ctx.memory.actor_of(name)
-    if actor is None and roles:
-        actor = ctx.mentions.last_country_speaker()  # "foreign ministry spokesman X"
-    return Party(name=name, actor=actor or name, is_person=True)
+    speaks_for = (known.actor if known else None) or ctx.memory.actor_of(name)
+    if speaks_for is None and roles:
+        speaks_for = ctx.mentions.last_country_speaker()  # "foreign ministry spokesman X"
+    return Party(name=name, actor=speaks_for or name, is_person=True)
 
 
 def _subject_person_before(pronoun: Token) -> Token | None:
