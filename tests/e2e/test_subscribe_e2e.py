@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -180,13 +181,16 @@ async def test_follower_gets_russias_and_chinas_denials_once(
     await until(lambda: _ready(c.alerts_url), "alert service ready", stack)
     await until(lambda: _ready(c.ingest_url), "ingest ready", stack)
     secrets: dict[str, str] = {}
-    async with httpx.AsyncClient(base_url=c.alerts_url, headers={"X-API-Key": API_KEY}) as api:
-        for actor in ("Russia", "China"):
-            spec = {"actor": actor, "channels": [
-                {"kind": "webhook", "url": f"{receiver.base}/{actor.lower()}"}]}  # fmt: skip
-            created = await api.post("/subscriptions", json=spec)
-            assert created.status_code == 201, created.text
-            secrets[f"/{actor.lower()}"] = created.json()["secret"]
+    for actor in ("Russia", "China"):
+        # Through the CLI, as a person would: it prints the id and the one-time secret.
+        done = subprocess.run(
+            [sys.executable, "-m", "services.cli.main", "subscribe", "--actor", actor,
+             "--webhook", f"{receiver.base}/{actor.lower()}", "--api", c.alerts_url, "--json"],
+            cwd=ROOT, capture_output=True, text=True, timeout=60,
+            env=os.environ | {"CLAIMWATCH_API_KEY": API_KEY},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr
+        secrets[f"/{actor.lower()}"] = json.loads(done.stdout)["secret"]
 
     replay(stack)
 
