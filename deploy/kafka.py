@@ -183,8 +183,12 @@ def wait_answering(bootstrap: str, timeout: float) -> int:
 
 
 def cluster_id() -> str:
-    # Kafka's Uuid.toString: url-safe base64 of the 16 bytes, no padding.
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    # Kafka's Uuid.toString: url-safe base64 of the 16 bytes, no padding. Like Kafka's own
+    # Uuid.randomUuid, never start with "-": the storage tool would read it as an option.
+    while True:
+        cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cid.startswith("-"):
+            return cid
 
 
 def java_cmd(libs: Path, run: Path, main: str) -> list[str]:
@@ -206,7 +210,9 @@ class PortTakenError(Exception):
     """Another process bound the free port we picked before the broker did."""
 
 
-def start(version: str, port: int | None, run: Path, timeout: float) -> str:
+def start(
+    version: str, port: int | None, run: Path, timeout: float, keep_data: bool = False
+) -> str:
     pid_file = run / "kafka.pid"
     if pid_file.exists() and _alive(int(pid_file.read_text())):
         raise SystemExit(f"kafka.sh: already running in {run} (pid {pid_file.read_text().strip()})")
@@ -216,6 +222,13 @@ def start(version: str, port: int | None, run: Path, timeout: float) -> str:
             "openjdk-17-jre-headless), or use deploy/tansu.sh"
         )
     libs = resolve_libs(version)
+    if keep_data and (run / "data" / "meta.properties").exists():
+        # A restart over the same log dirs (fault tests): same ports, no format, data kept.
+        bootstrap = (run / "bootstrap").read_text().strip()
+        try:
+            return _launch(version, libs, bootstrap, run, timeout)
+        except PortTakenError:
+            raise SystemExit(f"kafka.sh: {bootstrap} was taken while the broker was down") from None
     # A free port can be taken between our check and the broker's bind (people run the suite
     # side by side here): pick new ports and try again when we chose them ourselves.
     attempts = 1 if port else 3
@@ -230,12 +243,10 @@ def start(version: str, port: int | None, run: Path, timeout: float) -> str:
 
 
 def _start_once(version: str, libs: Path, port: int, run: Path, timeout: float) -> str:
-    pid_file = run / "kafka.pid"
     controller_port = free_port()
     shutil.rmtree(run / "data", ignore_errors=True)
     (run / "logs").mkdir(parents=True, exist_ok=True)
     server_log = run / "logs" / "server.log"
-    server_log.unlink(missing_ok=True)
     (run / "log4j2.properties").write_text(LOG4J2.format(log=server_log))
     props = run / "server.properties"
     props.write_text(
@@ -253,6 +264,14 @@ def _start_once(version: str, libs: Path, port: int, run: Path, timeout: float) 
     with open(run / "logs" / "format.log", "w") as out:
         if subprocess.call(fmt, stdout=out, stderr=subprocess.STDOUT) != 0:
             raise SystemExit(f"kafka.sh: storage format failed; see {run / 'logs' / 'format.log'}")
+    return _launch(version, libs, f"127.0.0.1:{port}", run, timeout)
+
+
+def _launch(version: str, libs: Path, bootstrap: str, run: Path, timeout: float) -> str:
+    pid_file = run / "kafka.pid"
+    props = run / "server.properties"
+    server_log = run / "logs" / "server.log"
+    server_log.unlink(missing_ok=True)
     started = time.monotonic()
     with open(run / "logs" / "kafka.out", "w") as out:
         proc = subprocess.Popen(
@@ -263,7 +282,6 @@ def _start_once(version: str, libs: Path, port: int, run: Path, timeout: float) 
             start_new_session=True,
         )
     pid_file.write_text(f"{proc.pid}\n")
-    bootstrap = f"127.0.0.1:{port}"
     deadline = started + timeout
     while True:
         if proc.poll() is not None:
@@ -359,6 +377,11 @@ def main(argv: list[str] | None = None) -> int:
     p_start.add_argument("--port", type=int, default=None, help="default: a free port")
     p_start.add_argument("--version", default=None, help="default: deploy/kafka-version")
     p_start.add_argument("--timeout", type=float, default=90.0)
+    p_start.add_argument(
+        "--keep-data",
+        action="store_true",
+        help="restart over the data of an earlier start in --dir",
+    )
     p_resolve = sub.add_parser("resolve", help="fetch the jars only; prints the libs dir")
     p_resolve.add_argument("--version", default=None)
     p_probe = sub.add_parser("probe", help="exit 0 when BOOTSTRAP answers the Kafka protocol")
@@ -378,7 +401,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "start":
         run.mkdir(parents=True, exist_ok=True)
         sys.stdout.write(
-            start(args.version or pinned_version(), args.port, run, args.timeout) + "\n"
+            start(args.version or pinned_version(), args.port, run, args.timeout, args.keep_data)
+            + "\n"
         )
         return 0
     if args.cmd == "stop":
