@@ -44,7 +44,7 @@ class ClaimBuilder:
     def add_sentence(self, sentence: Sentence, doc: Doc) -> None:
         quotes = self.quotes[sentence.field]
         in_quote = [quotes.inside(sentence.start + t.idx) for t in doc]
-        acts = find_speech_acts(doc, self.ctx, in_quote)
+        acts = find_speech_acts(doc, self.ctx, in_quote, headline=sentence.field == "title")
         index = len(self.parsed)
         self.parsed.append(Parsed(index, sentence, doc, acts))
         for act in acts:

@@ -82,6 +82,7 @@ class Extractor:
         parse = [
             may_hold_claim(s.text, self.lexicon)
             or introduces_person(s.text, self.lexicon)
+            or (s.field == "title" and ":" in s.text[:40])  # "Kremlin: ..." headlines
             or quotes[s.field].quoted_share(s.start, s.end) > 0
             for s in sentences
         ]

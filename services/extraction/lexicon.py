@@ -32,6 +32,7 @@ class Lexicon:
     government_roles: frozenset[str]  # speak for their country when it is not named
     anaphoric_nouns: frozenset[str]
     non_speakers: frozenset[str]
+    rubrics: frozenset[str]  # "Analysis: ..." headlines name a section, not a speaker
     personal_titles: frozenset[str]  # "Gov." in "Gov. Ann Lee": the name is a person's
     male_titles: frozenset[str]
     female_titles: frozenset[str]
@@ -103,6 +104,7 @@ def load_lexicon() -> Lexicon:
         government_roles=frozenset(raw["government_roles"]),
         anaphoric_nouns=frozenset(raw["anaphoric_nouns"]["nouns"]),
         non_speakers=frozenset(raw["non_speakers"]),
+        rubrics=frozenset(raw["rubrics"]),
         personal_titles=frozenset(raw["personal_titles"]),
         male_titles=frozenset(raw["male_titles"]),
         female_titles=frozenset(raw["female_titles"]),

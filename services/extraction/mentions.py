@@ -38,6 +38,13 @@ class PeopleMemory:
     def actor_of(self, person: str) -> str | None:
         return self._ties.get(person)
 
+    def full_name(self, surname: str) -> str | None:
+        """The most recent remembered person with this surname ("Peskov" -> "Dmitry Peskov")."""
+        for person in reversed(self._ties):
+            if person.split()[-1] == surname:
+                return person
+        return None
+
     def __len__(self) -> int:
         return len(self._ties)
 

@@ -74,6 +74,20 @@ def speakers_of(head: Token, ctx: Context) -> list[Party]:
     return [p for p in parties if p is not None]
 
 
+def speaker_named(name: str, ctx: Context) -> Party:
+    """A speaker known only by a bare name ("Peskov: ..." headlines): the KB, then people seen."""
+    actor = lookup_actor(name)
+    if actor is not None:
+        return Party(name, actor, is_person=False)
+    known = ctx.mentions.person(name)
+    if known is not None:
+        return known
+    full = ctx.memory.full_name(name)
+    if full is not None:
+        return Party(full, ctx.memory.actor_of(full) or full, is_person=True)
+    return Party(name, name, is_person=False)
+
+
 def describe(head: Token, ctx: Context) -> Party | None:
     """Resolve a speaker noun to a Party: pronouns, surnames, titles, appositives, metonyms."""
     low = head.lower_

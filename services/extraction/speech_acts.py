@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from schemas.claims import ClaimType
+from services.extraction.classify import type_of_content
 from services.extraction.lexicon import ADVISORY, CONTENT
 from services.extraction.mentions import Party
-from services.extraction.speakers import Context, speakers_of, subject_of
+from services.extraction.speakers import Context, speaker_named, speakers_of, subject_of
 
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "acomp"})
 # Verbs with other common senses ("added 500 jobs", "noted for"): a speech act only with a clause.
@@ -49,10 +51,13 @@ class SpeechAct:
     heads: list[Token]  # proposition heads to type one by one (conjoined clauses)
 
 
-def find_speech_acts(doc: Doc, ctx: Context, in_quote: list[bool]) -> list[SpeechAct]:
+def find_speech_acts(
+    doc: Doc, ctx: Context, in_quote: list[bool], *, headline: bool = False
+) -> list[SpeechAct]:
     """Every speech act whose cue lies outside direct quotes, before chain folding."""
     acts: list[SpeechAct] = []
     lex = ctx.lexicon
+    colon = _colon_headline(doc, ctx) if headline else None
     for tok in doc:
         if in_quote[tok.i]:
             continue
@@ -67,6 +72,8 @@ def find_speech_acts(doc: Doc, ctx: Context, in_quote: list[bool]) -> list[Speec
             for party in act.parties:
                 # known at once, so "X said he denies" resolves "he" to X
                 ctx.mentions.spoke(party)
+    if colon is not None and not acts:
+        acts.append(colon)  # only when the content has no reporting verb of its own
     return fold_chains(acts)
 
 
@@ -133,7 +140,7 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
         cue_text = tok.text
         content = _complement(tok)
         heads = _proposition_heads(tok)
-    if _reduced_passive(tok, lemma):
+    if _reduced_passive(tok, lemma) or _hearsay(tok, lemma):
         return None
     subj, found = subject_of(tok)
     if subj is None or not found:
@@ -167,6 +174,41 @@ def _reduced_passive(tok: Token, lemma: str) -> bool:
         and tok.dep_ in ("acl", "ROOT")
         and lemma in _OBJECT_CONTROL
     )
+
+
+def _hearsay(tok: Token, lemma: str) -> bool:
+    """ "Acme said to weigh sale": "said to" reports rumour, nobody speaks."""
+    doc = tok.doc
+    return (
+        lemma in ("say", "report")
+        and tok.tag_ in ("VBD", "VBN")
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].lower_ == "to"
+        and doc[tok.i + 2].tag_ == "VB"
+    )
+
+
+def _colon_headline(doc: Doc, ctx: Context) -> SpeechAct | None:
+    """ "Kremlin: Moscow never asked for weapons": a headline naming its speaker before a colon."""
+    colon = next((t for t in doc if t.text == ":"), None)
+    if colon is None or not 0 < colon.i <= 4 or colon.i + 3 > len(doc):
+        return None
+    prefix = doc[: colon.i]
+    words = [t for t in prefix if t.is_alpha]
+    if not words or not all(t.text[0].isupper() for t in words):
+        return None  # "Ukraine war: ..." is a rubric, not a speaker
+    name = prefix.text
+    if name.lower() in ctx.lexicon.rubrics or any(ctx.lexicon.lemma(t.text) for t in words):
+        return None
+    party = speaker_named(name, ctx)
+    content = list(doc[colon.i + 1 :])
+    quoted = any(t.text in ("'", '"', "“", "‘") for t in content)
+    # "Sarah Everard: officer arrested" names a topic; only a quote, or a denial or warning
+    # in the speaker's voice, marks the name as the one speaking
+    if not quoted and type_of_content(content, party, ctx.lexicon) == ClaimType.ASSERTION:
+        return None
+    heads = [t for t in content if t.dep_ == "ROOT" and t.tag_.startswith("VB")]
+    return SpeechAct(None, ":", CONTENT, [party], content, heads)
 
 
 def _according(tok: Token, to: Token, ctx: Context) -> SpeechAct | None:

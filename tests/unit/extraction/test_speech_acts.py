@@ -174,3 +174,15 @@ def test_contrasted_statements_of_two_speakers(claims_of: ClaimsOf) -> None:
         ("Roe", "Roe"),
         ("Number 10", "United Kingdom"),
     ]
+
+
+def test_headline_naming_its_speaker_before_a_colon(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Body.", title="Kremlin: Moscow never asked Beijing for weapons")
+    assert [(c.speaker, c.actor, c.type.value) for c in claims] == [("Kremlin", "Russia", "denial")]
+    assert claims_of("Body.", title="Analysis: Why the talks failed") == []
+    assert claims_of("Body.", title="Flood latest: river peaks overnight") == []
+    assert claims_of("Body.", title="Sarah Lane: Officer held on suspicion of murder") == []
+
+
+def test_said_to_is_hearsay_not_a_claim(claims_of: ClaimsOf) -> None:
+    assert claims_of("Body.", title="Acmeco said to weigh sale of its chip unit") == []
