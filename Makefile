@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
-BENCH_ARGS ?=
+BENCH_ARGS ?= e2e
 
 .PHONY: install test up bench lint schemas kafka-compat
 
