@@ -30,6 +30,14 @@ class Quotes:
     def inside(self, offset: int) -> bool:
         return self.region_at(offset) is not None
 
+    def unquoted(self, text: str, start: int) -> str:
+        """`text` (found at `start`) with its quoted characters blanked."""
+        chars = list(text)
+        for r in self.regions:
+            for i in range(max(r.start, start), min(r.end, start + len(text))):
+                chars[i - start] = " "
+        return "".join(chars)
+
     def quoted_share(self, start: int, end: int) -> float:
         """How much of [start, end) lies inside quotes (0..1)."""
         if end <= start:

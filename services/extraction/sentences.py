@@ -129,11 +129,14 @@ def _add(
 
 def may_hold_claim(sentence: str, lexicon: Lexicon) -> bool:
     """Cheap test before parsing: a cue form, a quote mark or "according to"."""
-    if any(q in sentence for q in '"“”'):
+    return any(q in sentence for q in '"“”') or has_cue(sentence, lexicon)
+
+
+def has_cue(text: str, lexicon: Lexicon) -> bool:
+    """A cue verb form or "according to" somewhere in the text."""
+    if _ACCORDING.search(text):
         return True
-    if _ACCORDING.search(sentence):
-        return True
-    return any(w.lower() in lexicon.forms for w in _WORD.findall(sentence))
+    return any(w.lower() in lexicon.forms for w in _WORD.findall(text))
 
 
 def introduces_person(sentence: str, lexicon: Lexicon) -> bool:
