@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -39,6 +39,9 @@ class Progress:
     def __init__(self, admin: AIOKafkaAdminClient, meta: AIOKafkaConsumer) -> None:
         self._admin = admin
         self._meta = meta
+        # Called at every poll; raises when a process under test has died, so a crashed
+        # worker fails the run at once instead of at the time-out.
+        self.check: Callable[[], None] = lambda: None
 
     async def ends(self, topic: str) -> dict[TopicPartition, int]:
         """End offset of every partition; an unknown topic is an error, not "nothing to do"."""
@@ -64,6 +67,7 @@ class Progress:
         deadline = time.monotonic() + timeout
         state: tuple[str, int] = ("", 0)
         while time.monotonic() < deadline:
+            self.check()
             state = await self.group_members(group)
             if state == ("Stable", count):
                 return
@@ -80,6 +84,7 @@ class Progress:
         for stage in stages:
             ends = await self.ends(stage.topic)
             while lag(ends, await self.committed(stage.group, stage.topic)) > 0:
+                self.check()
                 if time.monotonic() > deadline:
                     left = lag(ends, await self.committed(stage.group, stage.topic))
                     raise TimeoutError(f"{stage.group} still has {left} to do on {stage.topic}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TextIO
@@ -29,6 +29,7 @@ from services.bench.e2e_receiver import running_receiver
 from services.bench.e2e_stack import running_stack
 from services.bench.e2e_stats import Throughput
 from services.launcher.plan import StackConfig
+from services.launcher.stack import Stack
 
 # Latency articles are dated years after the throughput corpus, so novelty sees their acts anew.
 LATENCY_ERA = timedelta(days=4 * 365)
@@ -65,6 +66,7 @@ async def _measure(
     *,
     with_latency: bool,
     pids: Mapping[str, int],
+    check: Callable[[], None],
     out: TextIO,
 ) -> tuple[Throughput, CpuUse, LatencyRun | None]:
     tag = config.namespace
@@ -75,6 +77,7 @@ async def _measure(
         open_progress(config.bootstrap) as progress,
         httpx.AsyncClient(base_url=config.ingest_url, timeout=30) as client,
     ):
+        progress.check = check
         redis = Redis.from_url(config.redis_url)
         try:
             await progress.wait_members(f"claimwatch-stream-{tag}", workers, timeout=120)
@@ -103,6 +106,18 @@ async def _measure(
             await redis.aclose()
 
 
+def all_alive(stack: Stack) -> None:
+    """Raise when a service under test has exited: its figures would mean nothing."""
+    for managed in stack.started:
+        code = managed.exited()
+        if code is not None:
+            last = managed.log_tail(1).strip()[:300]
+            raise RuntimeError(
+                f"{managed.spec.name} exited (code {code}) during the run; {managed.log_path}: "
+                f"{last}"
+            )
+
+
 def run_phase(
     opts: E2EOptions,
     seeds: Sequence[Article],
@@ -128,6 +143,7 @@ def run_phase(
                 workers,
                 with_latency=with_latency,
                 pids=pids,
+                check=lambda: all_alive(stack),
                 out=out,
             )
         )
