@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
 from schemas.articles import Article
@@ -53,7 +54,9 @@ class Extractor:
         self.lexicon = lexicon or load_lexicon()
         self.memory = memory or PeopleMemory()
         self.batch_articles = batch_articles
-        self._ner = {name: pipe for name, pipe in nlp.pipeline if name == "ner"}
+        self._ner: dict[str, EntityRecognizer] = {
+            name: pipe for name, pipe in nlp.pipeline if isinstance(pipe, EntityRecognizer)
+        }
 
     @classmethod
     def load(cls) -> Extractor:

@@ -133,10 +133,28 @@ def may_hold_claim(sentence: str, lexicon: Lexicon) -> bool:
 
 
 def has_cue(text: str, lexicon: Lexicon) -> bool:
-    """A cue verb form or "according to" somewhere in the text."""
+    """A cue verb form or "according to" somewhere in the text.
+
+    Capitalised words inside a sentence are names ("United States"), and a light verb
+    ("made", "put") counts only beside a speech noun ("made a statement").
+    """
     if _ACCORDING.search(text):
         return True
-    return any(w.lower() in lexicon.forms for w in _WORD.findall(text))
+    words = _WORD.findall(text)
+    title_case = sum(w[0].isupper() for w in words) * 2 > len(words)
+    nouns = None
+    for n, word in enumerate(words):
+        low = word.lower()
+        lemma = lexicon.forms.get(low)
+        if lemma is None or (n > 0 and word[0].isupper() and not title_case):
+            continue
+        if lemma not in lexicon.light_verbs:
+            return True
+        if nouns is None:
+            nouns = {w.lower() for w in words} & lexicon.speech_nouns.keys()
+        if nouns:
+            return True
+    return False
 
 
 def introduces_person(sentence: str, lexicon: Lexicon) -> bool:

@@ -68,3 +68,11 @@ def test_datelines_are_masked_but_short_capitals_are_kept() -> None:
     assert parse_text("(Reuters) -Acmeco denied it.", lex).strip() == "Acmeco denied it."
     assert parse_text("BERLIN — The minister said so.", lex).strip() == "The minister said so."
     assert parse_text("US - China talks resume", lex) == "US - China talks resume"
+
+
+def test_prefilter_ignores_names_and_bare_light_verbs() -> None:
+    lex = load_lexicon()
+    assert not may_hold_claim("Trade with the United States grew.", lex)
+    assert not may_hold_claim("The team made three changes.", lex)
+    assert may_hold_claim("The team made a statement on Monday.", lex)
+    assert may_hold_claim("Kremlin Denies Moving Troops", lex)
