@@ -17,8 +17,8 @@ from services.common.settings import KafkaSettings
 
 
 async def warm_broker(bootstrap: str, *, seconds: float = 8.0) -> int:
-    """Produce small acks=all requests one at a time (as the services do) while a consumer
-    fetches them, for `seconds`; returns how many messages went through."""
+    """Produce small acks=all messages, a few dozen in flight, while a consumer fetches them,
+    for `seconds`; returns how many messages went through."""
     topic = f"claimwatch-bench-warmup-{uuid.uuid4().hex[:8]}"
     await ensure_topics(KafkaSettings(bootstrap_servers=bootstrap), [topic], partitions=4)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
@@ -37,8 +37,12 @@ async def warm_broker(bootstrap: str, *, seconds: float = 8.0) -> int:
 
         reader = asyncio.create_task(drain())
         while time.monotonic() < stop:
-            await producer.send_and_wait(topic, b"x" * 800, key=str(sent % 64).encode())
-            sent += 1
+            pending = [
+                await producer.send(topic, b"x" * 800, key=str(sent + i).encode())
+                for i in range(32)
+            ]
+            await asyncio.gather(*pending)
+            sent += len(pending)
         await reader
     finally:
         await consumer.stop()
