@@ -9,11 +9,12 @@ from spacy.tokens import Doc, Token
 from schemas.articles import Article
 from schemas.claims import Claim, ClaimType, Span
 from services.extraction.classify import promises_harm, type_of_content, type_of_cue
+from services.extraction.context import Context
 from services.extraction.lexicon import CONTENT
 from services.extraction.mentions import Party
 from services.extraction.quotes import Quotes
 from services.extraction.sentences import Sentence
-from services.extraction.speakers import Context, describe
+from services.extraction.speakers import describe
 from services.extraction.speech_acts import SpeechAct, find_speech_acts
 from services.extraction.targets import target_of
 

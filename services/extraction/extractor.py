@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from schemas.articles import Article
 from schemas.claims import Claim
 from services.extraction.claims import ClaimBuilder
+from services.extraction.context import Context
 from services.extraction.lexicon import Lexicon, load_lexicon
 from services.extraction.mentions import Mentions, PeopleMemory
 from services.extraction.model import load_nlp
@@ -25,7 +26,6 @@ from services.extraction.sentences import (
     may_hold_claim,
     split_sentences,
 )
-from services.extraction.speakers import Context
 
 
 @dataclass

@@ -8,9 +8,10 @@ from spacy.tokens import Doc, Token
 
 from schemas.claims import ClaimType
 from services.extraction.classify import type_of_content
+from services.extraction.context import Context
 from services.extraction.lexicon import ADVISORY, CONTENT
 from services.extraction.mentions import Party
-from services.extraction.speakers import Context, speaker_named, speakers_of, subject_of
+from services.extraction.speakers import speaker_named, speakers_of, subject_of
 
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "acomp"})
 # Verbs with other common senses ("added 500 jobs", "noted for"): a speech act only with a clause.

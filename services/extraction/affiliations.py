@@ -1,0 +1,120 @@
+"""Whom a speaker speaks for: organisations in titles, appositives and prepositions; gender."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from services.extraction.actor_lookup import lookup_actor
+from services.extraction.context import Context
+from services.extraction.mentions import Party
+from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tokens, text_of
+
+
+def author_of(document: Token) -> Token | None:
+    """ "a story published by the Daily Mail", "the ministry's statement": who wrote it."""
+    for c in document.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "acl":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    return next((o for o in g.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def organisation_in_sentence(head: Token) -> Party | None:
+    """ "the party said: 'The Labour Party ...'": an organisation with that noun in the sentence."""
+    for ent in head.doc.ents:
+        if ent.label_ == "ORG" and head.lower_ in ent.text.lower().split():
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            return Party(name, lookup_actor(name) or name, is_person=False)
+    return None
+
+
+def gender_of(descriptors: list[Token], ctx: Context) -> str | None:
+    """ "Mr", "spokesman" -> m; "Ms", "spokeswoman" -> f; most titles say nothing."""
+    for t in reversed(descriptors):
+        word = t.lower_.rstrip(".")
+        if word in ctx.lexicon.male_titles:
+            return "m"
+        if word in ctx.lexicon.female_titles:
+            return "f"
+    return None
+
+
+def actor_in(tokens: list[Token], ctx: Context) -> str | None:
+    """An actor named among descriptor words: "Kremlin", "Chinese", "North Carolina Gov."."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if (
+            runs
+            and t.i == runs[-1][-1].i + 1
+            and t.tag_ in NAME_TAGS
+            and runs[-1][-1].tag_ in NAME_TAGS
+        ):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    for run in runs:
+        # the whole run first ("National Hurricane Center"), then without title words
+        words = [t for t in run if t.lower_.rstrip(".") not in ctx.lexicon.titles]
+        for seq in (run, words):
+            for size in range(len(seq), 0, -1):
+                for i in range(len(seq) - size + 1):
+                    found = lookup_actor(text_of(seq[i : i + size]))
+                    if found is not None:
+                        return found
+    for run in runs:
+        # a proper name before a title ("North Carolina Gov."): strip trailing titles only
+        words = list(run)
+        while words and words[-1].lower_.rstrip(".") in ctx.lexicon.titles:
+            words.pop()
+        if (
+            words
+            and len(words) < len(run)
+            and all(
+                t.tag_ in NAME_TAGS and t.lower_.rstrip(".") not in ctx.lexicon.titles
+                for t in words
+            )
+        ):
+            return text_of(words)
+    return None
+
+
+def appositive_actor(head: Token, ctx: Context) -> str | None:
+    """ "X, senior fellow at the Y Institute": the organisation in the appositive."""
+    for c in head.rights:
+        if c.dep_ != "appos":
+            continue
+        found = actor_in(flat_left(c), ctx)
+        if found is not None:
+            return found
+        for t in c.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("at", "of", "for", "with", "from"):
+                org = organisation_name(t, ctx)
+                if org is not None:
+                    return org
+    return None
+
+
+def role_organisation(role: Token, ctx: Context) -> str | None:
+    """ "the spokesman of Iran's armed forces": the organisation the role belongs to."""
+    for c in role.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for"):
+            for t in c.children:
+                if t.dep_ == "pobj":
+                    return organisation_name(t, ctx)
+    return None
+
+
+def organisation_name(tok: Token, ctx: Context) -> str | None:
+    for t in [tok, *tok.children]:
+        if t.dep_ == "poss" and t.tag_ in NAME_TAGS:
+            return lookup_actor(t.text) or t.text
+    if tok.tag_ in NAME_TAGS or tok.ent_type_ in ("ORG", "GPE"):
+        name_toks, _ = name_tokens(tok, ctx)
+        # "the Nordic Energy Forum": capitalised adjectives belong to the name
+        parts = [t for t in flat_left(tok) if t.tag_ in NAME_TAGS or t.is_title] + [tok]
+        name = text_of(parts) if parts else text_of(name_toks)
+        return lookup_actor(name) or name
+    return None

@@ -1,0 +1,73 @@
+"""Pieces of noun phrases in a parse: modifiers, names split from their titles, text."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from services.extraction.actor_lookup import lookup_actor
+from services.extraction.context import Context
+
+NAME_TAGS = frozenset({"NNP", "NNPS"})
+_DROP_DEPS = frozenset(
+    {"det", "punct", "nummod", "quantmod", "predet", "advmod", "cc", "case", "prep"}
+)
+
+
+def left_mods(head: Token) -> list[Token]:
+    return [t for t in head.lefts if t.dep_ not in _DROP_DEPS or t.tag_ == "HYPH"]
+
+
+def flat_left(head: Token) -> list[Token]:
+    """The head's left modifiers in text order, including their own modifiers."""
+    out: list[Token] = []
+    for mod in left_mods(head):
+        out.extend(
+            t
+            for t in mod.subtree
+            if t.i < head.i and (t.dep_ not in ("det", "punct") or t.tag_ == "HYPH")
+        )
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def appositive_name(head: Token) -> Token | None:
+    """ "the spokesman (of X), Jane Roe,": a person's name in apposition after a role noun."""
+    for c in head.subtree:
+        if c.i <= head.i or c.dep_ != "appos" or c.tag_ not in NAME_TAGS:
+            continue
+        two_word = any(g.dep_ == "compound" and g.tag_ in NAME_TAGS for g in c.lefts)
+        if c.ent_type_ == "PERSON" or (two_word and lookup_actor(c.text) is None):
+            return c
+    return None
+
+
+def name_tokens(head: Token, ctx: Context) -> tuple[list[Token], list[Token]]:
+    """Split "Kremlin spokesman Dmitry Peskov" into the name and the descriptor tokens."""
+    left = flat_left(head)
+    name = [head]
+    for t in reversed(left):
+        if t.i != name[0].i - 1:
+            break
+        word = t.lower_.rstrip(".")
+        if t.tag_ not in NAME_TAGS and t.text != "-" and t.tag_ != "HYPH":
+            break
+        if word in ctx.lexicon.titles or lookup_actor(t.text) is not None:
+            break
+        name.insert(0, t)
+    descriptors = [t for t in left if t.i < name[0].i]
+    # "Meaney-Delman": keep hyphenated right parts
+    right = head
+    while (
+        right.i + 2 < len(right.doc)
+        and right.nbor(1).text == "-"
+        and right.nbor(2).tag_ in NAME_TAGS
+    ):
+        name += [right.nbor(1), right.nbor(2)]
+        right = right.nbor(2)
+    return name, descriptors
+
+
+def text_of(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
