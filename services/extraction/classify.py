@@ -182,7 +182,9 @@ def rebuts_by_negation(
         if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
             continue
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-        past = t.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX)
+        # a past deed ("has not asked", "did not order", "was not involved"), not an ongoing
+        # stance ("is not going to", "is not seeking")
+        past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX))
         if not past or aux & {"could", "can", "will", "would", "may", "might", "should", "must"}:
             continue
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -125,3 +125,8 @@ def test_vow_to_retaliate_is_a_warning(claims_of: ClaimsOf) -> None:
 def test_countermeasures_are_warnings(claims_of: ClaimsOf) -> None:
     text = "Borduria will take countermeasures against the firms, the foreign ministry said."
     assert types(claims_of, text) == ["warning"]
+
+
+def test_negated_intention_is_not_a_denial(claims_of: ClaimsOf) -> None:
+    text = "The police chief says he's not going to send officers into the flood."
+    assert types(claims_of, text) == ["assertion"]
