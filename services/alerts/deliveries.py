@@ -145,12 +145,20 @@ class DeliveryWorker:
                     )
                 if not messages:
                     messages = await self._queue.read(consumer, count=s.batch, block_ms=block_ms)
-                for msg_id, job in messages:
-                    await self._process_guarded(msg_id, job)
+                # A batch's deliveries side by side: a slow or hanging receiver holds up the
+                # others of its batch for one timeout at most, not one timeout each.
+                done = await asyncio.gather(
+                    *(self._process_guarded(m, j) for m, j in messages), return_exceptions=True
+                )
+                for failure in (d for d in done if isinstance(d, BaseException)):
+                    raise failure
             except (RedisError, OSError) as exc:
                 reraise_if_cancelling()
                 # Redis away: nothing was acknowledged, so the message waits in the stream.
                 log.warning("delivery worker %s: %s; retrying", consumer, type(exc).__name__)
+                # What this consumer had read is pending under its name: take it up again as
+                # soon as Redis is back, not after reclaim_idle_seconds.
+                backlog = True
                 await asyncio.sleep(s.poll_seconds)
 
 
