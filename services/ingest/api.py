@@ -166,7 +166,9 @@ async def _read_articles(request: Request, settings: Settings) -> list[Article]:
     body = await _read_body(request, settings.max_body_bytes)
     try:
         payload = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    # ValueError covers bad syntax, bad UTF-8 and integers over Python's 4300-digit limit;
+    # the decoder recurses per nesting level, so '[' * 100_000 raises RecursionError.
+    except (ValueError, RecursionError) as exc:
         reason = f"invalid JSON: {exc}"
         raise Refused(422, "invalid_json", {"error": reason, "detail": []}) from exc
     items = payload if isinstance(payload, list) else [payload]

@@ -183,7 +183,7 @@ def _read_txt(path: Path) -> ReadResult:
 
 def _read_json(path: Path) -> ReadResult:
     try:
-        article = parse_json_article(json.loads(_read_text(path)))
+        article = parse_json_article(_loads(_read_text(path)))
     except (OSError, ValueError) as exc:
         return Rejection(path, _describe_io(exc))
     return ReadArticle(path, article)
@@ -218,10 +218,19 @@ def _read_jsonl_line(path: Path, lineno: int, raw_line: bytes) -> ReadResult:
         if b"\x00" in raw_line:
             raise ValueError("binary content (NUL bytes), not JSON text")
         text = raw_line.decode("utf-8-sig" if lineno == 1 else "utf-8")
-        article = parse_json_article(json.loads(text))
+        article = parse_json_article(_loads(text))
     except ValueError as exc:
         return Rejection(path, describe_error(exc), line=lineno)
     return ReadArticle(path, article, line=lineno)
+
+
+def _loads(text: str) -> Any:
+    """json.loads, with too deep a nesting as a ValueError like any other bad JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        # The decoder recurses once per level: '[' * 100_000 would escape as RecursionError.
+        raise ValueError("invalid JSON: nested too deeply") from None
 
 
 def _read_text(path: Path) -> str:
