@@ -131,7 +131,7 @@ class ClaimBuilder:
     def _quote(self, s: Sentence) -> str | None:
         source = getattr(self.article, s.field)
         parts = []
-        for r in self.quotes[s.field].regions:
+        for r in self.quotes[s.field].overlapping(s.start, s.end):
             lo, hi = max(r.start, s.start), min(r.end, s.end)
             if hi > lo:
                 parts.append(source[lo:hi].strip('“”" '))

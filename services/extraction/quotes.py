@@ -30,23 +30,25 @@ class Quotes:
     def inside(self, offset: int) -> bool:
         return self.region_at(offset) is not None
 
+    def overlapping(self, start: int, end: int) -> list[QuoteRegion]:
+        """The regions that overlap [start, end), found by bisection (regions never overlap)."""
+        first = max(0, bisect_right(self._starts, start) - 1)
+        last = bisect_right(self._starts, end)
+        return [r for r in self.regions[first:last] if r.start < end and r.end > start]
+
     def unquoted(self, text: str, start: int) -> str:
         """`text` (found at `start`) with its quoted characters blanked."""
         chars = list(text)
-        for r in self.regions:
-            for i in range(max(r.start, start), min(r.end, start + len(text))):
-                chars[i - start] = " "
+        for r in self.overlapping(start, start + len(text)):
+            lo, hi = max(r.start, start) - start, min(r.end, start + len(text)) - start
+            chars[lo:hi] = " " * (hi - lo)
         return "".join(chars)
 
     def quoted_share(self, start: int, end: int) -> float:
         """How much of [start, end) lies inside quotes (0..1)."""
         if end <= start:
             return 0.0
-        covered = 0
-        for r in self.regions:
-            lo, hi = max(start, r.start), min(end, r.end)
-            if hi > lo:
-                covered += hi - lo
+        covered = sum(min(end, r.end) - max(start, r.start) for r in self.overlapping(start, end))
         return covered / (end - start)
 
 

@@ -64,3 +64,11 @@ def test_title_claims_point_into_the_title(extractor: Extractor) -> None:
     (claim,) = extractor.extract(article)
     assert claim.span.field == "title"
     assert article.title[claim.span.start : claim.span.end] == claim.sentence
+
+
+def test_a_sentence_beyond_any_news_sentence_is_not_parsed(extractor: Extractor) -> None:
+    blob = "The ministry denied it " + "and so on " * 300 + "."
+    article = Article(id="blob", text=f"{blob}\n\nThe ministry denied the report.")
+    plan = extractor.plan(article)
+    assert plan.parse == [False, True]
+    assert [c.sentence for c in extractor.extract(article)] == ["The ministry denied the report."]

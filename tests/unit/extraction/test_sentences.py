@@ -76,3 +76,12 @@ def test_prefilter_ignores_names_and_bare_light_verbs() -> None:
     assert not may_hold_claim("The team made three changes.", lex)
     assert may_hold_claim("The team made a statement on Monday.", lex)
     assert may_hold_claim("Kremlin Denies Moving Troops", lex)
+
+
+def test_splitting_a_run_of_full_stops_is_linear() -> None:
+    import time
+
+    start = time.perf_counter()
+    assert len(split_sentences("." * 150_000)) == 1
+    assert len(split_sentences("It was denied" + "!" * 150_000)) == 1
+    assert time.perf_counter() - start < 2.0
