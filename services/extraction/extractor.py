@@ -86,7 +86,12 @@ class Extractor:
             docs = self.nlp.pipe(texts, batch_size=256, disable=list(self._ner))
             for (p, i), doc in zip(wanted, docs, strict=True):
                 p.docs[i] = doc
-            named = [p.docs[i] for p, i in wanted if p.ner[i]]
+            # and only where the tagger saw a proper noun: "“...,” he said." names nobody
+            named = [
+                p.docs[i]
+                for p, i in wanted
+                if p.ner[i] and any(t.tag_ in ("NNP", "NNPS") for t in p.docs[i])
+            ]
             for ner in self._ner.values():
                 for _ in ner.pipe(named, batch_size=256):
                     pass
