@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from services.extraction.actor_lookup import lookup_actor
@@ -134,7 +136,21 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     name = text_of(name_toks)
     has_title = any(t.lower_.rstrip(".") in ctx.lexicon.personal_titles for t in descriptors[-2:])
     is_person = head.ent_type_ == "PERSON" or has_title or ctx.mentions.person(name) is not None
-    if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") or lookup_actor(name) is not None:
+    spelled_out = None
+    if (
+        len(name_toks) == 1
+        and not is_person
+        and head.tag_ == "NNP"
+        and head.i == head.sent.start
+        and not descriptors
+        and lookup_actor(name) is None
+    ):
+        # a headline's surname that the parser took for a thing
+        spelled_out = _full_name_later(name, ctx)
+        is_person = spelled_out is not None
+    if spelled_out is None and (
+        head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") or lookup_actor(name) is not None
+    ):
         is_person = (
             is_person and lookup_actor(name) is None and head.ent_type_ not in ("GPE", "NORP")
         )
@@ -150,6 +166,8 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     known = ctx.mentions.person(name)
     if known is not None and len(name_toks) == 1:
         name = known.name  # a bare surname: the person named earlier
+    elif known is None and len(name_toks) == 1:
+        name = spelled_out or _full_name_later(name, ctx) or name
     ctx.mentions.note_gender(name, gender_of(descriptors, ctx))
     tied = actor_in(descriptors, ctx) or appositive_actor(head, ctx)
     roles = {t.lower_.rstrip(".") for t in descriptors} & ctx.lexicon.government_roles
@@ -157,10 +175,26 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     if tied is not None:
         ctx.memory.remember(name, tied)
         return Party(name=name, actor=tied, is_person=True)
-    speaks_for = (known.actor if known else None) or ctx.memory.actor_of(name)
+    # a surname seen first on its own (a headline) was taken to speak for itself: that
+    # teaches nothing, so the people memory still decides
+    known_actor = known.actor if known is not None and known.actor != known.name else None
+    speaks_for = known_actor or ctx.memory.actor_of(name)
     if speaks_for is None and roles:
         speaks_for = ctx.mentions.last_country_speaker()  # "foreign ministry spokesman X"
     return Party(name=name, actor=speaks_for or name, is_person=True)
+
+
+def _full_name_later(surname: str, ctx: Context) -> str | None:
+    """A headline's bare surname ("Lee warns ...") spelled out further on ("Dana Lee said").
+
+    Only the article itself is asked: a surname alone is too common to look up across
+    articles, where it would tie an unrelated "Lee" to whoever was remembered."""
+    pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(surname)}\b"
+    for match in re.finditer(pattern, ctx.mentions.text):
+        given = match.group(1)  # no possessives: "Germany's Acme" names no person
+        if given.lower() not in ctx.lexicon.personal_titles and lookup_actor(given) is None:
+            return f"{given} {surname}"
+    return None
 
 
 def _subject_person_before(pronoun: Token) -> Token | None:

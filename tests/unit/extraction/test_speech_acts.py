@@ -186,3 +186,12 @@ def test_headline_naming_its_speaker_before_a_colon(claims_of: ClaimsOf) -> None
 
 def test_said_to_is_hearsay_not_a_claim(claims_of: ClaimsOf) -> None:
     assert claims_of("Body.", title="Acmeco said to weigh sale of its chip unit") == []
+
+
+def test_headline_surname_is_the_person_the_body_names(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Foreign ministry spokeswoman Mara Velic of Serbia warned Hungary on Tuesday that "
+        "there would be consequences if the border stayed shut.",
+        title="Velic warns Budapest of consequences over border closure",
+    )
+    assert {(c.speaker, c.type.value) for c in claims} == {("Mara Velic", "warning")}
