@@ -8,7 +8,13 @@ from spacy.tokens import Doc, Token
 
 from schemas.articles import Article
 from schemas.claims import Claim, ClaimType, Span
-from services.extraction.classify import promises_harm, type_of_content, type_of_cue
+from services.extraction.classify import (
+    negates_deed,
+    promises_harm,
+    tells_public,
+    type_of_content,
+    type_of_cue,
+)
 from services.extraction.context import Context
 from services.extraction.lexicon import CONTENT
 from services.extraction.mentions import Party
@@ -78,7 +84,7 @@ class ClaimBuilder:
 
     def _types(self, act: SpeechAct, party: Party) -> list[tuple[ClaimType, bool]]:
         lex = self.ctx.lexicon
-        if act.cue is not None and promises_harm(act.cue, lex):
+        if act.cue is not None and (promises_harm(act.cue, lex) or tells_public(act.cue, lex)):
             return [(ClaimType.WARNING, True)]
         if act.verb_type != CONTENT or (act.cue is None and not act.heads):
             return (
@@ -152,6 +158,7 @@ class ClaimBuilder:
                 found = type_of_content(in_quote, party, self.ctx.lexicon)
                 self._emit(p.index, party, found, None, "quote", in_quote, 0.6)
         self._carry_warnings()
+        self._carry_denials()
         return [c for _, c in sorted(self.claims, key=lambda ic: ic[0])]
 
     def _carry_warnings(self) -> None:
@@ -178,6 +185,28 @@ class ClaimBuilder:
             ):
                 self.claims[n] = (index, claim.model_copy(update={"type": ClaimType.WARNING}))
 
+    def _carry_denials(self) -> None:
+        """After "the story is untrue", the same side's "he has not travelled there" rebuts it."""
+        denied_at: dict[str, int] = {}
+        denied_in: set[tuple[int, str]] = set()
+        for index, claim in self.claims:
+            if claim.type == ClaimType.DENIAL:
+                denied_at.setdefault(claim.actor, index)
+                denied_in.add((index, claim.speaker))
+        for n, (index, claim) in enumerate(self.claims):
+            first = denied_at.get(claim.actor)
+            if claim.type != ClaimType.ASSERTION or first is None or first > index:
+                continue
+            if (index, claim.speaker) in denied_in:
+                continue  # this sentence already holds the speaker's denial
+            doc = self.parsed[index].doc
+            lo = claim.sentence.find(claim.content)
+            if lo < 0:
+                continue
+            hi = lo + len(claim.content)
+            if negates_deed([t for t in doc if lo <= t.idx < hi]):
+                self.claims[n] = (index, claim.model_copy(update={"type": ClaimType.DENIAL}))
+
     def _quote_speakers(self, p: Parsed) -> list[Party]:
         """The speaker of the quote this sentence belongs to, else the last named speaker."""
         quotes = self.quotes[p.sentence.field]
@@ -192,13 +221,17 @@ class ClaimBuilder:
                     and s.end > region.start
                 ):
                     return q.acts[-1].parties
+        reached = p.sentence.paragraph
         for q in reversed(self.parsed[: p.index]):
             if q.sentence.field != p.sentence.field:
                 break
-            if p.sentence.paragraph - q.sentence.paragraph > RUN_ON_MAX_PARAGRAPHS:
+            if reached - q.sentence.paragraph > RUN_ON_MAX_PARAGRAPHS:
                 break
             if q.acts:
                 return q.acts[-1].parties
+            s = q.sentence
+            if quotes.quoted_share(s.start, s.end) >= RUN_ON_QUOTED_SHARE:
+                reached = s.paragraph  # a quote paragraph after a quote paragraph: one speech
         return []
 
 

@@ -29,8 +29,13 @@ _STRONG_DENIAL = frozenset(
         "hoax",
         "no truth",
         "no basis",
+        "made up",
+        "made-up",
+        "erroneous",
+        "fictitious",
     }
 )
+_EMPHATIC = frozenset({"definitely", "categorically", "absolutely", "certainly", "emphatically"})
 _PAST_AUX = frozenset({"has", "have", "had", "did", "was", "were", "'s", "'ve", "'d"})
 
 
@@ -46,6 +51,8 @@ def type_of_cue(
         return ClaimType.ASSERTION, True  # rejecting a proposal or an offer
     if verb_type == ADVISORY:
         return (ClaimType.WARNING if advises_against(cue, lex) else ClaimType.ASSERTION), True
+    if tells_public(cue, lex):
+        return ClaimType.WARNING, True
     return type_of_content(content, speaker, lex), False
 
 
@@ -61,6 +68,10 @@ def aimed_at_allegation(verb: Token, lex: Lexicon) -> bool:
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in lex.allegation_nouns):
             return True
+        if c.dep_ in ("oprd", "acomp") and any(
+            g.dep_ == "dobj" and g.lower_ in lex.allegation_nouns for g in c.children
+        ):
+            return True  # "rejects 'baseless' accusations": the parser hung the object lower
         if c.dep_ == "prep" and c.lower_ == "as":
             text = " ".join(t.lower_ for t in c.subtree)
             if lex.denial_words.search(text):
@@ -77,7 +88,20 @@ def advises_against(verb: Token, lex: Lexicon) -> bool:
                 return True
             if lex.warning_patterns.search(" ".join(t.text for t in sub)):
                 return True
-    return False
+    # "urged residents in the path of the storm to stay off the roads": the infinitive may
+    # hang off the object's modifiers, but it is still what the advice says to do
+    return any(
+        t.lower_ in lex.advisory_verbs and t.tag_ == "VB" and t.i > 0 and t.nbor(-1).lower_ == "to"
+        for t in verb.subtree
+        if t.i > verb.i
+    )
+
+
+def tells_public(verb: Token, lex: Lexicon) -> bool:
+    """ "told residents to stay indoors": telling the public to avoid a danger is advice."""
+    return any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children
+    ) and advises_against(verb, lex)
 
 
 def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimType:
@@ -120,6 +144,9 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
 
 
 def _calls_false(text: str, lex: Lexicon) -> bool:
+    text = (
+        text.replace("’", "'").replace(" - ", "-").replace(" made up of ", " ")
+    )  # "is made up of": composed
     if lex.denial_phrases.search(text.replace(" n't", "n't")):
         return True
     found = {m.group(0).lower() for m in lex.denial_words.finditer(text)}
@@ -188,8 +215,28 @@ def rebuts_by_negation(
         if not past or aux & {"could", "can", "will", "would", "may", "might", "should", "must"}:
             continue
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and t.dep_ == "conj":
+            # "he is retired and has not indicated ...": the first verb's subject is shared
+            subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             continue
         if _is_self(subj[0], speaker_actor, speaker_is_person, speaker_plural):
+            return True
+        if any(c.lower_ in _EMPHATIC for c in t.children if c.dep_ == "advmod"):
+            return True  # "he has definitely not been sacked": a flat rebuttal, whoever the deed's
+    return False
+
+
+def negates_deed(tokens: list[Token]) -> bool:
+    """ "the minister has not travelled there": a past deed said not to have happened,
+    whoever did it (a rebuttal when the same speaker denies the story elsewhere)."""
+    for t in tokens:
+        if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
+            continue
+        aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.lower_ == "yet" for c in t.children):
+            continue  # "has not yet decided": still open, nothing rebutted
+        past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX))
+        if past and not aux & {"could", "can", "will", "would", "may", "might", "should", "must"}:
             return True
     return False

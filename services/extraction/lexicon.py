@@ -42,6 +42,8 @@ class Lexicon:
     attitude_nouns: frozenset[str]  # "expressed concern": a stance is a speech act
     addressees: frozenset[str]  # "people should ...": advice to the public
     title_lowercase: frozenset[str]  # words lowered in Title Case headlines before parsing
+    person_nouns: frozenset[str] = frozenset()  # "the former boss": one person, not a group
+    organisation_nouns: frozenset[str] = frozenset()  # "glass producer Acme Rossi": a company
 
     def lemma(self, form: str) -> str | None:
         """The cue lemma of a verb form ("warned" -> "warn"), or None if it is no cue."""
@@ -116,4 +118,6 @@ def load_lexicon() -> Lexicon:
         title_lowercase=frozenset(raw["stopwords_title"])
         | frozenset(forms)
         | frozenset(raw["advisory_verbs"]),
+        person_nouns=frozenset(raw["person_nouns"]["nouns"]),
+        organisation_nouns=frozenset(raw["organisation_nouns"]["nouns"]),
     )

@@ -53,6 +53,8 @@ def name_tokens(head: Token, ctx: Context) -> tuple[list[Token], list[Token]]:
         if word in ctx.lexicon.titles or lookup_actor(t.text) is not None:
             break
         name.insert(0, t)
+    while len(name) > 1 and not name[0].text[:1].isupper():
+        name.pop(0)  # "President-elect Ann Lee": "-elect" is the title's tail, not the name
     descriptors = [t for t in left if t.i < name[0].i]
     # "Meaney-Delman": keep hyphenated right parts
     right = head

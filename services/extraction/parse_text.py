@@ -12,6 +12,13 @@ _DATELINE = re.compile(
     r"|\([^)]{1,40}\))"  # or just (Reuters)
     r"\s*[-–—]+\s*"
 )
+# "Tehran, IRNA – " or "London, October 6: ": a place, then an agency or a date, then a dash
+_PLACE_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s(?:[A-Z]{2,}|[A-Z][a-z]{2,8}\.?\s\d{1,2})"
+    r"(?:\s\([^)]{1,40}\))?\s*(?:[-–—]+|:)\s+"
+)
+# "'Baseless': Acme rejects ...": a quoted lead-in before a headline's colon quotes the speaker
+_QUOTED_LEAD = re.compile(r"^['‘\"“][^'’\"”]{1,80}['’\"”]\s*:\s*")
 # "Wirecard (DE:WDIG)": an exchange ticker in brackets is no appositive
 _TICKER = re.compile(r"\((?:[A-Z]{1,8}:)[A-Z0-9.]{1,10}\)")
 # straight or curly single quotes used as scare quotes, not apostrophes (you've, Russia's)
@@ -23,6 +30,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 def parse_text(sentence: str, lexicon: Lexicon, *, headline: bool = False) -> str:
     """Mask datelines and scare quotes; lower Title Case headline words the parser trips on."""
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    lead = _QUOTED_LEAD if headline else _PLACE_DATELINE
+    text = lead.sub(lambda m: " " * len(m.group(0)), text)
     text = _TICKER.sub(lambda m: " " * len(m.group(0)), text)
     text = _mask_scare_quotes(text)
     if headline and _is_title_case(text):

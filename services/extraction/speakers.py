@@ -136,6 +136,12 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     name = text_of(name_toks)
     has_title = any(t.lower_.rstrip(".") in ctx.lexicon.personal_titles for t in descriptors[-2:])
     is_person = head.ent_type_ == "PERSON" or has_title or ctx.mentions.person(name) is not None
+    if (
+        descriptors
+        and descriptors[-1].i == name_toks[0].i - 1
+        and _names_a_firm(descriptors[-1], ctx)
+    ):
+        is_person = False  # "glass producer Acme Rossi": the name is a company's, however it looks
     spelled_out = None
     if (
         len(name_toks) == 1
@@ -252,7 +258,15 @@ def _common(head: Token, ctx: Context) -> Party | None:
         actor = ctx.mentions.last_country_speaker()  # "the foreign ministry said"
     if actor is None and head.lower_ in _UNNAMED_OFFICIALS:
         actor = ctx.mentions.home_country()  # "officials warned ...": the story's country
-    return Party(speaker, actor or speaker, is_person=False, plural=plural)
+    one_person = not plural and head.lower_ in ctx.lexicon.person_nouns
+    return Party(speaker, actor or speaker, is_person=one_person, plural=plural)
+
+
+def _names_a_firm(word: Token, ctx: Context) -> bool:
+    low = word.lower_
+    return word.tag_ in ("NN", "NNS") and (
+        low in ctx.lexicon.organisation_nouns or low.endswith("maker")
+    )
 
 
 def _role_owner(role: Token, ctx: Context) -> tuple[str, Party] | None:

@@ -144,9 +144,29 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
     if _reduced_passive(tok, lemma) or _hearsay(tok, lemma):
         return None
     subj, found = subject_of(tok)
+    outer = _reporting_ancestor(tok, ctx) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
+    if outer is not None:
+        subj, found = subject_of(outer)
     if subj is None or not found:
         return None
     return SpeechAct(tok, cue_text, verb_type, speakers_of(subj, ctx), content, heads)
+
+
+def _reporting_ancestor(participle: Token, ctx: Context) -> Token | None:
+    """ "X denied a report that Y went there, saying ...": the parser hung "saying" on the
+    reported clause; when that clause is embedded under a reporting verb, that verb's
+    speaker is the one saying it."""
+    head = participle.head
+    if head.dep_ not in ("acl", "relcl", "ccomp") or ctx.lexicon.lemma(head.text) is not None:
+        return None
+    tok = head
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.tag_.startswith("VB") and ctx.lexicon.lemma(tok.text) is not None:
+            return tok
+    return None
 
 
 # Verbs that take an object before "to": "urged to flee" (no object) is a passive headline.
