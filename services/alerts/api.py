@@ -11,7 +11,12 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 from redis.exceptions import RedisError
 
-from services.alerts import routes_alerts, routes_deliveries, routes_subscriptions
+from services.alerts import (
+    routes_alerts,
+    routes_articles,
+    routes_deliveries,
+    routes_subscriptions,
+)
 from services.alerts.dashboard import router as dashboard_router
 from services.alerts.metrics import REGISTRY
 from services.alerts.runtime import Components, build_components, open_redis
@@ -54,6 +59,7 @@ def create_app(
     app.add_middleware(HttpMetrics, registry=http_registry)
     app.include_router(routes_subscriptions.router)
     app.include_router(routes_alerts.router)
+    app.include_router(routes_articles.router)
     app.include_router(routes_deliveries.router)
     app.include_router(dashboard_router)
 

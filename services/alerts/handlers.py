@@ -7,6 +7,7 @@ import logging
 
 from schemas.alerts import Alert, AlertRaised, SourceAttached
 from schemas.subscriptions import Subscription
+from services.alerts.article_store import ArticleStore
 from services.alerts.delivery_queue import DeliveryQueue
 from services.alerts.metrics import ALERT_EVENTS
 from services.alerts.models import DeliveryJob
@@ -23,6 +24,11 @@ def event_key(event: AlertRaised | SourceAttached) -> str:
     if isinstance(event, AlertRaised):
         return f"raised:{event.alert.alert_id}"
     return f"source:{event.alert_id}:{source_key(event.source)}"
+
+
+def cited_article(event: AlertRaised | SourceAttached) -> str:
+    source = event.alert.first_source if isinstance(event, AlertRaised) else event.source
+    return source.article_id
 
 
 def payload(event: AlertRaised | SourceAttached, alert: Alert) -> str:
@@ -67,12 +73,17 @@ async def handle_alert_event(
     subscriptions: SubscriptionStore,
     queue: DeliveryQueue,
     resolve: Resolve,
+    articles: ArticleStore | None = None,
 ) -> StoreResult:
     """Idempotent: run twice on one event, it stores once and enqueues each delivery once.
 
     A duplicate is still fanned out when the first run crashed between storing and enqueuing
     (no fan-out marker yet): Kafka redelivers exactly then, because we commit only after this.
+    The article the event cites is kept (`articles.pin`) first, on every run: pinning again
+    is harmless, and a crash after it cannot leave a stored alert with an expiring article.
     """
+    if articles is not None:
+        await articles.pin(cited_article(event))
     if isinstance(event, AlertRaised):
         result = await store.add_raised(event)
         alert: Alert | None = event.alert

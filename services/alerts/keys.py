@@ -38,6 +38,20 @@ class Keys:
     def article_alerts(self, article_id: str) -> str:
         return self._k("article", article_id, "alerts")
 
+    # articles' text and claims: short-lived unless an alert names the article
+    def article(self, article_id: str) -> str:
+        """JSON of the article (title, text, url, source, published_at)."""
+        return self._k("article", article_id, "body")
+
+    def article_claims(self, article_id: str) -> str:
+        """Hash claim-id -> ClaimExtracted's claim JSON: a redelivered claim is one field."""
+        return self._k("article", article_id, "claims")
+
+    def article_pinned(self, article_id: str) -> str:
+        """Marker that an alert names the article: its body and claims are kept, whichever
+        of the alert, the article and its claims arrives first."""
+        return self._k("article", article_id, "pinned")
+
     def events(self) -> str:
         """Stream of alert events for the live feed; its ids are the SSE event ids."""
         return self._k("events")

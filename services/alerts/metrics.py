@@ -31,3 +31,9 @@ DELIVERY_SECONDS = latency_histogram(
 HANDLE_SECONDS = latency_histogram(
     "claimwatch_alert_handle_seconds", "Store and enqueue of one alert event", REGISTRY
 )
+ARTICLE_CACHE_WRITES = Counter(
+    "claimwatch_article_cache_writes_total",
+    "Articles and claims cached for the article view, by kind",
+    ["kind"],
+    registry=REGISTRY,
+)

@@ -1,4 +1,4 @@
-"""Reading alerts: list and detail, the live stream, actors with counts, articles' claims."""
+"""Reading alerts: list and detail, the live stream, actors with counts."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
-from pydantic import BaseModel
 from sse_starlette import EventSourceResponse
 
-from schemas.alerts import AlertSource
 from schemas.claims import ClaimType
 from services.alerts.auth import components, require_read
 from services.alerts.live import alert_events
@@ -69,43 +67,3 @@ async def read_alert(alert_id: str, comp: Comp) -> StoredAlert:
 @router.get("/actors")
 async def list_actors(comp: Comp) -> list[ActorCount]:
     return await comp.store.actor_counts()
-
-
-class ArticleClaim(BaseModel):
-    alert_id: str
-    actor: str
-    type: ClaimType
-    source: AlertSource
-
-
-class ArticleView(BaseModel):
-    """What the alert service knows of an article: its metadata and the alerts' sentences in it
-    with their spans (the article text itself travels on `articles`, not on `alerts`)."""
-
-    article_id: str
-    title: str
-    url: str | None
-    outlet: str | None
-    published_at: datetime | None
-    claims: list[ArticleClaim]
-
-
-@router.get("/articles/{article_id}")
-async def read_article(article_id: str, comp: Comp) -> ArticleView:
-    claims = [
-        ArticleClaim(alert_id=a.alert_id, actor=a.actor, type=a.type, source=s)
-        for a in await comp.store.alerts_for_article(article_id)
-        for s in a.sources
-        if s.article_id == article_id
-    ]
-    if not claims:
-        raise HTTPException(404, detail="no alert cites this article")
-    first = claims[0].source
-    return ArticleView(
-        article_id=article_id,
-        title=first.title,
-        url=first.url,
-        outlet=first.outlet,
-        published_at=first.published_at,
-        claims=sorted(claims, key=lambda c: (c.source.span.field, c.source.span.start)),
-    )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from services.alerts.apprise_channel import AppriseSender
+from services.alerts.article_store import ArticleStore, RedisArticleStore
 from services.alerts.deliveries import DeliveryWorker
 from services.alerts.delivery_queue import DeliveryQueue
 from services.alerts.keys import Keys
@@ -38,6 +39,8 @@ class Components:
     allow: AllowList
     dns: Resolver
     kafka_ready: Callable[[], Awaitable[bool]] | None = None
+    # Articles' text and claims for the article view; None: the view shows alerts' sentences.
+    articles: ArticleStore | None = None
 
     def worker(self, settings: Settings, webhooks: WebhookSender) -> DeliveryWorker:
         return DeliveryWorker(
@@ -67,6 +70,12 @@ def build_components(
         allow=AllowList.parse(settings.delivery.allow_hosts),
         dns=dns,
         kafka_ready=kafka_ready,
+        articles=RedisArticleStore(
+            redis,
+            keys,
+            cache_seconds=settings.article_cache_seconds,
+            retention_seconds=settings.article_retention_seconds,
+        ),
     )
 
 

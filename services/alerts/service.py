@@ -1,16 +1,17 @@
-"""Background work beside the API: the `alerts` consumer and the delivery workers."""
+"""Background work beside the API: the `alerts` consumer, the article cache, delivery workers."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiokafka import AIOKafkaConsumer
 from aiokafka.errors import KafkaError
 
 from schemas.alerts import AlertRaised, SourceAttached
+from services.alerts.article_consumer import ArticleCacheConsumer
 from services.alerts.cancel import reraise_if_cancelling
 from services.alerts.consumer import AlertConsumer
 from services.alerts.deliveries import run_workers
@@ -35,16 +36,33 @@ def make_consumer(settings: Settings) -> AIOKafkaConsumer:
     )
 
 
-async def _consume_forever(settings: Settings, comp: Components) -> None:
+def make_article_consumer(settings: Settings) -> AIOKafkaConsumer:
+    """`articles` and `claims` in a group of their own: its offsets are not the alerts'."""
+    return AIOKafkaConsumer(
+        settings.topics.articles,
+        settings.topics.claims,
+        bootstrap_servers=settings.kafka.bootstrap_servers,
+        client_id=f"{settings.kafka.client_id}-alerts-articles",
+        group_id=settings.articles_group,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        request_timeout_ms=settings.kafka.request_timeout_ms,
+    )
+
+
+Consume = Callable[[Settings, Components], Awaitable[None]]
+
+
+async def _consume_forever(settings: Settings, comp: Components, consume: Consume) -> None:
     """Keep a consumer running: a broker that is not up yet, or goes away, is waited for."""
     delay = 1.0
     while True:
         try:
-            await _consume(settings, comp)
+            await consume(settings, comp)
+            return  # it had nothing to do
         except (KafkaError, OSError) as exc:
             reraise_if_cancelling()
-            log.warning("alerts consumer stopped (%s); restarting in %.0fs", exc, delay)
-            comp.kafka_ready = None
+            log.warning("%s stopped (%s); restarting in %.0fs", consume.__name__, exc, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 30.0)
 
@@ -58,7 +76,7 @@ async def _consume(settings: Settings, comp: Components) -> None:
     async def handle(event: AlertRaised | SourceAttached) -> object:
         return await handle_alert_event(
             event, store=comp.store, subscriptions=comp.subscriptions,
-            queue=comp.queue, resolve=comp.resolve,
+            queue=comp.queue, resolve=comp.resolve, articles=comp.articles,
         )  # fmt: skip
 
     try:
@@ -70,6 +88,27 @@ async def _consume(settings: Settings, comp: Components) -> None:
         ).run()
     finally:
         # Also when cancelled half-way through start-up (joining a group takes seconds).
+        comp.kafka_ready = None
+        await consumer.stop()
+        await producer.stop()
+
+
+async def _cache_articles(settings: Settings, comp: Components) -> None:
+    if comp.articles is None:
+        return
+    topics = settings.topics
+    await ensure_topics(settings.kafka, [topics.articles, topics.claims, topics.dead_letters],
+                        topics.partitions, topics.replication_factor)  # fmt: skip
+    consumer = make_article_consumer(settings)
+    producer = make_producer(settings.kafka)
+    try:
+        await producer.start()
+        await consumer.start()
+        await ArticleCacheConsumer(
+            consumer, producer, store=comp.articles, claims_topic=topics.claims,
+            dead_letters_topic=topics.dead_letters,
+        ).run()  # fmt: skip
+    finally:
         await consumer.stop()
         await producer.stop()
 
@@ -93,7 +132,10 @@ async def run_background(settings: Settings, comp: Components) -> AsyncIterator[
     )
     worker = comp.worker(settings, webhooks)
     tasks = [
-        asyncio.create_task(_consume_forever(settings, comp), name="alerts-consumer"),
+        asyncio.create_task(_consume_forever(settings, comp, _consume), name="alerts-consumer"),
+        asyncio.create_task(
+            _consume_forever(settings, comp, _cache_articles), name="article-cache-consumer"
+        ),
         asyncio.create_task(
             run_workers(worker, base_name=settings.consumer_name, count=settings.delivery.workers),
             name="delivery-workers",

@@ -50,9 +50,21 @@ class Settings(BaseSettings):
     consumer_group: str = "claimwatch-alerts"
     consumer_name: str = "alerts-1"
     event_stream_maxlen: int = Field(default=100_000, ge=100)
+    # The article view: every article's text and claims are cached this long (from their last
+    # write) in case an alert names the article; at 1.5 million articles a day, 600 s is about
+    # 10,000 articles in Redis. It must exceed the worker's lag from article to alert.
+    article_cache_seconds: int = Field(default=600, ge=1)
+    # Articles an alert names are kept this long (0: for good).
+    article_retention_seconds: int = Field(default=30 * 86_400, ge=0)
+    # The consumer of `articles` and `claims` (default: consumer_group + "-articles").
+    article_consumer_group: str | None = None
     sse_ping_seconds: float = Field(default=15.0, gt=0)
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     topics: TopicSettings = Field(default_factory=TopicSettings)
     redis: RedisSettings = Field(default_factory=RedisSettings)
     log: LogSettings = Field(default_factory=LogSettings)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+
+    @property
+    def articles_group(self) -> str:
+        return self.article_consumer_group or f"{self.consumer_group}-articles"

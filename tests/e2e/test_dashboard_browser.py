@@ -6,11 +6,12 @@ import asyncio
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -19,8 +20,10 @@ from playwright.sync_api import Page, expect, sync_playwright
 from redis.asyncio import Redis
 
 from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached
-from schemas.claims import ClaimType, Span
+from schemas.claims import Claim, ClaimType, Span
 from services.alerts.api import create_app
+from services.alerts.article_store import RedisArticleStore
+from services.alerts.articles import ArticleRecord
 from services.alerts.keys import Keys
 from services.alerts.settings import DeliverySettings, Settings
 from services.alerts.store import RedisAlertStore
@@ -65,9 +68,30 @@ class Service:
             finally:
                 await redis.aclose()
 
-        # Playwright's sync API keeps an event loop in this thread: store from another one.
-        with ThreadPoolExecutor(1) as pool:
-            pool.submit(asyncio.run, store()).result(timeout=30)
+        run_elsewhere(store())
+
+    def inject_article(self, record: ArticleRecord, claims: list[Claim]) -> None:
+        """Cache an article and its claims as the consumer of `articles` and `claims` would."""
+
+        async def store() -> None:
+            redis = Redis.from_url(self.redis_url)
+            try:
+                articles = RedisArticleStore(
+                    redis, Keys(self.key_prefix), cache_seconds=600, retention_seconds=3600
+                )
+                await articles.put_article(record)
+                for claim in claims:
+                    await articles.put_claim(claim)
+            finally:
+                await redis.aclose()
+
+        run_elsewhere(store())
+
+
+def run_elsewhere(work: Coroutine[Any, Any, None]) -> None:
+    # Playwright's sync API keeps an event loop in this thread: store from another one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, work).result(timeout=30)
 
 
 def free_port() -> int:
@@ -182,14 +206,20 @@ def test_dashboard_live_feed_subscriptions_and_escaping(service: Service) -> Non
         xss = seed_alert(f"xss-{run}", "Russia", "Nobody", SCRIPT_TEXT, f"xss-article-{run}")
         service.inject(xss)
         expect(card(page, f"xss-{run}")).to_contain_text("<script>", timeout=10_000)
+        # Its text is not kept (only the alert's sentence is): the view says so and shows that.
         page.goto(f"{service.url}/dashboard#/article/xss-article-{run}")
         expect(page.locator("#article-text mark")).to_have_text(SCRIPT_TEXT)
+        expect(page.locator("#article-partial")).to_be_visible()
         assert page.locator("main script").count() == 0
         assert page.evaluate("window.__pwned") is None
 
         # The actor's page lists its timeline.
         page.goto(f"{service.url}/dashboard#/actor/Russia")
         expect(page.locator(".timeline li")).to_have_count(2)
+
+        # An article whose text is kept: all of it, every claim marked by type, the alerted
+        # one linked to its alert, and the markup in it shown as text.
+        check_full_article(page, service, run)
 
         # Creating a subscription from the page, then deleting it.
         page.goto(f"{service.url}/dashboard#/subscriptions")
@@ -207,3 +237,52 @@ def test_dashboard_live_feed_subscriptions_and_escaping(service: Service) -> Non
         assert listed == []
         browser.close()
     assert errors == []
+
+
+FULL_TEXT = (
+    "Ministers met in Oslo on Monday. "
+    + SCRIPT_TEXT
+    + " A spokesman said the talks would go on. "
+    + '<img src=x onerror="window.__pwned = 2"> was pasted into the page by a reader.'
+)
+REMARK = "A spokesman said the talks would go on."
+
+
+def text_claim(article_id: str, sentence: str, type: ClaimType, speaker: str) -> Claim:
+    start = FULL_TEXT.index(sentence)
+    return Claim(
+        article_id=article_id, type=type, speaker=speaker, actor="Russia", content=sentence,
+        sentence=sentence, span=Span(start=start, end=start + len(sentence)),
+        cue="denying" if type == ClaimType.DENIAL else "said", confidence=0.7,
+    )  # fmt: skip
+
+
+def check_full_article(page: Page, service: Service, run: str) -> None:
+    article_id, alert_id = f"full-article-{run}", f"full-{run}"
+    denial = text_claim(article_id, SCRIPT_TEXT, ClaimType.DENIAL, "Nobody")
+    remark = text_claim(article_id, REMARK, ClaimType.ASSERTION, "spokesman")
+    title = "Oslo <b>talks</b> & more"
+    record = ArticleRecord(article_id=article_id, title=title, text=FULL_TEXT,
+                           source="Test Wire", url="https://wire.example.org/oslo")  # fmt: skip
+    service.inject_article(record, [remark, denial])
+    raised = seed_alert(alert_id, "Russia", "Nobody", SCRIPT_TEXT, article_id)
+    source = raised.alert.first_source.model_copy(update={"span": denial.span})
+    service.inject(AlertRaised(alert=raised.alert.model_copy(update={"first_source": source})))
+
+    page.goto(f"{service.url}/dashboard#/article/{article_id}")
+    expect(page.locator("#article-title")).to_have_text(title)
+    expect(page.locator("#article-text")).to_have_text(FULL_TEXT)
+    expect(page.locator("#article-text mark")).to_have_count(2)
+    expect(page.locator("#article-text mark.denial")).to_have_text(SCRIPT_TEXT)
+    expect(page.locator("#article-text mark.assertion")).to_have_text(REMARK)
+    expect(page.locator(".legend mark.denial")).to_have_text("denial 1")
+    expect(page.locator("#article-partial")).to_have_count(0)
+    link = page.locator("#article-text a.claim-link")
+    expect(link).to_have_count(1)
+    expect(link).to_have_attribute("href", f"#/alert/{alert_id}")
+    assert page.locator("main script, main img, main b").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    page.screenshot(path=str(ROOT / "test-artifacts" / "dashboard-article.png"), full_page=True)
+    link.click()
+    expect(page.locator("main h2")).to_have_text("1 source")
+    expect(page.locator("main blockquote")).to_have_text(SCRIPT_TEXT)

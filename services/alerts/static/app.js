@@ -249,65 +249,108 @@
       el("h2", { text: plural(sources.length, "source") }), el("ol", {}, ...sources));
   }
 
+  // ---- the article view: its text with every claim marked in place ----------------------
+
+  function claimLabel(c) {
+    return `${c.type} · ${c.actor} · ${c.speaker}` + (c.cue ? ` · “${c.cue}”` : "") +
+      (c.alert_id ? " · opens its alert" : "");
+  }
+
+  function spotKey(c) { return `${c.span.field}:${c.span.start}:${c.span.end}:${c.type}`; }
+
+  function articleClaims(data, hasText) {
+    // Every claim the stream found (kept with the text), and any alert report not among them;
+    // older alerts have only their reports, which carry the same spans.
+    const reports = (data.claims || []).map((c) => ({
+      type: c.type, actor: c.actor, speaker: c.source.speaker, sentence: c.source.sentence,
+      span: c.source.span, alert_id: c.alert_id,
+    }));
+    const found = hasText ? (data.extracted_claims || []) : [];
+    const known = new Set(found.map(spotKey));
+    return found.concat(reports.filter((r) => !known.has(spotKey(r))));
+  }
+
+  function inOrder(claims, field) {
+    // By position, the longer first, and of two claims on one span the one with an alert first
+    // (it gets the link; the other joins its label).
+    return claims.filter((c) => c.span.field === field).sort((a, b) =>
+      a.span.start - b.span.start || b.span.end - a.span.end || (b.alert_id ? 1 : 0) - (a.alert_id ? 1 : 0));
+  }
+
+  function claimMark(claim, text) {
+    const mark = el("mark", { class: claim.type, title: claimLabel(claim), "data-claim-id": claim.claim_id, text });
+    if (!claim.alert_id) return [mark, mark];
+    const link = el("a", { class: "claim-link", href: "#/alert/" + encodeURIComponent(claim.alert_id) }, mark);
+    return [link, mark];
+  }
+
   function highlighted(claims, field) {
-    // The alert service keeps the evidence sentences and their character spans, not the whole
-    // text: each sentence is shown at its place, with the length of what lies between.
+    // Without the text: each claim's sentence at its place, with the length of what lies between.
     const parts = [];
     let at = 0;
-    const seen = new Set();
-    for (const claim of claims.filter((c) => c.source.span.field === field)) {
-      const { start, end } = claim.source.span;
-      const key = `${start}:${end}`;
-      const label = `${claim.type} · ${claim.actor} · ${claim.source.speaker}`;
-      if (seen.has(key)) { parts[parts.length - 1].title += ` | ${label}`; continue; }
-      seen.add(key);
+    let last = null;
+    for (const claim of inOrder(claims, field)) {
+      const { start, end } = claim.span;
+      if (last && start < at) { last.title += ` | ${claimLabel(claim)}`; continue; }
       if (start > at) parts.push(el("span", { class: "gap", text: `[… ${plural(start - at, "character")} …]` }));
-      parts.push(el("mark", { class: claim.type, title: label, text: claim.source.sentence }));
+      const [node, mark] = claimMark(claim, claim.sentence);
+      parts.push(node);
+      last = mark;
       at = Math.max(at, end);
     }
     return parts;
   }
 
   function highlightedFull(source, claims, field) {
-    // With the whole text at hand: plain text between the claims, each claim marked in place.
+    // With the whole text: Text nodes between the claims, each claim a <mark> in place. A claim
+    // overlapping the one before joins that mark's label; a span outside the text is skipped.
     const parts = [];
     let at = 0;
-    for (const claim of claims.filter((c) => c.source.span.field === field)) {
-      const { start, end } = claim.source.span;
-      const label = `${claim.type} · ${claim.actor} · ${claim.source.speaker}`;
-      if (start < at || end > source.length) {
-        const last = parts[parts.length - 1];
-        if (last && last.tagName === "MARK") last.title += ` | ${label}`; // same or overlapping
-        continue;
-      }
+    let last = null;
+    for (const claim of inOrder(claims, field)) {
+      const { start, end } = claim.span;
+      if (end > source.length || end <= start) continue;
+      if (start < at) { if (last) last.title += ` | ${claimLabel(claim)}`; continue; }
       if (start > at) parts.push(document.createTextNode(source.slice(at, start)));
-      parts.push(el("mark", { class: claim.type, title: label, text: source.slice(start, end) }));
+      const [node, mark] = claimMark(claim, source.slice(start, end));
+      parts.push(node);
+      last = mark;
       at = end;
     }
     if (at < source.length) parts.push(document.createTextNode(source.slice(at)));
     return parts;
   }
 
+  function claimItem(c) {
+    return el("li", {}, el("span", { class: `badge ${c.type}`, text: c.type }), " ",
+      hashLink(["actor", c.actor], c.actor),
+      ` · ${c.speaker}` + (c.cue ? ` · “${c.cue}”` : "") +
+        (typeof c.confidence === "number" ? ` · confidence ${c.confidence}` : "") +
+        (c.target ? ` · target ${c.target}` : "") + ` · ${c.span.field} ${c.span.start}–${c.span.end}`,
+      c.alert_id ? " · " : "", c.alert_id ? hashLink(["alert", c.alert_id], "alert") : "");
+  }
+
   async function articlePage(id) {
     const data = await api(`/articles/${encodeURIComponent(id)}`);
-    const legend = el("p", { class: "muted" }, "Highlighted: ",
-      ...TYPES.map((t) => el("mark", { class: t, text: t + " " })));
-    // The alert service may return the article's text; without it, the claims are shown at
-    // their places with the length of what lies between.
     const hasText = typeof data.text === "string";
-    const titleParts = data.title ? [] : highlighted(data.claims, "title");
-    const textParts = hasText ? highlightedFull(data.text, data.claims, "text") : highlighted(data.claims, "text");
-    const list = data.claims.map((c) => el("li", {}, el("span", { class: `badge ${c.type}`, text: c.type }), " ",
-      hashLink(["actor", c.actor], c.actor), ` · ${c.source.speaker} · chars ${c.source.span.start}–${c.source.span.end} · `,
-      hashLink(["alert", c.alert_id], "alert")));
+    const claims = articleClaims(data, hasText);
+    const counts = new Map(TYPES.map((t) => [t, claims.filter((c) => c.type === t).length]));
+    const legend = el("p", { class: "legend muted" }, "Highlighted: ",
+      ...TYPES.map((t) => el("mark", { class: t, text: `${t} ${counts.get(t)}` })),
+      " · underlined: opens its alert");
+    const titleParts = data.title ? [] : highlighted(claims, "title");
+    const textParts = hasText ? highlightedFull(data.text, claims, "text") : highlighted(claims, "text");
+    const source = data.source || data.outlet;
     view.replaceChildren(
-      el("h1", {}, ...(data.title ? highlightedFull(data.title, data.claims, "title") : [data.article_id])),
-      el("p", { class: "muted" }, data.outlet ? data.outlet + " · " : "", when(data.published_at),
-        data.url ? " · " : "", data.url ? externalLink(data.url, "original article") : ""),
+      el("h1", { id: "article-title" }, ...(data.title ? highlightedFull(data.title, claims, "title") : [data.article_id])),
+      el("p", { class: "muted" }, ...[source, when(data.published_at), data.url ? externalLink(data.url, "original article") : ""]
+        .filter(Boolean).flatMap((part, i) => (i ? [" · ", part] : [part]))),
       legend,
+      hasText ? "" : el("p", { class: "muted", id: "article-partial",
+        text: "The article's text is not kept: only the alerts' sentences are shown, at their places." }),
       titleParts.length ? el("div", { class: "article-text" }, ...titleParts) : "",
       el("div", { class: "article-text", id: "article-text" }, ...textParts),
-      el("h2", { text: plural(data.claims.length, "claim") }), el("ul", {}, ...list));
+      el("h2", { text: plural(claims.length, "claim") }), el("ul", { id: "article-claims" }, ...claims.map(claimItem)));
   }
 
   function subscriptionForm(onCreated) {

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from schemas.alerts import Alert, AlertRaised, AlertSource
-from schemas.claims import ClaimType, Span
+from schemas.claims import Claim, ClaimType, Span
 from schemas.subscriptions import Subscription, SubscriptionSpec
+from services.alerts.articles import ArticleRecord, CachedArticle, claim_id
 
 # A tiny stand-in for the actors KB: the matching logic is under test here, not the KB.
 ALIASES = {
@@ -60,3 +61,58 @@ def subscription(actor: str, **spec: object) -> Subscription:
         actor=actor, channels=[{"kind": "webhook", "url": "https://hooks.example.org/x"}], **spec
     )  # type: ignore[arg-type]
     return Subscription(**dict(base), id=f"sub_{actor}", actor_canonical=resolve(actor) or actor)
+
+
+# An article of our own for the article view: one denial with an alert, one assertion without.
+ARTICLE_TEXT = (
+    "Officials met in Vienna on Tuesday. "
+    "The Kremlin denied it had asked China for military equipment. "
+    "A Chinese spokesman said trade talks would continue."
+)
+
+
+def make_claim(
+    sentence: str,
+    *,
+    type: ClaimType = ClaimType.DENIAL,
+    speaker: str = "Dmitry Peskov",
+    actor: str = "Russia",
+    article_id: str = "art_1",
+    text: str = ARTICLE_TEXT,
+) -> Claim:
+    start = text.index(sentence)
+    return Claim(
+        article_id=article_id,
+        type=type,
+        speaker=speaker,
+        actor=actor,
+        content=sentence,
+        sentence=sentence,
+        span=Span(start=start, end=start + len(sentence)),
+        cue="denied" if type == ClaimType.DENIAL else "said",
+        confidence=0.8,
+    )
+
+
+class FakeArticleStore:
+    """The article cache as plain dicts; TTLs are Redis's business (integration tests)."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, ArticleRecord] = {}
+        self.claims: dict[str, dict[str, Claim]] = {}
+        self.pins: list[str] = []
+
+    async def put_article(self, record: ArticleRecord) -> None:
+        self.records[record.article_id] = record
+
+    async def put_claim(self, claim: Claim) -> None:
+        self.claims.setdefault(claim.article_id, {})[claim_id(claim)] = claim
+
+    async def pin(self, article_id: str) -> None:
+        self.pins.append(article_id)
+
+    async def get(self, article_id: str) -> CachedArticle | None:
+        record, claims = self.records.get(article_id), self.claims.get(article_id, {})
+        if record is None and not claims:
+            return None
+        return CachedArticle(record=record, claims=list(claims.values()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from alert_fakes import make_alert, raised, resolve, subscription
+from alert_fakes import FakeArticleStore, make_alert, raised, resolve, subscription
 
 from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached
 from schemas.claims import ClaimType, Span
@@ -142,3 +142,20 @@ async def test_source_for_an_unknown_alert_notifies_nobody() -> None:
     result = await handle(_attached(make_alert(), "art_3"), store, queue,
                           FakeSubs(subscription("Russia", include_updates=True)))  # fmt: skip
     assert result.outcome == "orphan" and queue.jobs == []
+
+
+async def test_the_article_an_alert_event_cites_is_pinned_every_time() -> None:
+    store, queue, subs, articles = FakeStore(), FakeQueue(), FakeSubs(), FakeArticleStore()
+
+    async def run(event: AlertRaised | SourceAttached) -> StoreResult:
+        return await handle_alert_event(
+            event, store=cast(Any, store), subscriptions=cast(Any, subs),
+            queue=cast(Any, queue), resolve=resolve, articles=articles,
+        )  # fmt: skip
+
+    first = raised()
+    await run(first)
+    duplicate = await run(first)  # redelivered: pinning again is harmless, and still done
+    await run(_attached(make_alert(), "art_2"))
+    assert duplicate.outcome == "duplicate"
+    assert articles.pins == ["art_1", "art_1", "art_2"]
