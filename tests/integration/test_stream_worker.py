@@ -63,7 +63,7 @@ class Stack:
             "CLAIMWATCH_FAUST__DATADIR": str(self.tmp / "faust"),
             # Small timeouts: a test worker joins its group, and is replaced, in seconds.
             "CLAIMWATCH_FAUST__REBALANCE_TIMEOUT_S": "3",
-            "CLAIMWATCH_FAUST__SESSION_TIMEOUT_S": "6",
+            "CLAIMWATCH_FAUST__SESSION_TIMEOUT_S": "10",
             "CLAIMWATCH_FAUST__HEARTBEAT_INTERVAL_S": "1",
             "CLAIMWATCH_LOG__JSON": "false",
         }
@@ -157,12 +157,20 @@ class Reader:
         assert self._consumer is not None
         await self._consumer.stop()
 
-    async def until(self, done: Callable[[], bool], what: str, timeout: float = DEADLINE_S) -> None:
+    async def until(
+        self,
+        done: Callable[[], bool],
+        what: str,
+        timeout: float = DEADLINE_S,
+        detail: Callable[[], object] = lambda: "",
+    ) -> None:
         assert self._consumer is not None
         deadline = time.monotonic() + timeout
         while not done():
             if time.monotonic() > deadline:
-                pytest.fail(f"timed out waiting for {what}; worker logs:\n{self.stack.logs()}")
+                pytest.fail(
+                    f"timed out waiting for {what} {detail()}; worker logs:\n{self.stack.logs()}"
+                )
             batches = await self._consumer.getmany(timeout_ms=500)
             for messages in batches.values():
                 self.values.extend(m.value for m in messages if m.value is not None)
@@ -211,14 +219,15 @@ def assert_one_alert_per_expected_act(alerts: Alerts) -> None:
 
 
 async def test_seed_raises_each_act_once_and_a_replay_raises_nothing_new(stack: Stack) -> None:
-    stack.start_worker()
     seed = seed_article()
+    reference = reference_run([seed])
+    stack.start_worker()
     async with Alerts(stack, stack.topics.alerts) as alerts:
         await publish(stack.bootstrap, stack.topics.articles, published(seed))
-        await alerts.until(lambda: alerts.kinds() >= EXPECTED, "the seed's three alerts")
+        await alerts.until(lambda: alerts.sources() >= reference, "every report in the seed")
+        assert alerts.kinds() >= EXPECTED
         assert_one_alert_per_expected_act(alerts)
-        # Wait for the whole article: one event per denial or warning it holds.
-        n_first = len(alerts.sources())
+        assert alerts.sources() == reference
         first_ids, first_events = alerts.raised_ids(), {e.event_id for e in alerts.events}
 
         await publish(stack.bootstrap, stack.topics.articles, published(seed))
@@ -226,7 +235,7 @@ async def test_seed_raises_each_act_once_and_a_replay_raises_nothing_new(stack: 
         await alerts.until(lambda: len(alerts.values) >= 2 * len(first_events), "the replay")
         assert alerts.raised_ids() == first_ids
         assert {e.event_id for e in alerts.events} == first_events
-        assert len(alerts.sources()) == n_first
+        assert alerts.sources() == reference
         alerts.assert_consistent()
 
 
@@ -251,17 +260,24 @@ async def test_garbage_goes_to_dead_letters_and_the_next_article_is_processed(
         await alerts.until(lambda: alerts.kinds() >= EXPECTED, "alerts after the garbage")
 
 
-async def run_copies(stack: Stack, n: int) -> list[Article]:
-    """Publishes n further reports of the seed (same text, new ids): one act each, many sources."""
-    copies = [seed_article(f"seed-copy-{i:02d}") for i in range(n)]
-    await publish(stack.bootstrap, stack.topics.articles, published(*copies))
-    return copies
+def copies(n: int) -> list[Article]:
+    """n further reports of the seed (same text, new ids): one act each, many sources."""
+    return [seed_article(f"seed-copy-{i:02d}") for i in range(n)]
+
+
+async def run_copies(stack: Stack, n: int) -> None:
+    await publish(stack.bootstrap, stack.topics.articles, published(*copies(n)))
 
 
 async def test_kill_9_mid_replay_then_restart_loses_nothing_and_doubles_nothing(
     stack: Stack,
 ) -> None:
-    reference = await reference_run(stack, n=N_COPIES)
+    # Known to fail intermittently on Apache Kafka 4.4.0 (about 1 run in 5; not seen on
+    # Tansu): the restarted worker joins, recovers the table, consumes `claims`, but never
+    # delivers the `articles` partition whose committed offset is behind its end (its
+    # extract agent sits idle; nothing is committed, so nothing is lost, but it stalls until
+    # the next rebalance). Left failing on purpose: it is a real fault, not yet fixed.
+    reference = reference_run(copies(N_COPIES))
     worker = stack.start_worker()
     async with Alerts(stack, stack.topics.alerts) as alerts:
         await run_copies(stack, n=N_COPIES)
@@ -270,7 +286,11 @@ async def test_kill_9_mid_replay_then_restart_loses_nothing_and_doubles_nothing(
         worker.wait(timeout=10)
         got_before_kill = len(alerts.values)
         stack.start_worker()
-        await alerts.until(lambda: alerts.sources() >= reference, "every report after restart")
+        await alerts.until(
+            lambda: alerts.sources() >= reference,
+            "every report after restart",
+            detail=lambda: f"missing {sorted(reference - alerts.sources())}",
+        )
         assert alerts.sources() == reference
         assert_one_alert_per_expected_act(alerts)
         alerts.assert_consistent()
@@ -278,7 +298,7 @@ async def test_kill_9_mid_replay_then_restart_loses_nothing_and_doubles_nothing(
 
 
 async def test_two_workers_give_the_same_alerts_as_one(stack: Stack) -> None:
-    reference = await reference_run(stack, n=6)
+    reference = reference_run(copies(6))
     stack.start_worker()
     stack.start_worker()
     async with Alerts(stack, stack.topics.alerts) as alerts:
@@ -295,7 +315,7 @@ async def test_two_workers_give_the_same_alerts_as_one(stack: Stack) -> None:
         assert assigned and stack.topics.claims in assigned[-1], f"{log.name}: {assigned}"
 
 
-async def reference_run(stack: Stack, n: int) -> set[tuple[str, str, int]]:
+def reference_run(articles: list[Article]) -> set[tuple[str, str, int]]:
     """What one uninterrupted worker must produce, from the offline twin of the same code."""
     from datetime import UTC, datetime
 
@@ -307,8 +327,7 @@ async def reference_run(stack: Stack, n: int) -> set[tuple[str, str, int]]:
     extractor = Extractor.load()
     table: dict[bytes, bytes] = {}
     out: set[tuple[str, str, int]] = set()
-    copies = [seed_article(f"seed-copy-{i:02d}") for i in range(n)]
-    for article, claims in zip(copies, extractor.extract_many(copies), strict=True):
+    for article, claims in zip(articles, extractor.extract_many(articles), strict=True):
         for claim in claims:
             judged = judge(
                 ClaimExtracted(claim=claim, article=article_ref(article)),
