@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from services.extraction.actor_lookup import lookup_actor
+from services.extraction.actors import role_of
 from services.extraction.context import Context
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tokens, text_of
@@ -44,6 +45,11 @@ def gender_of(descriptors: list[Token], ctx: Context) -> str | None:
 
 def actor_in(tokens: list[Token], ctx: Context) -> str | None:
     """An actor named among descriptor words: "Kremlin", "Chinese", "North Carolina Gov."."""
+    role = role_of(" ".join(t.text for t in tokens)) if tokens else None
+    if role is not None and role.speaks_for == "self":
+        # a legislator ("Riverton Green MP Ann Lee") speaks for herself: the place is her
+        # seat and the party her group, neither of them stands behind what she says
+        return None
     runs: list[list[Token]] = []
     for t in tokens:
         if (

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from services.extraction.actor_lookup import lookup_actor
+from services.extraction.actors import role_of
 from services.extraction.affiliations import (
     actor_in,
     appositive_actor,
@@ -124,6 +125,8 @@ def describe(head: Token, ctx: Context) -> Party | None:
                 party = Party(party.name, role_actor, is_person=True)
         return party
     if any(c.dep_ == "poss" for c in head.lefts) and head.ent_type_ != "PERSON":
+        if _owned_name(head, ctx):
+            return _named(head, ctx)  # "Norway's Acme Shipping": the company speaks for itself
         return _common(head, ctx)  # "Iran's foreign ministry": the owner speaks through it
     if head.tag_ in NAME_TAGS:
         return _named(head, ctx)
@@ -166,6 +169,7 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
             if t.i != run[0].i - 1 or t.tag_ not in NAME_TAGS:
                 break
             run.insert(0, t)  # "National Weather Service": adjectives are part of an org's name
+        run += _name_tail(run[-1])
         full = text_of(run)
         actor = lookup_actor(full) or lookup_actor(name) or full
         return Party(name=full, actor=actor, is_person=False)
@@ -188,6 +192,36 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     if speaks_for is None and roles:
         speaks_for = ctx.mentions.last_country_speaker()  # "foreign ministry spokesman X"
     return Party(name=name, actor=speaks_for or name, is_person=True)
+
+
+_NAME_LINKS = frozenset({"for", "of", "on", "and", "&"})
+
+
+def _name_tail(head: Token) -> list[Token]:
+    """ "Centers for Disease Control", "Ministry of Defence": a name that goes on after its head."""
+    tail: list[Token] = []
+    for t in head.doc[head.i + 1 : head.sent.end]:
+        name_word = t.tag_ in NAME_TAGS and t.ent_iob_ != "B"  # "B" starts another entity
+        link = t.lower_ in _NAME_LINKS and (not tail or tail[-1].tag_ in NAME_TAGS)
+        if not (name_word or link):
+            break
+        tail.append(t)
+    while tail and tail[-1].tag_ not in NAME_TAGS:
+        tail.pop()
+    # only when the head began the tail's entity: "Acme said on Monday" adds nothing
+    return tail if tail and head.ent_iob_ in ("B", "I") and tail[-1].ent_iob_ == "I" else []
+
+
+def _owned_name(head: Token, ctx: Context) -> bool:
+    """A proper name after a place's possessive is a body of its own, not the place's organ."""
+    lex = ctx.lexicon
+    institution = lex.anaphoric_nouns | lex.government_roles | lex.representative_roles | lex.titles
+    return (
+        head.tag_ in NAME_TAGS
+        and head.lower_ not in institution
+        and role_of(head.text) is None
+        and lookup_actor(head.text) is None
+    )
 
 
 def _full_name_later(surname: str, ctx: Context) -> str | None:

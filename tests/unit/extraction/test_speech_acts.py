@@ -195,3 +195,24 @@ def test_headline_surname_is_the_person_the_body_names(claims_of: ClaimsOf) -> N
         title="Velic warns Budapest of consequences over border closure",
     )
     assert {(c.speaker, c.type.value) for c in claims} == {("Mara Velic", "warning")}
+
+
+def test_organisation_name_runs_on_past_for_and_of(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The Institute for Coastal Studies warned that the sea wall would fail.")
+    assert [(c.speaker, c.type.value) for c in claims] == [
+        ("Institute for Coastal Studies", "warning")
+    ]
+
+
+def test_company_after_a_countrys_possessive_speaks_for_itself(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Norway's Kelvik Shipping rejected the allegations on Tuesday.")
+    assert [(c.actor, c.type.value) for c in claims] == [("Kelvik Shipping", "denial")]
+    organ = claims_of("Norway's foreign ministry rejected the allegations on Tuesday.")
+    assert [(c.actor, c.type.value) for c in organ] == [("Norway", "denial")]
+
+
+def test_legislator_speaks_for_herself_not_her_seat_or_party(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Riverton Green MP Ann Lee said she completely rejects the allegations.")
+    assert [(c.speaker, c.actor, c.type.value) for c in claims] == [
+        ("Ann Lee", "Ann Lee", "denial")
+    ]
