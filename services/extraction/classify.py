@@ -33,7 +33,25 @@ _STRONG_DENIAL = frozenset(
         "made-up",
         "erroneous",
         "fictitious",
+        "sham",
+        "specious",
+        "bogus",
+        "meritless",
+        "frivolous",
     }
+)
+# "fictitious voter lists", "a sham trial": an adjective that calls a thing (not a claim) false
+# charges wrongdoing rather than denying anything, so it is no denial word there
+_ATTRIBUTIVE = frozenset(
+    {"fake", "false", "fictitious", "fabricated", "bogus", "sham", "made-up", "misleading"}
+)
+# "I have not seen the report", "he had not received complaints": not perceiving or
+# receiving something rebuts no allegation
+_PERCEPTION = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "see saw seen hear heard read receive received know knew known notice noticed learn"
+        " learned learnt watch watched expect expected get got gotten"
+    ).split()
 )
 _EMPHATIC = frozenset({"definitely", "categorically", "absolutely", "certainly", "emphatically"})
 _PAST_AUX = frozenset({"has", "have", "had", "did", "was", "were", "'s", "'ve", "'d"})
@@ -120,7 +138,7 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         or advises_public(tokens, lex)
     ):
         return ClaimType.WARNING
-    if _calls_false(text, lex):
+    if _calls_false(_without_attributive(tokens, lex), lex):
         return ClaimType.DENIAL
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
@@ -156,6 +174,23 @@ def _calls_false(text: str, lex: Lexicon) -> bool:
         return False
     low = text.lower()
     return any(noun in low.split() for noun in lex.allegation_nouns)
+
+
+def _without_attributive(tokens: list[Token], lex: Lexicon) -> str:
+    """The content's text without denial adjectives that modify a thing rather than a claim."""
+    kept = [
+        t.text
+        for t in tokens
+        if not (
+            t.lower_ in _ATTRIBUTIVE
+            and t.dep_ == "amod"
+            and t.head.i > t.i
+            and t.head.lower_ not in lex.allegation_nouns
+            and t.head.lower_ not in lex.documents
+            and t.head.lower_ not in ("news", "information", "media")
+        )
+    ]
+    return " ".join(kept)
 
 
 def _negative_imperative(tokens: list[Token]) -> bool:
@@ -207,6 +242,8 @@ def rebuts_by_negation(
     """ "Russia has not asked China for help": the speaker's side denies a past deed."""
     for t in tokens:
         if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
+            continue
+        if t.lower_ in _PERCEPTION:
             continue
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         # a past deed ("has not asked", "did not order", "was not involved"), not an ongoing

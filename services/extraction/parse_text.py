@@ -6,11 +6,13 @@ import re
 
 from services.extraction.lexicon import Lexicon
 
-# "LONDON/BERLIN (Reuters) - " or "WASHINGTON, May 3 (AP) — ": a dateline is no speaker
+# "LONDON/BERLIN (Reuters) - ", "WASHINGTON, May 3 (AP) — ", "KARACHI (APP) : " or
+# "OSLO, June 2. /NTB/. ": a dateline is no speaker
 _DATELINE = re.compile(
     r"^(?:(?=[A-Z]{3})[A-Z][A-Z/ ,.'-]{2,}(?:,[^()\n]{0,20})?\s*(?:\([^)]{1,40}\))?"  # PLACE (AP)
     r"|\([^)]{1,40}\))"  # or just (Reuters)
-    r"\s*[-–—]+\s*"
+    r"\s*(?:[-–—]+|:)\s*"
+    r"|^(?=[A-Z]{3})[A-Z][A-Z ]+,[^/\n]{0,20}/[A-Z]{2,10}/\.?\s*"
 )
 # "Tehran, IRNA – " or "London, October 6: ": a place, then an agency or a date, then a dash
 _PLACE_DATELINE = re.compile(
