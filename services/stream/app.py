@@ -29,6 +29,7 @@ import faust
 from schemas.articles import Article
 from schemas.claims import Claim
 from services.stream import processors
+from services.stream.metrics import NO_RECORDING, StreamRecorder
 from services.stream.processors import Out, Record
 from services.stream.settings import Settings
 
@@ -40,6 +41,7 @@ def create_app(
     *,
     extract: Callable[[Article], list[Claim]],
     executor: Executor | None = None,
+    recorder: StreamRecorder = NO_RECORDING,
 ) -> faust.App:
     """The worker app; `extract` is the extraction library's `Extractor.extract` (or a fake)."""
     f = settings.faust
@@ -97,7 +99,9 @@ def create_app(
     @app.agent(articles_topic, name="extract_claims", concurrency=1)
     async def extract_claims(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
-            outs = await processors.extract_claims(_record(event), extract=run_extract)
+            outs = await processors.extract_claims(
+                _record(event), extract=run_extract, recorder=recorder
+            )
             await send(outs)
 
     @app.agent(claims_topic, name="spot_new_claims", concurrency=1)
@@ -106,7 +110,10 @@ def create_app(
             # The table is touched inside the iteration, so its changelog record goes to the
             # partition of this claim (keyed by actor): state stays with its partition.
             outs = processors.spot_new_claims(
-                _record(event), recent_acts=recent_acts_by_actor, novelty=settings.novelty
+                _record(event),
+                recent_acts=recent_acts_by_actor,
+                novelty=settings.novelty,
+                recorder=recorder,
             )
             await send(outs)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from schemas.claims import ALERT_TYPES, ArticleRef, Claim, ClaimExtracted
 from schemas.dead_letters import DeadLetter
 from services.common.kafka import decode, encode
 from services.stream.alerting import alert_event, dump_acts, load_acts
+from services.stream.metrics import NO_RECORDING, StreamRecorder
 from services.stream.novelty import Decision, decide, remember
 from services.stream.settings import NoveltySettings
 
@@ -42,24 +44,41 @@ class Out:
     value: bytes
 
 
-async def extract_claims(record: Record, *, extract: ExtractFn) -> list[Out]:
+async def extract_claims(
+    record: Record, *, extract: ExtractFn, recorder: StreamRecorder = NO_RECORDING
+) -> list[Out]:
     """An `ArticlePublished` in, one `ClaimExtracted` per claim out (keyed by actor)."""
     try:
         published = decode(ArticlePublished, record.value or b"")
     except ValidationError as exc:
-        return [dead_letter("extract_claims", record, exc)]
+        return _refused_article("extract_claims", record, exc, recorder)
     article = published.article
+    started = time.perf_counter()
     try:
         claims = await extract(article)
     # The extractor is a large body of heuristics over arbitrary text: whatever it raises
     # for one article must cost that article only, never the stream.
     except Exception as exc:
-        return [dead_letter("extract_claims", record, exc)]
+        return _refused_article("extract_claims", record, exc, recorder)
+    recorder.extraction_took(time.perf_counter() - started)
     ref = article_ref(article)
-    return [
+    outs = [
         Out("claims", claim.actor, encode(ClaimExtracted(claim=claim, article=ref)))
         for claim in claims
     ]
+    recorder.claims_extracted(claims)
+    # The caller sends these next (the producer only buffers them), so "now" is when the
+    # article's claims go out.
+    recorder.article_processed("ok", published_at=published.occurred_at, now=datetime.now(UTC))
+    return outs
+
+
+def _refused_article(
+    stage: str, record: Record, error: BaseException, recorder: StreamRecorder
+) -> list[Out]:
+    recorder.dead_lettered(stage)
+    recorder.article_processed("dead_lettered", now=datetime.now(UTC))
+    return [dead_letter(stage, record, error)]
 
 
 def spot_new_claims(
@@ -68,6 +87,7 @@ def spot_new_claims(
     recent_acts: MutableMapping[bytes, bytes],
     novelty: NoveltySettings,
     now: datetime | None = None,
+    recorder: StreamRecorder = NO_RECORDING,
 ) -> list[Out]:
     """A `ClaimExtracted` in; for denials and warnings an `AlertRaised` or `SourceAttached` out.
 
@@ -77,14 +97,17 @@ def spot_new_claims(
     try:
         event = decode(ClaimExtracted, record.value or b"")
     except ValidationError as exc:
+        recorder.dead_lettered("spot_new_claims")
         return [dead_letter("spot_new_claims", record, exc)]
     try:
         judged = judge(event, recent_acts=recent_acts, novelty=novelty, now=now)
     except ValidationError as exc:  # state written by an incompatible version
+        recorder.dead_lettered("spot_new_claims")
         return [dead_letter("spot_new_claims", record, exc)]
     if judged is None:
         return []
     _, alert = judged
+    recorder.alert_event("new" if isinstance(alert, AlertRaised) else "further_report")
     return [Out("alerts", event.claim.actor, encode(alert))]
 
 

@@ -48,3 +48,9 @@ class Settings(BaseSettings):
     faust: FaustSettings = Field(default_factory=FaustSettings)
     log: LogSettings = Field(default_factory=LogSettings)
     create_topics: bool = True
+    # Prometheus `/metrics` from the worker's own small HTTP server; 0 turns it off. Each
+    # worker on one host needs its own port (`claimwatch up` picks a free one).
+    metrics_port: int = Field(default=9102, ge=0, le=65535)
+    metrics_host: str = "127.0.0.1"
+    # How often the consumer-lag gauge is refreshed from the consumer's offsets.
+    metrics_lag_interval_s: float = Field(default=5.0, gt=0)
