@@ -78,6 +78,7 @@ def actor_in(tokens: list[Token], ctx: Context) -> str | None:
         if (
             words
             and len(words) < len(run)
+            and not _portfolio(run)
             and all(
                 t.tag_ in NAME_TAGS and t.lower_.rstrip(".") not in ctx.lexicon.titles
                 for t in words
@@ -85,6 +86,12 @@ def actor_in(tokens: list[Token], ctx: Context) -> str | None:
         ):
             return text_of(words)
     return None
+
+
+def _portfolio(run: list[Token]) -> bool:
+    """ "Transport Secretary": the words before a minister's title are a portfolio, no place."""
+    role = role_of(text_of(run))
+    return role is not None and role.note == "minister or ministry"
 
 
 def appositive_actor(head: Token, ctx: Context) -> str | None:

@@ -73,3 +73,21 @@ def text_of(tokens: list[Token]) -> str:
         return ""
     doc = tokens[0].doc
     return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+_NAME_LINKS = frozenset({"for", "of", "on", "and", "&"})
+
+
+def name_tail(head: Token) -> list[Token]:
+    """ "Centers for Disease Control", "Ministry of Defence": a name that goes on after its head."""
+    tail: list[Token] = []
+    for t in head.doc[head.i + 1 : head.sent.end]:
+        name_word = t.tag_ in NAME_TAGS and t.ent_iob_ != "B"  # "B" starts another entity
+        link = t.lower_ in _NAME_LINKS and (not tail or tail[-1].tag_ in NAME_TAGS)
+        if not (name_word or link):
+            break
+        tail.append(t)
+    while tail and tail[-1].tag_ not in NAME_TAGS:
+        tail.pop()
+    # only when the head began the tail's entity: "Acme said on Monday" adds nothing
+    return tail if tail and head.ent_iob_ in ("B", "I") and tail[-1].ent_iob_ == "I" else []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from services.extraction.actor_lookup import lookup_actor
@@ -23,8 +21,16 @@ from services.extraction.noun_phrases import (
     NAME_TAGS,
     appositive_name,
     flat_left,
+    name_tail,
     name_tokens,
     text_of,
+)
+from services.extraction.titles import (
+    bare_title,
+    full_name_later,
+    government_country,
+    is_bare_title,
+    national_role,
 )
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "their", "them"})
@@ -137,6 +143,8 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     name_toks, descriptors = name_tokens(head, ctx)
     descriptors = (extra_descriptors or []) + descriptors
     name = text_of(name_toks)
+    if is_bare_title(head, text_of([*descriptors, *name_toks])):
+        return bare_title(head, text_of([*descriptors, *name_toks]), _role_owner(head, ctx), ctx)
     has_title = any(t.lower_.rstrip(".") in ctx.lexicon.personal_titles for t in descriptors[-2:])
     is_person = head.ent_type_ == "PERSON" or has_title or ctx.mentions.person(name) is not None
     if (
@@ -155,7 +163,7 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
         and lookup_actor(name) is None
     ):
         # a headline's surname that the parser took for a thing
-        spelled_out = _full_name_later(name, ctx)
+        spelled_out = full_name_later(name, ctx)
         is_person = spelled_out is not None
     if spelled_out is None and (
         head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") or lookup_actor(name) is not None
@@ -169,7 +177,7 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
             if t.i != run[0].i - 1 or t.tag_ not in NAME_TAGS:
                 break
             run.insert(0, t)  # "National Weather Service": adjectives are part of an org's name
-        run += _name_tail(run[-1])
+        run += name_tail(run[-1])
         full = text_of(run)
         actor = lookup_actor(full) or lookup_actor(name) or full
         return Party(name=full, actor=actor, is_person=False)
@@ -177,7 +185,7 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     if known is not None and len(name_toks) == 1:
         name = known.name  # a bare surname: the person named earlier
     elif known is None and len(name_toks) == 1:
-        name = spelled_out or _full_name_later(name, ctx) or name
+        name = spelled_out or full_name_later(name, ctx) or name
     ctx.mentions.note_gender(name, gender_of(descriptors, ctx))
     tied = actor_in(descriptors, ctx) or appositive_actor(head, ctx)
     roles = {t.lower_.rstrip(".") for t in descriptors} & ctx.lexicon.government_roles
@@ -191,25 +199,9 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     speaks_for = known_actor or ctx.memory.actor_of(name)
     if speaks_for is None and roles:
         speaks_for = ctx.mentions.last_country_speaker()  # "foreign ministry spokesman X"
+    if speaks_for is None and national_role(text_of(descriptors)) is not None:
+        speaks_for = government_country(ctx)  # "Health Secretary Ann Lee": her country's
     return Party(name=name, actor=speaks_for or name, is_person=True)
-
-
-_NAME_LINKS = frozenset({"for", "of", "on", "and", "&"})
-
-
-def _name_tail(head: Token) -> list[Token]:
-    """ "Centers for Disease Control", "Ministry of Defence": a name that goes on after its head."""
-    tail: list[Token] = []
-    for t in head.doc[head.i + 1 : head.sent.end]:
-        name_word = t.tag_ in NAME_TAGS and t.ent_iob_ != "B"  # "B" starts another entity
-        link = t.lower_ in _NAME_LINKS and (not tail or tail[-1].tag_ in NAME_TAGS)
-        if not (name_word or link):
-            break
-        tail.append(t)
-    while tail and tail[-1].tag_ not in NAME_TAGS:
-        tail.pop()
-    # only when the head began the tail's entity: "Acme said on Monday" adds nothing
-    return tail if tail and head.ent_iob_ in ("B", "I") and tail[-1].ent_iob_ == "I" else []
 
 
 def _owned_name(head: Token, ctx: Context) -> bool:
@@ -222,19 +214,6 @@ def _owned_name(head: Token, ctx: Context) -> bool:
         and role_of(head.text) is None
         and lookup_actor(head.text) is None
     )
-
-
-def _full_name_later(surname: str, ctx: Context) -> str | None:
-    """A headline's bare surname ("Lee warns ...") spelled out further on ("Dana Lee said").
-
-    Only the article itself is asked: a surname alone is too common to look up across
-    articles, where it would tie an unrelated "Lee" to whoever was remembered."""
-    pattern = rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(surname)}\b"
-    for match in re.finditer(pattern, ctx.mentions.text):
-        given = match.group(1)  # no possessives: "Germany's Acme" names no person
-        if given.lower() not in ctx.lexicon.personal_titles and lookup_actor(given) is None:
-            return f"{given} {surname}"
-    return None
 
 
 def _subject_person_before(pronoun: Token) -> Token | None:
@@ -284,6 +263,8 @@ def _common(head: Token, ctx: Context) -> Party | None:
         if role_owner is not None:
             prep, party = role_owner
             return Party(f"{speaker} {prep} {party.name}", party.actor, False, plural)
+    if actor is None and not names and is_bare_title(head, speaker):
+        return bare_title(head, speaker, _role_owner(head, ctx), ctx)
     if has_det_the and not mods and head.lower_ in ctx.lexicon.government_roles:
         earlier = ctx.mentions.person_with_role(head.lower_)
         if earlier is not None:

@@ -1,0 +1,45 @@
+"""Bare titles as speakers: the person named with the title, else the government's country."""
+
+from __future__ import annotations
+
+from extraction_helpers import ClaimsOf, only
+
+
+def test_bare_title_is_the_person_named_with_it_earlier(claims_of: ClaimsOf) -> None:
+    text = (
+        "LONDON - Health Secretary Jane Doyle said the walkout would delay operations. "
+        "The Health Secretary warned that patients would suffer."
+    )
+    [warning] = only(claims_of(text), type="warning")
+    assert (warning.speaker, warning.actor) == ("Jane Doyle", "United Kingdom")
+
+
+def test_headline_title_is_the_person_named_in_the_body(claims_of: ClaimsOf) -> None:
+    title = "Transport Secretary warns of rail chaos"
+    text = "PARIS - Transport Secretary Marc Blanc said trains would be cancelled all week."
+    claims = claims_of(text, title=title)
+    assert {(c.speaker, c.actor) for c in claims} == {("Marc Blanc", "France")}
+
+
+def test_portfolio_before_a_title_is_no_place(claims_of: ClaimsOf) -> None:
+    [claim] = claims_of("Transport Secretary Tom Brill said the strike was regrettable.")
+    assert claim.actor != "Transport"
+
+
+def test_unnamed_minister_speaks_for_the_country_that_spoke(claims_of: ClaimsOf) -> None:
+    text = (
+        "Norway said the border was calm. "
+        "The defence minister warned that any incursion would be met with force."
+    )
+    [warning] = only(claims_of(text), type="warning")
+    assert warning.actor == "Norway"
+
+
+def test_president_of_a_body_speaks_for_the_body(claims_of: ClaimsOf) -> None:
+    [claim] = claims_of("The President of the European Central Bank warned that prices would rise.")
+    assert (claim.type.value, claim.actor) == ("warning", "European Central Bank")
+
+
+def test_unnamed_officials_are_no_title(claims_of: ClaimsOf) -> None:
+    text = "Texas officials warned residents to stay off the roads. Officials urged calm."
+    assert {c.speaker for c in claims_of(text)} <= {"Texas officials", "officials", "Officials"}
