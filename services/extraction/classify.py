@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from schemas.claims import ClaimType
 from services.extraction.actor_lookup import lookup_actor
+from services.extraction.exoneration import clears_self
 from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
 from services.extraction.mentions import Party
 
@@ -142,6 +143,8 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.DENIAL
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
+    if clears_self(tokens, lambda s: _is_self(s, speaker.actor, speaker.is_person, speaker.plural)):
+        return ClaimType.DENIAL  # "I am not a cheat", "he is innocent"
     return ClaimType.ASSERTION
 
 
@@ -249,8 +252,11 @@ def rebuts_by_negation(
         # a past deed ("has not asked", "did not order", "was not involved"), not an ongoing
         # stance ("is not going to", "is not seeking")
         past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX))
-        if not past or aux & {"could", "can", "will", "would", "may", "might", "should", "must"}:
-            continue
+        if t.lower_ in _PAST_AUX and any(c.lower_ == "never" for c in t.children):
+            past = True  # "I have never and would never ...": the parser heads it on "have"
+        modal = aux & {"could", "can", "will", "would", "may", "might", "should", "must"}
+        if not past or (modal and not aux & _PAST_AUX):
+            continue  # "have never and would never taken": the past deed is still denied
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and t.dep_ == "conj":
             # "he is retired and has not indicated ...": the first verb's subject is shared
