@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     from services.common.settings import LogSettings
     from services.launcher import demo
     from services.launcher.plan import StackConfig
+    from services.launcher.ports import free_port
     from services.launcher.stack import Options, Stack
 
     env = UpSettings()
@@ -91,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
         # never send to a server, and it is written nowhere else.
         api_key=secrets.token_urlsafe(24),
         namespace=args.namespace,
+        # The worker has no fixed port of its own: any free one, printed with the others.
+        worker_metrics_port=free_port(args.host),
     )
     options = Options(
         seeds=args.seeds,

@@ -30,6 +30,7 @@ class StackConfig:
     api_key: str
     namespace: str = ""  # suffix for topics, groups and Redis keys; lets runs share a broker
     rebalance_timeout_s: float = 5.0
+    worker_metrics_port: int = 0  # the worker's Prometheus /metrics; 0: not served
 
     @property
     def ingest_url(self) -> str:
@@ -38,6 +39,11 @@ class StackConfig:
     @property
     def alerts_url(self) -> str:
         return f"http://{self.host}:{self.alerts_port}"
+
+    @property
+    def worker_metrics_url(self) -> str | None:
+        port = self.worker_metrics_port
+        return f"http://{self.host}:{port}/metrics" if port else None
 
     @property
     def dashboard_url(self) -> str:
@@ -103,6 +109,8 @@ def service_specs(config: StackConfig, base: Mapping[str, str]) -> list[ProcessS
         f"{ENV}FAUST__REBALANCE_TIMEOUT_S": str(config.rebalance_timeout_s),
         f"{ENV}FAUST__SESSION_TIMEOUT_S": "6",
         f"{ENV}FAUST__HEARTBEAT_INTERVAL_S": "1",
+        f"{ENV}METRICS_HOST": config.host,
+        f"{ENV}METRICS_PORT": str(config.worker_metrics_port),
     }
     py = config.python
     return [

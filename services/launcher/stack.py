@@ -235,6 +235,12 @@ class Stack:
             feed.connected.wait(10)
             self.say(f"\n  Dashboard:  {c.dashboard_url}#key={c.api_key}", "1")
             self.say(f"  Alerts API: {c.alerts_url}/alerts   Ingest: {c.ingest_url}/articles", "0")
+            worker = f"   worker: {c.worker_metrics_url}" if c.worker_metrics_url else ""
+            self.say(
+                f"  Metrics:    alerts: {c.alerts_url}/metrics   ingest: {c.ingest_url}/metrics"
+                + worker,
+                "0",
+            )
             self.say(f"  Logs:       {c.log_dir}/   Ctrl-C stops everything\n", "0")
             if o.replay:
                 sent, problems = demo.replay(c.ingest_url, o.seeds)

@@ -75,3 +75,12 @@ def test_broker_and_redis_listen_on_loopback_only() -> None:
     assert redis.argv[redis.argv.index("--bind") + 1] == "127.0.0.1"
     assert redis.argv[redis.argv.index("--port") + 1] == "16379"
     assert redis.argv[redis.argv.index("--save") + 1] == ""
+
+
+def test_the_worker_serves_metrics_on_its_own_port_only_when_given_one() -> None:
+    specs = {s.name: s for s in service_specs(config(worker_metrics_port=9555), {})}
+    assert specs["worker"].env["CLAIMWATCH_METRICS_PORT"] == "9555"
+    assert specs["worker"].env["CLAIMWATCH_METRICS_HOST"] == "127.0.0.1"
+    assert config(worker_metrics_port=9555).worker_metrics_url == "http://127.0.0.1:9555/metrics"
+    off = {s.name: s for s in service_specs(config(), {})}["worker"].env
+    assert off["CLAIMWATCH_METRICS_PORT"] == "0" and config().worker_metrics_url is None
