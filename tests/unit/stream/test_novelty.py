@@ -307,3 +307,30 @@ def test_undated_report_is_compared_by_when_it_was_seen() -> None:
     d = decide(claim(FIRST, article="a2"), state, now=T0 + timedelta(hours=1), published=None)
     assert isinstance(d, AttachSource)
     assert s.state == {}
+
+
+def test_one_spokeswoman_denying_two_matters_in_two_articles_is_two_acts() -> None:
+    # Her description ("a spokeswoman for Chile's foreign ministry", the weekday) is in every
+    # sentence and headline: words about who spoke and when name no matter.
+    s = Stream()
+    who = "Ana Ruiz, a spokeswoman for Chile's foreign ministry"
+    first = s.feed(
+        claim(
+            f"{who}, denied on Monday that Chile had sent troops to the border.",
+            actor="Chile",
+            speaker="Ana Ruiz",
+            content="Chile had sent troops to the border",
+        ),
+        context="Chile responds to reports on Monday",
+    )
+    second = s.feed(
+        claim(
+            f"{who}, denied on Tuesday that Chile was buying fighter jets from abroad.",
+            article="a2",
+            actor="Chile",
+            speaker="Ana Ruiz",
+            content="Chile was buying fighter jets from abroad",
+        ),
+        context="Chile responds to reports on Tuesday",
+    )
+    assert isinstance(second, RaiseAlert) and second.alert_id != first.alert_id
