@@ -36,3 +36,16 @@ def test_innocence_of_others_or_of_things_is_no_denial(claims_of: ClaimsOf, text
 def test_false_and_we_will_sue_is_a_denial_and_a_warning(claims_of: ClaimsOf) -> None:
     claims = claims_of('"These claims are false, and we will sue," said Paul Marsh.')
     assert sorted(c.type.value for c in claims) == ["denial", "warning"]
+
+
+def test_others_made_to_pay_the_price_is_a_lament_not_a_warning(claims_of: ClaimsOf) -> None:
+    text = (
+        '"Our members have failed, and it is families who will be made to pay the price '
+        'for this chaos," said opposition MP Ann Cole.'
+    )
+    assert "warning" not in [c.type.value for c in claims_of(text)]
+
+
+def test_paying_the_price_is_still_a_threat(claims_of: ClaimsOf) -> None:
+    claims = claims_of('"Anyone who crosses the line will pay the price," the general said.')
+    assert [c.type.value for c in claims] == ["warning"]

@@ -43,3 +43,19 @@ def test_president_of_a_body_speaks_for_the_body(claims_of: ClaimsOf) -> None:
 def test_unnamed_officials_are_no_title(claims_of: ClaimsOf) -> None:
     text = "Texas officials warned residents to stay off the roads. Officials urged calm."
     assert {c.speaker for c in claims_of(text)} <= {"Texas officials", "officials", "Officials"}
+
+
+def test_lawyer_for_a_person_speaks_for_the_client(claims_of: ClaimsOf) -> None:
+    text = "The lawyer for businessman Otto Brandt, Karl Weiss, said the claims were false."
+    [denial] = claims_of(text)
+    assert (denial.type.value, denial.speaker, denial.actor) == (
+        "denial",
+        "Karl Weiss",
+        "Otto Brandt",
+    )
+
+
+def test_possessive_lawyer_speaks_for_the_person(claims_of: ClaimsOf) -> None:
+    text = "Otto Brandt was charged on Monday. Brandt's lawyer said the charges were baseless."
+    [denial] = claims_of(text)
+    assert denial.actor == "Otto Brandt"
