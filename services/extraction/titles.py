@@ -19,6 +19,7 @@ _NATIONAL = frozenset({"minister or ministry", "head of state or government"})
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Za-z .'-]{1,40}?)(?:,[^,\n-]{1,30})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]"
 )
+_NOT_HOLDER = frozenset({"shadow", "former", "ex", "ex-", "then", "deputy", "junior"})
 _NAME = r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 
 
@@ -63,6 +64,9 @@ def title_holder(title: str, ctx: Context) -> Party | None:
     pattern = r"\b(?i:" + spelled + r"),?\s+" + _NAME
     for match in re.finditer(pattern, ctx.mentions.text):
         name = match.group(1)
+        before = ctx.mentions.text[max(0, match.start() - 12) : match.start()].lower().split()
+        if before and before[-1] in _NOT_HOLDER:
+            continue  # "shadow health secretary X" does not hold the office
         if lookup_actor(name) is not None:
             continue
         name = _drop_titles(name, ctx)
@@ -84,7 +88,10 @@ def _role_fits(title: str, person: str, ctx: Context) -> bool:
     if named is None:
         return True
     wanted = {w.lower() for w in title.split()} - {"the", "a", "an"}
-    return wanted <= {w.lower() for w in named.group(0).split()} or len(wanted) == 1
+    seen = {w.lower() for w in named.group(0).split()}
+    if seen & _NOT_HOLDER and not wanted & _NOT_HOLDER:
+        return False  # "shadow health secretary X" is not "the Health Secretary"
+    return wanted <= seen or len(wanted) == 1
 
 
 def _drop_titles(name: str, ctx: Context) -> str | None:

@@ -59,3 +59,22 @@ def test_possessive_lawyer_speaks_for_the_person(claims_of: ClaimsOf) -> None:
     text = "Otto Brandt was charged on Monday. Brandt's lawyer said the charges were baseless."
     [denial] = claims_of(text)
     assert denial.actor == "Otto Brandt"
+
+
+def test_shadow_title_holder_is_not_the_office_holder(claims_of: ClaimsOf) -> None:
+    title = "Health Secretary warns of delays"
+    text = (
+        "LONDON - Shadow Health Secretary Tom Pike criticised the plan. "
+        "Health Secretary Jane Doyle said operations would be delayed."
+    )
+    speakers = {c.speaker for c in claims_of(text, title=title) if c.sentence == title}
+    assert speakers == {"Jane Doyle"}
+
+
+def test_bare_title_skips_an_earlier_shadow_holder(claims_of: ClaimsOf) -> None:
+    text = (
+        "LONDON - Health Secretary Jane Doyle spoke on Monday, and shadow health secretary "
+        "Tom Pike criticised the plan. The Health Secretary warned that patients would suffer."
+    )
+    [warning] = only(claims_of(text), type="warning")
+    assert warning.speaker == "Jane Doyle"
