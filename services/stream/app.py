@@ -31,7 +31,9 @@ from schemas.claims import Claim
 from services.stream import processors
 from services.stream.metrics import NO_RECORDING, StreamRecorder
 from services.stream.processors import Out, Record
+from services.stream.recovery_race import hold_deliveries_until_streams_resume
 from services.stream.settings import Settings
+from services.stream.stall_watchdog import watch_for_stalls
 
 TABLE_NAME = "recent_acts_by_actor"
 
@@ -71,7 +73,12 @@ def create_app(
         # for stream buffers to empty before a rebalance commits.
         stream_wait_empty=True,
     )
+    # Without this, a worker that restored its table could drop the records fetched while
+    # faust resumed its streams, and stall on them (see recovery_race.py).
+    hold_deliveries_until_streams_resume(app)
     topics = settings.topics
+    # And should faust lose a fetched record some other way, the partition is rewound to it.
+    watch_for_stalls(app, {topics.articles, topics.claims}, f.stall_check_interval_s)
     articles_topic = app.topic(topics.articles, key_type=bytes, value_type=bytes)
     claims_topic = app.topic(topics.claims, key_type=bytes, value_type=bytes)
     out_topics = {

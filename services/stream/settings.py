@@ -32,6 +32,9 @@ class FaustSettings(BaseModel):
     session_timeout_s: float = Field(default=30.0, gt=0)
     heartbeat_interval_s: float = Field(default=3.0, gt=0)
     commit_interval_s: float = Field(default=1.0, gt=0)
+    # How often the watchdog looks for a source partition stalled on a lost record
+    # (stall_watchdog.py); it acts after two looks in a row agree.
+    stall_check_interval_s: float = Field(default=10.0, gt=0)
     web_enabled: bool = False
     web_port: int = Field(default=6066, ge=0, le=65535)
     web_host: str = "127.0.0.1"

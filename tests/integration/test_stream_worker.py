@@ -272,11 +272,10 @@ async def run_copies(stack: Stack, n: int) -> None:
 async def test_kill_9_mid_replay_then_restart_loses_nothing_and_doubles_nothing(
     stack: Stack,
 ) -> None:
-    # Known to fail intermittently on Apache Kafka 4.4.0 (about 1 run in 5; not seen on
-    # Tansu): the restarted worker joins, recovers the table, consumes `claims`, but never
-    # delivers the `articles` partition whose committed offset is behind its end (its
-    # extract agent sits idle; nothing is committed, so nothing is lost, but it stalls until
-    # the next rebalance). Left failing on purpose: it is a real fault, not yet fixed.
+    # The restarted worker restores its table from the changelog before it resumes its
+    # streams. It used to stall here about 1 run in 5 on Apache Kafka 4.4.0: faust emptied the
+    # agents' queues just after the fetcher had put the pending articles in them, so the
+    # extract agent sat idle with the committed offset behind the end (recovery_race.py).
     reference = reference_run(copies(N_COPIES))
     worker = stack.start_worker()
     async with Alerts(stack, stack.topics.alerts) as alerts:
