@@ -21,7 +21,9 @@ class ArticleIn(Value):
 
     id: str | None = Field(default=None, pattern=_ID_PATTERN)
     url: AnyHttpUrl | None = None
-    source: str | None = Field(default=None, max_length=200, description="Outlet, e.g. 'Al Jazeera'.")
+    source: str | None = Field(
+        default=None, max_length=200, description="Outlet, e.g. 'Al Jazeera'."
+    )
     published_at: datetime | None = None
     title: str = Field(default="", max_length=MAX_TITLE_CHARS)
     text: str = Field(max_length=MAX_TEXT_CHARS)
@@ -37,7 +39,8 @@ class ArticleIn(Value):
 
     def to_article(self) -> Article:
         return Article(
-            id=self.id or derive_article_id(str(self.url) if self.url else None, self.title, self.text),
+            id=self.id
+            or derive_article_id(str(self.url) if self.url else None, self.title, self.text),
             url=self.url,
             source=self.source,
             published_at=self.published_at,

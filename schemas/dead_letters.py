@@ -19,14 +19,29 @@ class DeadLetter(Event):
     error: str
 
     @classmethod
-    def of(cls, *, stage: str, topic: str, raw: bytes | None, error: BaseException | str,
-           key: bytes | str | None = None, partition: int | None = None,
-           offset: int | None = None) -> DeadLetter:
+    def of(
+        cls,
+        *,
+        stage: str,
+        topic: str,
+        raw: bytes | None,
+        error: BaseException | str,
+        key: bytes | str | None = None,
+        partition: int | None = None,
+        offset: int | None = None,
+    ) -> DeadLetter:
         if isinstance(key, bytes):
             key = key.decode("utf-8", "replace")
         message = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
-        return cls(stage=stage, topic=topic, partition=partition, offset=offset, key=key,
-                   raw=base64.b64encode(raw or b"").decode("ascii"), error=message[:4000])
+        return cls(
+            stage=stage,
+            topic=topic,
+            partition=partition,
+            offset=offset,
+            key=key,
+            raw=base64.b64encode(raw or b"").decode("ascii"),
+            error=message[:4000],
+        )
 
     def raw_bytes(self) -> bytes:
         return base64.b64decode(self.raw)

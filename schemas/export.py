@@ -36,7 +36,9 @@ def render_all() -> dict[str, str]:
     """File name -> JSON text, exactly as it should be on disk."""
     out = {}
     for name, model in MODELS.items():
-        schema = model.json_schema() if isinstance(model, TypeAdapter) else model.model_json_schema()
+        schema = (
+            model.json_schema() if isinstance(model, TypeAdapter) else model.model_json_schema()
+        )
         out[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
     return out
 
