@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from pydantic import ValidationError
-from redis.exceptions import RedisError
 
 from schemas.articles import ArticlePublished
 from schemas.claims import ClaimExtracted
-from schemas.dead_letters import DeadLetter
 from services.alerts.article_store import ArticleStore
 from services.alerts.articles import ArticleRecord
-from services.alerts.cancel import reraise_if_cancelling
-from services.alerts.metrics import ARTICLE_CACHE_WRITES, DEAD_LETTERED
-from services.common.kafka import decode, encode
+from services.alerts.consuming import consume_committing, dead_letter, until_stored
+from services.alerts.metrics import ARTICLE_CACHE_WRITES
+from services.common.kafka import decode
 
 log = logging.getLogger(__name__)
 
@@ -58,33 +55,13 @@ class ArticleCacheConsumer:
         try:
             kind, write = self._write_for(record)
         except ValidationError as exc:
-            letter = DeadLetter.of(
-                stage=STAGE, topic=record.topic, raw=record.value, error=exc,
-                key=record.key, partition=record.partition, offset=record.offset,
-            )  # fmt: skip
-            await self._producer.send_and_wait(self._dead_letters, encode(letter), key=record.key)
-            DEAD_LETTERED.inc()
-            log.warning(
-                "undecodable record dead-lettered",
-                extra={"topic": record.topic, "partition": record.partition,
-                       "offset": record.offset},
-            )  # fmt: skip
+            await dead_letter(
+                self._producer, self._dead_letters, stage=STAGE, record=record, error=exc
+            )
             return
-        # Redis trouble is transient: retry this record rather than lose the article's text.
-        while True:
-            try:
-                await write()
-                ARTICLE_CACHE_WRITES.labels(kind).inc()
-                return
-            except (RedisError, OSError) as exc:
-                reraise_if_cancelling()
-                log.warning("article cache write failed, retrying: %s", type(exc).__name__)
-                await asyncio.sleep(self._retry)
+        # retried rather than skipped: skipping would lose the article's text
+        await until_stored(write, retry_seconds=self._retry)
+        ARTICLE_CACHE_WRITES.labels(kind).inc()
 
     async def run(self) -> None:
-        while True:
-            batches = await self._consumer.getmany(timeout_ms=1000, max_records=200)
-            for tp, records in batches.items():
-                for record in records:
-                    await self.process(record)
-                await self._consumer.commit({tp: records[-1].offset + 1})
+        await consume_committing(self._consumer, self.process, max_records=200)
