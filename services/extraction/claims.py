@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ from services.extraction.classify import (
 from services.extraction.context import Context
 from services.extraction.lexicon import CONTENT
 from services.extraction.mentions import Party
+from services.extraction.proposition import proposition
 from services.extraction.quotes import Quotes
 from services.extraction.sentences import Sentence
 from services.extraction.speakers import describe
@@ -27,6 +29,7 @@ from services.extraction.targets import target_of
 MAX_CONTENT_CHARS = 300
 RUN_ON_QUOTED_SHARE = 0.5  # a sentence mostly inside quotes, with no cue of its own
 RUN_ON_MAX_PARAGRAPHS = 2  # how far back the last named speaker may be for a bare quote
+_ADDRESSES_LISTENER = re.compile(r"\byou(?:r|rs|rself|rselves)?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -125,7 +128,9 @@ class ClaimBuilder:
             speaker=party.name,
             actor=party.actor,
             target=target_of(cue, content, party.actor),
-            content=_content_text(content, sentence.text) or sentence.text,
+            content=proposition(
+                _content_text(content, sentence.text) or sentence.text, self.ctx.lexicon
+            ),
             quote=self._quote(sentence),
             sentence=sentence.text,
             span=Span(field=sentence.field, start=sentence.start, end=sentence.end),
@@ -162,7 +167,7 @@ class ClaimBuilder:
         return [c for _, c in sorted(self.claims, key=lambda ic: ic[0])]
 
     def _carry_warnings(self) -> None:
-        """A warning quote that runs on stays a warning: "This one is different. Don't stay."."""
+        """A warning quote that runs on stays a warning: "Don't stay. This one is different."."""
         for n, (index, claim) in enumerate(self.claims):
             if claim.quote is None or claim.type != ClaimType.ASSERTION:
                 continue
@@ -175,12 +180,17 @@ class ClaimBuilder:
                 o.type == ClaimType.WARNING and o.speaker == claim.speaker and o.span == claim.span
                 for _, o in self.claims
             )
+            # only a sentence after the warning continues it: the quote's neutral opening
+            # ("The river is high.") is not made a warning by what follows, unless it already
+            # speaks to those warned ("If you stayed last time, this one is different.")
+            addressed = _ADDRESSES_LISTENER.search(claim.quote) is not None
             if not same_sentence and any(
                 other.type == ClaimType.WARNING
                 and other.speaker == claim.speaker
                 and other.span.field == claim.span.field
                 and other.span.start < region.end
                 and other.span.end > region.start
+                and (other.span.end <= claim.span.start or addressed)
                 for _, other in self.claims
             ):
                 self.claims[n] = (index, claim.model_copy(update={"type": ClaimType.WARNING}))

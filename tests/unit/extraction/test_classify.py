@@ -130,3 +130,35 @@ def test_countermeasures_are_warnings(claims_of: ClaimsOf) -> None:
 def test_negated_intention_is_not_a_denial(claims_of: ClaimsOf) -> None:
     text = "The police chief says he's not going to send officers into the flood."
     assert types(claims_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The embargo was based on unfounded claims about our navy,” minister Ivo Marr said.",
+        "“Ruritania was guided by distorted and baseless fears of our army,” Ivo Marr said.",
+        "Ivo Marr said the tariffs rest on false allegations spread by Ruritania.",
+        "Ivo Marr said Ruritania acted on groundless suspicions.",
+    ],
+)
+def test_calling_the_other_sides_premise_unfounded_is_no_denial(
+    claims_of: ClaimsOf, text: str
+) -> None:
+    assert "denial" not in types(claims_of, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The embassy dismissed the report as unfounded.",
+        "Minister Ivo Marr called the allegations baseless.",
+        "“These claims are unfounded,” minister Ivo Marr said.",
+        "Ivo Marr said the report was based on fabricated evidence.",
+        "Ivo Marr dismissed it as a baseless rumour.",
+        "Ivo Marr said he was the victim of false allegations.",
+    ],
+)
+def test_disputing_a_report_against_ones_side_is_still_a_denial(
+    claims_of: ClaimsOf, text: str
+) -> None:
+    assert types(claims_of, text) == ["denial"]

@@ -54,9 +54,33 @@ def test_run_on_sentences_are_typed_on_their_own_content(claims_of: ClaimsOf) ->
 
 
 def test_sentences_of_one_warning_quote_stay_warnings(claims_of: ClaimsOf) -> None:
-    text = "Mayor Tom Reyes said: “This flood is different. Don't bet your life on staying.”"
+    text = "Mayor Tom Reyes said: “Don't bet your life on staying. This flood is different.”"
     claims = claims_of(text)
     assert [c.type.value for c in claims] == ["warning", "warning"]
+
+
+def test_a_neutral_opening_before_the_warning_stays_an_assertion(claims_of: ClaimsOf) -> None:
+    text = "Mayor Tom Reyes said: “The river rose overnight. Don't bet your life on staying.”"
+    claims = claims_of(text)
+    assert [c.type.value for c in claims] == ["assertion", "warning"]
+
+
+def test_an_opening_spoken_to_those_warned_is_part_of_the_warning(claims_of: ClaimsOf) -> None:
+    text = (
+        "Mayor Tom Reyes said: “If you stayed last time, this flood is different."
+        " Do not stay in your homes.”"
+    )
+    claims = claims_of(text)
+    assert [c.type.value for c in claims] == ["warning", "warning"]
+
+
+def test_a_run_on_quote_opening_before_a_threat_stays_an_assertion(claims_of: ClaimsOf) -> None:
+    text = (
+        "“We met the envoy on Tuesday. Any attack on our ships would be met with a crushing"
+        " response,” General Ivo Marr said."
+    )
+    claims = claims_of(text)
+    assert [c.type.value for c in claims] == ["assertion", "warning"]
 
 
 def test_quoted_heading_is_not_a_claim(claims_of: ClaimsOf) -> None:
