@@ -300,6 +300,9 @@ async def test_two_workers_give_the_same_alerts_as_one(stack: Stack) -> None:
     reference = reference_run(copies(6))
     stack.start_worker()
     stack.start_worker()
+    # Publish only once both have joined: otherwise the first may finish before the second
+    # is given any partition, and the test would prove nothing about sharing.
+    await both_workers_assigned(stack)
     async with Alerts(stack, stack.topics.alerts) as alerts:
         await run_copies(stack, n=6)
         await alerts.until(lambda: alerts.sources() >= reference, "every report")
@@ -308,10 +311,21 @@ async def test_two_workers_give_the_same_alerts_as_one(stack: Stack) -> None:
         alerts.assert_consistent()
     # One consumer group: each worker was given claims partitions of its own.
     for log in sorted(stack.tmp.glob("worker-*.log")):
-        assigned = [
-            line for line in log.read_text().splitlines() if "Setting newly assigned" in line
-        ]
-        assert assigned and stack.topics.claims in assigned[-1], f"{log.name}: {assigned}"
+        assigned = last_assignment(log)
+        assert assigned and stack.topics.claims in assigned, f"{log.name}: {assigned}"
+
+
+def last_assignment(log: Path) -> str:
+    lines = [line for line in log.read_text().splitlines() if "Setting newly assigned" in line]
+    return lines[-1] if lines else ""
+
+
+async def both_workers_assigned(stack: Stack, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    logs = [stack.tmp / "worker-0.log", stack.tmp / "worker-1.log"]
+    while not all(stack.topics.claims in last_assignment(log) for log in logs):
+        assert time.monotonic() < deadline, "the two workers never both got claims partitions"
+        await asyncio.sleep(0.2)
 
 
 def reference_run(articles: list[Article]) -> set[tuple[str, str, int]]:
