@@ -186,26 +186,23 @@ def claim_terms(claim: Claim) -> frozenset[str]:
 
 def alert_id(claim: Claim) -> str:
     """The act's id: who, what kind, and where it was first reported (article and sentence)."""
-    return "alert-" + _digest(
-        name_key(claim.actor),
-        claim.type.value,
-        claim.article_id,
-        claim.span.field,
-        str(claim.span.start),
-        str(claim.span.end),
-    )
+    return "alert-" + _digest(*_where(claim))
 
 
 def source_id(claim: Claim) -> str:
     """One report's id: the same article, sentence and speaker give the same id on any replay."""
-    return "src-" + _digest(
+    return "src-" + _digest(*_where(claim), name_key(claim.speaker))
+
+
+def _where(claim: Claim) -> tuple[str, ...]:
+    """Whose act of which kind, in which sentence of which article: what both ids are built on."""
+    return (
         name_key(claim.actor),
         claim.type.value,
         claim.article_id,
         claim.span.field,
         str(claim.span.start),
         str(claim.span.end),
-        name_key(claim.speaker),
     )
 
 
