@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from services.extraction.learned.model import Judged
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="article files or folders (.txt .json .jsonl)"
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="add each claim's cue, the rules' type and the signals that decided its type"
+        " (with their weights); candidates the model dropped are shown with kept=false",
     )
 
 
@@ -28,9 +39,33 @@ def run(args: argparse.Namespace) -> int:
         else:
             sys.stderr.write(f"rejected {result.where}: {result.reason}\n")
     count = 0
-    for claims in extractor.extract_many(articles):
-        for claim in claims:
-            sys.stdout.write(claim.model_dump_json() + "\n")
-            count += 1
+    if args.explain:
+        for judged in extractor.explain_many(articles):
+            for j in judged:
+                sys.stdout.write(json.dumps(explained(j), ensure_ascii=False) + "\n")
+                count += j.result is not None
+    else:
+        for claims in extractor.extract_many(articles):
+            for claim in claims:
+                sys.stdout.write(claim.model_dump_json() + "\n")
+                count += 1
     sys.stderr.write(f"extract: {count} claims from {len(articles)} articles\n")
     return 0
+
+
+def explained(judged: Judged) -> dict[str, Any]:
+    """A claim (kept or dropped) with why it got its type."""
+    claim = judged.result or judged.candidate
+    out: dict[str, Any] = claim.model_dump(mode="json")
+    why: dict[str, Any] = {"cue": judged.candidate.cue, "rules": judged.candidate.type.value}
+    if judged.decision is not None:
+        d = judged.decision
+        why |= {
+            "decided": d.label,
+            "probability": d.probability,
+            "runner_up": d.runner_up,
+            "signals": [{"signal": s.feature, "weight": s.weight} for s in d.signals],
+        }
+    out["kept"] = judged.result is not None
+    out["explain"] = why
+    return out

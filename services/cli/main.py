@@ -13,6 +13,8 @@ from collections.abc import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "replay": ("replay", "publish article files and folders to the articles topic"),
     "extract": ("extract", "print the claims of article files, one JSON line each"),
+    "eval": ("eval", "cross-validate the learned extractor on annotated folders"),
+    "train": ("train", "fit the learned extractor and write it into the package"),
     "simulate": ("simulate", "run extraction and novelty offline, print alert events"),
     "worker": ("worker", "run a stream worker (Faust)"),
     "subscribe": ("subscribe", "follow an actor's denials and warnings"),

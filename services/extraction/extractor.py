@@ -14,6 +14,8 @@ from schemas.articles import Article
 from schemas.claims import Claim
 from services.extraction.claims import ClaimBuilder
 from services.extraction.context import Context
+from services.extraction.learned.cues import extend
+from services.extraction.learned.model import Judged, LearnedModel, load_model
 from services.extraction.lexicon import Lexicon, load_lexicon
 from services.extraction.mentions import Mentions, PeopleMemory
 from services.extraction.model import load_nlp
@@ -45,7 +47,12 @@ class Plan:
 
 
 class Extractor:
-    """Claims from articles; keeps the people memory (person -> actor) across articles."""
+    """Claims from articles; keeps the people memory (person -> actor) across articles.
+
+    Without a `model` it is the hand-written rules alone (the baseline `claimwatch eval`
+    prints); with one, its induced cues extend the lexicon and its combiner types each
+    candidate (and drops those it judges no claim at all).
+    """
 
     def __init__(
         self,
@@ -53,9 +60,12 @@ class Extractor:
         lexicon: Lexicon | None = None,
         memory: PeopleMemory | None = None,
         batch_articles: int = 16,
+        model: LearnedModel | None = None,
     ) -> None:
         self.nlp = nlp
-        self.lexicon = lexicon or load_lexicon()
+        self.model = model
+        base = lexicon or load_lexicon()
+        self.lexicon = extend(base, model.cues) if model is not None else base
         self.memory = memory or PeopleMemory()
         self.batch_articles = batch_articles
         self._ner: dict[str, EntityRecognizer] = {
@@ -64,13 +74,26 @@ class Extractor:
 
     @classmethod
     def load(cls) -> Extractor:
-        return cls(load_nlp())
+        """The installed spaCy model with the learned model shipped in the package."""
+        return cls(load_nlp(), model=load_model())
 
     def extract(self, article: Article) -> list[Claim]:
         return next(self.extract_many([article]))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[list[Claim]]:
         """Claims of each article, in order; a batch of articles goes through one nlp.pipe."""
+        for candidates in self._candidates(articles):
+            yield self.model.retype(candidates) if self.model is not None else candidates
+
+    def explain_many(self, articles: Iterable[Article]) -> Iterator[list[Judged]]:
+        """Every rule-built candidate of each article with the learned model's decision on it."""
+        for candidates in self._candidates(articles):
+            if self.model is not None:
+                yield self.model.judge(candidates)
+            else:
+                yield [Judged(c, c, None) for c in candidates]
+
+    def _candidates(self, articles: Iterable[Article]) -> Iterator[list[Claim]]:
         it = iter(articles)
         while batch := list(islice(it, self.batch_articles)):
             plans = [self.plan(a) for a in batch]

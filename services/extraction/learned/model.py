@@ -1,0 +1,104 @@
+"""The learned model as shipped: induced cues, word classes and combiner weights in one file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from schemas.claims import Claim, ClaimType
+from services.extraction.learned.combiner import NONE, Combiner, Decision
+from services.extraction.learned.cues import InducedCue
+from services.extraction.learned.features import features
+
+MODEL_FILE = "data/model.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Judged:
+    candidate: Claim  # as the rules built it
+    result: Claim | None  # as the model leaves it (None: dropped)
+    decision: Decision | None
+
+
+@dataclass(frozen=True)
+class LearnedModel:
+    cues: tuple[InducedCue, ...]
+    classes: dict[str, frozenset[str]]
+    combiner: Combiner | None
+    drop_none: bool = True  # a candidate the combiner calls `none` is no claim
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def decide(self, claim: Claim) -> Decision | None:
+        if self.combiner is None:
+            return None
+        return self.combiner.decide(features(claim, self.classes))
+
+    def judge(self, claims: Iterable[Claim]) -> list[Judged]:
+        """Each rule-built candidate with the combiner's decision and what becomes of it."""
+        out = []
+        for claim in claims:
+            decision = self.decide(claim)
+            if decision is None:
+                out.append(Judged(claim, claim, None))
+            elif decision.label == NONE:
+                out.append(Judged(claim, None if self.drop_none else claim, decision))
+            elif decision.label != claim.type.value:
+                typed = claim.model_copy(update={"type": ClaimType(decision.label)})
+                out.append(Judged(claim, typed, decision))
+            else:
+                out.append(Judged(claim, claim, decision))
+        return out
+
+    def retype(self, claims: Iterable[Claim]) -> list[Claim]:
+        return [j.result for j in self.judge(claims) if j.result is not None]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "meta": self.meta,
+            "drop_none": self.drop_none,
+            "cues": [asdict(c) for c in self.cues],
+            "classes": {k: sorted(v) for k, v in sorted(self.classes.items())},
+            "combiner": self.combiner.to_json() if self.combiner else None,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> LearnedModel:
+        if raw.get("format") != FORMAT:
+            raise ValueError(f"model format {raw.get('format')!r}, expected {FORMAT}")
+        cues = tuple(
+            InducedCue(
+                lemma=c["lemma"],
+                type=c["type"],
+                forms=tuple(c["forms"]),
+                support=int(c["support"]),
+                precision=float(c["precision"]),
+                folds=tuple(c["folds"]),
+            )
+            for c in raw["cues"]
+        )
+        combiner = Combiner.from_json(raw["combiner"]) if raw.get("combiner") else None
+        classes = {k: frozenset(v) for k, v in raw["classes"].items()}
+        return cls(cues, classes, combiner, bool(raw.get("drop_none", True)), raw.get("meta", {}))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), indent=1, ensure_ascii=False) + "\n", "utf-8")
+
+
+def packaged_path() -> Path:
+    return Path(str(resources.files(__package__).joinpath(MODEL_FILE)))
+
+
+@cache
+def load_model() -> LearnedModel | None:
+    """The model shipped in the package, or None when none has been trained."""
+    source = resources.files(__package__).joinpath(MODEL_FILE)
+    if not source.is_file():
+        return None
+    return LearnedModel.from_json(json.loads(source.read_text("utf-8")))

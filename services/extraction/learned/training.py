@@ -1,0 +1,155 @@
+"""Training the learned model, and leave-one-folder-out cross-validation of it.
+
+Both start from the rule engine: candidates are the claims it builds (with the induced cues
+added to its lexicon), each labelled with the type of the gold claim it matches (same
+sentence, same speaker) or `none`. Cross-validation induces cues and fits the combiner on
+every folder but one, extracts the held-out folder with that model, and scores it beside
+the rules alone, in the same run.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from spacy.language import Language
+
+from schemas.claims import Claim
+from services.extraction.extractor import Extractor
+from services.extraction.learned import cues as induced
+from services.extraction.learned.combiner import NONE
+from services.extraction.learned.corpus import Annotated, folders
+from services.extraction.learned.features import features, word_classes
+from services.extraction.learned.fit import fit
+from services.extraction.learned.model import LearnedModel
+from services.extraction.learned.parses import ParseCache
+from services.extraction.learned.scoring import Report, same_sentence, same_speaker, score_article
+from services.extraction.lexicon import Lexicon, load_lexicon
+
+Canonical = Callable[[str], str]
+
+
+def canonical_actor(name: str) -> str:
+    """An actor's canonical name as scoring compares it ("the Kremlin" and "Russia" agree)."""
+    from services.extraction.actors import resolve_actor
+
+    plain = name.strip().removeprefix("the ").removeprefix("The ")
+    return (resolve_actor(plain) or plain).lower()
+
+
+@dataclass(frozen=True)
+class Settings:
+    c: float = 1.0  # inverse regularisation of the combiner
+    min_support: int = 3
+    min_folders: int = 2
+    min_precision: float = 0.5
+    drop_none: bool = True
+
+    def select(self, evidence: dict[str, Any]) -> list[induced.InducedCue]:
+        return induced.select(
+            evidence,
+            min_support=self.min_support,
+            min_folders=self.min_folders,
+            min_precision=self.min_precision,
+        )
+
+
+def _known(lexicon: Lexicon) -> Callable[[str], bool]:
+    return lambda word: lexicon.lemma(word) is not None or word in lexicon.verbs
+
+
+def label(claim: Claim, item: Annotated, canonical: Canonical) -> str:
+    """The type of the gold claim this candidate is (its own type first), else `none`."""
+    found = [
+        g.type
+        for g in item.gold
+        if same_sentence(claim.sentence, g.sentence) and same_speaker(claim, g, canonical)
+    ]
+    if not found:
+        return NONE
+    return claim.type.value if claim.type.value in found else found[0]
+
+
+def _extract(extractor: Extractor, items: Sequence[Annotated]) -> list[list[Claim]]:
+    return list(extractor.extract_many([i.article for i in items]))
+
+
+def candidates(
+    items: Sequence[Annotated], extractor: Extractor, canonical: Canonical
+) -> tuple[list[list[Claim]], list[str]]:
+    claims = _extract(extractor, items)
+    labels = [label(c, item, canonical) for item, cs in zip(items, claims, strict=True) for c in cs]
+    return claims, labels
+
+
+def fit_model(
+    items: Sequence[Annotated],
+    nlp: Language | ParseCache,
+    evidence: induced.Evidence,
+    classes: dict[str, frozenset[str]],
+    canonical: Canonical,
+    settings: Settings,
+    base: Lexicon,
+) -> LearnedModel:
+    cues = settings.select(induced.merged(evidence, folders(items)))
+    extractor = Extractor(cast(Language, nlp), lexicon=induced.extend(base, cues))
+    claims, labels = candidates(items, extractor, canonical)
+    rows = [features(c, classes) for cs in claims for c in cs]
+    combiner = fit(rows, labels, c=settings.c)
+    return LearnedModel(tuple(cues), classes, combiner, settings.drop_none)
+
+
+@dataclass
+class FoldResult:
+    folder: str
+    articles: int
+    learned: Report
+    rules: Report
+    cues: list[str] = field(default_factory=list)
+
+
+def crossvalidate(
+    corpus: Sequence[Annotated],
+    nlp: Language,
+    full_nlp: Language,
+    canonical: Canonical,
+    settings: Settings = Settings(),
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[FoldResult]:
+    base = load_lexicon()
+    started = time.monotonic()
+    evidence = induced.collect(corpus, full_nlp, _known(base))
+    progress(f"cue evidence from {len(corpus)} articles in {time.monotonic() - started:.0f} s")
+    classes = word_classes()  # uses no labels: the same for every fold
+    parses = ParseCache(nlp)
+    results = []
+    for held in folders(corpus):
+        train = [a for a in corpus if a.folder != held]
+        test = [a for a in corpus if a.folder == held]
+        model = fit_model(train, parses, evidence, classes, canonical, settings, base)
+        learned = Extractor(cast(Language, parses), lexicon=base, model=model)
+        rules = Extractor(cast(Language, parses), lexicon=base)
+        result = FoldResult(held, len(test), Report({}), Report({}), [c.lemma for c in model.cues])
+        for item, got, plain in zip(
+            test, _extract(learned, test), _extract(rules, test), strict=True
+        ):
+            result.learned.add(score_article(item.gold, got, canonical))
+            result.rules.add(score_article(item.gold, plain, canonical))
+        progress(f"fold {held}: {len(test)} articles, {len(model.cues)} induced cues")
+        results.append(result)
+    return results
+
+
+def train(
+    corpus: Sequence[Annotated],
+    nlp: Language,
+    full_nlp: Language,
+    canonical: Canonical,
+    settings: Settings = Settings(),
+) -> LearnedModel:
+    base = load_lexicon()
+    evidence = induced.collect(corpus, full_nlp, _known(base))
+    classes = word_classes()
+    return fit_model(corpus, nlp, evidence, classes, canonical, settings, base)
