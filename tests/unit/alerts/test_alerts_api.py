@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 import httpx
@@ -105,3 +106,14 @@ def test_openapi_lists_the_api_and_the_key_scheme() -> None:
     schema = app.openapi()
     assert {"/subscriptions", "/alerts", "/alerts/stream", "/actors"} <= set(schema["paths"])
     assert "APIKeyHeader" in schema["components"]["securitySchemes"]
+
+
+async def test_docs_reference_no_remote_asset_and_their_assets_are_served() -> None:
+    async with client() as api:
+        page = (await api.get("/docs")).text
+        assets = re.findall(r"""(?:src|href)=["']?([^"' >]+)""", page)
+        assert assets, page
+        assert not [a for a in assets if "//" in a], f"remote assets in /docs: {assets}"
+        for asset in assets:
+            assert (await api.get(asset)).status_code == 200, asset
+        assert '"validatorUrl": null' in page
