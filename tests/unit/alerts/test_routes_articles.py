@@ -45,7 +45,9 @@ def client(store: AlertsOfArticles, articles: ArticleStore | None) -> httpx.Asyn
     )  # fmt: skip
     app = create_app(Settings(api_key="k"), components=comp)
     transport = httpx.ASGITransport(app=app)
-    return httpx.AsyncClient(transport=transport, base_url="http://test", headers={"X-API-Key": "k"})
+    return httpx.AsyncClient(
+        transport=transport, base_url="http://test", headers={"X-API-Key": "k"}
+    )
 
 
 async def cached_articles() -> FakeArticleStore:
