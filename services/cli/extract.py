@@ -6,6 +6,8 @@ import argparse
 import logging
 import sys
 
+from services.common.terminal import safe
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -26,11 +28,13 @@ def run(args: argparse.Namespace) -> int:
         if result.ok:
             articles.append(result.article.to_article())
         else:
-            sys.stderr.write(f"rejected {result.where}: {result.reason}\n")
+            sys.stderr.write(safe(f"rejected {result.where}: {result.reason}") + "\n")
     count = 0
     for claims in extractor.extract_many(articles):
         for claim in claims:
-            sys.stdout.write(claim.model_dump_json() + "\n")
+            # JSON escapes control characters but not bidi controls (U+202E): `safe` turns
+            # those into \\u escapes, so the line stays valid JSON and inert on a terminal.
+            sys.stdout.write(safe(claim.model_dump_json()) + "\n")
             count += 1
     sys.stderr.write(f"extract: {count} claims from {len(articles)} articles\n")
     return 0
