@@ -112,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
                     if code:
                         return code
                     pending_last = 0
+                    if args.max_events and printer.seen >= args.max_events:
+                        return 0
                 for sse in parse_sse(resp.iter_lines()):
                     last_id = sse.id or last_id
                     if sse.event == "gap":
