@@ -6,6 +6,7 @@ import uvicorn
 
 from services.common.logs import configure_logging
 from services.ingest.api import create_app
+from services.ingest.language import warm_up
 from services.ingest.settings import Settings
 
 
@@ -18,6 +19,8 @@ def main() -> None:
             "ingest: set CLAIMWATCH_API_KEY (POST /articles requires it as X-API-Key), "
             "or CLAIMWATCH_OPEN_WRITES=true for a closed test rig"
         )
+    if settings.language_check:
+        warm_up()
     # No publisher passed: the app's lifespan creates the topics and opens the producer.
     app = create_app(settings)
     uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=True)

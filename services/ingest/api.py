@@ -113,7 +113,8 @@ def create_app(
         try:
             check_key(settings, api_key)
             articles = await _read_articles(request, settings)
-            articles, foreign = _by_language(articles, language_of)
+            # About 3 ms an article: off the event loop, so other requests are not held up.
+            articles, foreign = await asyncio.to_thread(_by_language, articles, language_of)
         except Refused as refused:
             metrics.rejected.labels("http", refused.reason).inc(refused.count)
             log.info(

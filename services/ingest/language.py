@@ -56,3 +56,8 @@ def _identifier() -> Identifier:
 def default_check() -> LanguageOf:
     """The packaged model (loaded once per process, about 1 s) behind `unsupported_language`."""
     return lambda article: unsupported_language(_identifier(), article)
+
+
+def warm_up() -> None:
+    """Load the model now (about 1 s), so that the first request does not wait for it."""
+    _identifier()

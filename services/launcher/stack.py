@@ -17,6 +17,7 @@ from aiokafka.errors import KafkaError
 from pydantic import SecretStr
 
 from services.common.settings import TopicSettings
+from services.common.terminal import safe
 from services.launcher import demo, infra, pidfiles, ports, processes, runs, stackfile
 from services.launcher.errors import StartupError, Stopping
 from services.launcher.feed import Feed, paint
@@ -274,7 +275,7 @@ class Stack:
             if o.replay:
                 sent, problems = demo.replay(c.ingest_url, o.seeds, c.api_key)
                 for problem in problems:
-                    self.say(f"  ! {problem}", "33")
+                    self.say(f"  ! {safe(problem)}", "33")  # a file's name or content
                 self.say(
                     f"· replayed {sent} articles from {o.seeds}; alerts follow as they arrive", "2"
                 )
