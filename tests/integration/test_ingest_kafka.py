@@ -145,13 +145,13 @@ async def test_starts_unready_without_kafka_and_refuses_with_503(
     unique_topic: Callable[..., str],
 ) -> None:
     dead = KafkaSettings(bootstrap_servers=f"127.0.0.1:{closed_port()}")
-    app = create_app(Settings(kafka=dead, topics=topics_for(unique_topic)))
+    app = create_app(Settings(kafka=dead, topics=topics_for(unique_topic), api_key=KEY))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as client:
             assert (await client.get("/livez")).status_code == 200
             ready = await client.get("/readyz")
-            posted = await client.post("/articles", json=article(1))
+            posted = await client.post("/articles", json=article(1), headers={"X-API-Key": KEY})
     assert (ready.status_code, ready.json()["status"]) == (503, "starting")
     assert posted.status_code == 503
     assert app.state.publisher is None
