@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 
 import httpx
 from aiokafka.errors import KafkaError
-from pydantic import SecretStr
 
 from services.common.settings import TopicSettings
 from services.common.terminal import safe
@@ -219,19 +218,7 @@ class Stack:
 
     def write_stack_file(self) -> None:
         """Tell the other commands (`replay`, `subscribe`, `alerts`, `tail`) how to reach us."""
-        c = self.config
-        pid = os.getpid()
-        info = stackfile.StackInfo(
-            pid=pid,
-            start_ticks=pidfiles.start_ticks(pid) or 0,
-            ingest_url=c.ingest_url,
-            alerts_url=c.alerts_url,
-            api_key=SecretStr(c.api_key),
-            bootstrap_servers=c.bootstrap,
-            idempotent_producer=c.embedded_broker_port is None,
-            articles_topic=c.topic("articles"),
-        )
-        stackfile.write(self.stack_file, info)
+        stackfile.write(self.stack_file, stackfile.describe(self.config, os.getpid()))
         log.info("stack file written", extra={"path": str(self.stack_file)})
 
     def demo_and_watch(self) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, SecretStr, ValidationError
 
 from services.launcher.pidfiles import start_ticks
+from services.launcher.plan import StackConfig
 
 FILE_NAME = "stack.json"
 RUN_DIR = ".run"
@@ -40,6 +41,20 @@ class StackInfo(BaseModel):
     def dumps(self) -> str:
         data = self.model_dump() | {"api_key": self.api_key.get_secret_value()}
         return json.dumps(data, indent=2) + "\n"
+
+
+def describe(config: StackConfig, pid: int) -> StackInfo:
+    """What the stack `config` describes, run by the launcher `pid`."""
+    return StackInfo(
+        pid=pid,
+        start_ticks=start_ticks(pid) or 0,
+        ingest_url=config.ingest_url,
+        alerts_url=config.alerts_url,
+        api_key=SecretStr(config.api_key),
+        bootstrap_servers=config.bootstrap,
+        idempotent_producer=config.embedded_broker_port is None,
+        articles_topic=config.topic("articles"),
+    )
 
 
 def write(path: Path, info: StackInfo) -> None:

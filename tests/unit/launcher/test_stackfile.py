@@ -78,3 +78,26 @@ def test_the_cli_uses_the_stack_when_no_flag_or_variable_says_otherwise() -> Non
 def test_the_stack_key_never_follows_api_to_another_server() -> None:
     elsewhere = endpoint(args(api="https://alerts.example.org"), env={}, stack=info())
     assert elsewhere.url == "https://alerts.example.org" and elsewhere.key is None
+
+
+def test_up_describes_its_broker_topic_and_key(tmp_path: Path) -> None:
+    from services.launcher.plan import StackConfig
+
+    embedded = StackConfig(
+        root=tmp_path, run_dir=tmp_path, python="python", host="127.0.0.1", ingest_port=18000,
+        alerts_port=18001, bootstrap="127.0.0.1:19092", embedded_broker_port=19092,
+        redis_url="redis://127.0.0.1:16379/0", embedded_redis_port=16379, api_key="k" * 32,
+        namespace="ns1",
+    )  # fmt: skip
+    described = stackfile.describe(embedded, os.getpid())
+    assert described.is_live()
+    assert (described.ingest_url, described.alerts_url) == (
+        "http://127.0.0.1:18000", "http://127.0.0.1:18001",
+    )  # fmt: skip
+    assert described.idempotent_producer is False  # Tansu: no InitProducerId
+    assert described.articles_topic == "articles-ns1"
+    assert described.api_key.get_secret_value() == "k" * 32
+    external = stackfile.describe(
+        StackConfig(**(embedded.__dict__ | {"embedded_broker_port": None})), os.getpid()
+    )
+    assert external.idempotent_producer is True
