@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     for name in ("aiokafka", "services.common.kafka"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     if not args.dry_run:
-        sys.stderr.write(f"Kafka at {settings.kafka.bootstrap_servers} (from {target.source})\n")
+        sys.stderr.write(target.describe() + "\n")
     return asyncio.run(replay(args.paths, settings, rate=args.rate, dry_run=args.dry_run,
                               progress=not args.no_progress,
                               detect_idempotence=target.probe_idempotence))  # fmt: skip

@@ -28,6 +28,17 @@ class Target:
     source: str  # where the broker's address came from, for the user
     probe_idempotence: bool  # nobody said whether the broker takes an idempotent producer
 
+    def describe(self) -> str:
+        """One line for the user: which broker, from where, and which producer."""
+        kafka = self.settings.kafka
+        if self.probe_idempotence:
+            producer = "idempotent producer if the broker has one"
+        elif kafka.idempotent_producer:
+            producer = "idempotent producer"
+        else:
+            producer = "plain acks=all producer (no idempotent producer on this broker)"
+        return f"Kafka at {kafka.bootstrap_servers} (from {self.source}); {producer}"
+
 
 def resolve(
     args: argparse.Namespace, settings: Settings, env: Mapping[str, str], stack: StackInfo | None

@@ -108,6 +108,6 @@ async def test_with_no_flags_replay_uses_the_stack_file_of_up(tansu: str, tmp_pa
                         ["articles-from-stack"], 1, 1)  # fmt: skip
     done = replay(str(SEED), env={stackfile.ENV_FILE: str(path)})
     assert done.returncode == 0, done.stderr
-    assert f"Kafka at {tansu} (from the stack of `claimwatch up` (pid {pid}))" in done.stderr
+    assert f"Kafka at {tansu} (from the stack of `claimwatch up` (pid {pid})); plain" in done.stderr
     assert NOTE not in done.stderr  # the stack said so: no probe needed
     assert await count_records(tansu, "articles-from-stack", 1) == 1

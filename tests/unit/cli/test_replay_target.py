@@ -30,6 +30,9 @@ def test_with_nothing_said_the_stack_gives_broker_topic_and_idempotence() -> Non
     assert (kafka.bootstrap_servers, kafka.idempotent_producer) == ("127.0.0.1:19092", False)
     assert target.settings.topics.articles == "articles-ns"
     assert target.probe_idempotence is False and "claimwatch up" in target.source
+    assert target.describe().endswith(
+        "plain acks=all producer (no idempotent producer on this broker)"
+    )
 
 
 def test_a_variable_or_a_flag_wins_and_the_stack_then_says_nothing() -> None:
