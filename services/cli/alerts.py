@@ -9,6 +9,7 @@ from typing import Any
 
 from services.common.terminal import safe
 
+API_MAX = 500  # the largest page GET /alerts returns
 HEADER = f"{'raised (UTC)':<17} {'article date':<12} {'actor':<14} {'type':<8} {'speaker':<22} "
 
 
@@ -71,7 +72,10 @@ def run(args: argparse.Namespace) -> int:
         elif args.dead_letters:
             response = api.get("/deliveries/dead")
         else:
-            params: dict[str, Any] = {"limit": args.limit}
+            # The API pages by article date; the list is by raise time. Fetch the largest page
+            # and keep the newest raised: exact while the window holds at most API_MAX alerts.
+            limit = args.limit if args.json else max(args.limit, API_MAX)
+            params: dict[str, Any] = {"limit": min(limit, API_MAX)}
             if args.actor:
                 params["actor"] = args.actor
             if args.types:
@@ -90,5 +94,5 @@ def run(args: argparse.Namespace) -> int:
         for item in body:  # json.dumps escapes every control character (ensure_ascii)
             sys.stdout.write(json.dumps(item) + "\n")
     else:
-        sys.stdout.write("\n".join(table(body)) + "\n")
+        sys.stdout.write("\n".join(table(body)[: args.limit + 1]) + "\n")
     return 0

@@ -110,3 +110,39 @@ def test_an_error_body_from_the_server_is_escaped_and_readable() -> None:
     )
     plain = httpx.Response(502, text="<html>\x1b[2J bad gateway</html>")
     assert "\x1b" not in explain(plain) and "bad gateway" in explain(plain)
+
+
+def test_the_alerts_list_keeps_the_newest_raised_of_the_largest_page(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Raise order and article order disagree: the newest raised is shown, not the newest dated."""
+    from services.cli import alerts as alerts_cli
+
+    asked: dict[str, Any] = {}
+    stored = [
+        alert() | {"alert_id": f"al_{n}", "sentence": f"sentence {n}",
+                   "raised_at": f"2026-12-07T09:0{n}:00+00:00",
+                   "first_source": {"published_at": f"2022-03-1{9 - n}T00:00:00+00:00"}}
+        for n in range(5)
+    ]  # fmt: skip
+
+    class Api:
+        def __enter__(self) -> Api:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def get(self, path: str, params: dict[str, Any]) -> httpx.Response:
+            asked.update(params)
+            return httpx.Response(200, json=stored)
+
+    monkeypatch.setattr("services.alerts.client.client", lambda args: Api())
+    args = argparse.Namespace(
+        replay=None, dead_letters=False, stats=False, json=False, limit=2, actor=None,
+        types=None, since=None,
+    )  # fmt: skip
+    assert alerts_cli.run(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert asked["limit"] == alerts_cli.API_MAX
+    assert [line.split()[-1] for line in lines[1:]] == ["4", "3"]
