@@ -8,6 +8,7 @@ from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontext
 
 from fastapi import FastAPI, Response
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from prometheus_client import CONTENT_TYPE_LATEST
 from redis.exceptions import RedisError
 
@@ -47,11 +48,13 @@ def create_app(
                 await stack.enter_async_context(background(settings, app.state.components))
             yield
 
-    app = FastAPI(
+    # FastAPIOffline serves the docs page's scripts and styles itself: /docs works offline.
+    app = FastAPIOffline(
         title="claimwatch alerts",
         version="0.1.0",
         summary="Subscriptions to actors' denials and warnings, and their delivery.",
         lifespan=lifespan,
+        swagger_ui_parameters={"validatorUrl": None},  # no call to an online validator
     )
     app.state.settings = settings
     app.state.components = components

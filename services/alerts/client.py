@@ -4,41 +4,106 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Literal
 
 import httpx
+
+from services.common.terminal import safe
+from services.launcher import stackfile
+from services.launcher.stackfile import StackInfo
 
 DEFAULT_API = "http://127.0.0.1:8001"
 KEY_ENV = "CLAIMWATCH_API_KEY"
 
 
 def add_api_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--api", default=DEFAULT_API, help=f"alert service URL ({DEFAULT_API})")
     parser.add_argument(
-        "--api-key", default=None, help=f"management key (default: ${KEY_ENV}; never logged)"
+        "--api",
+        default=None,
+        help=f"alert service URL (default: the running `claimwatch up`, else {DEFAULT_API})",
+    )
+    parser.add_argument(
+        "--api-key",
+        default=None,
+        help=f"API key (default: ${KEY_ENV}, else the running `claimwatch up`'s; never logged)",
     )
 
 
+@dataclass(frozen=True)
+class Endpoint:
+    """Where the alert service is and the key to send it, with where each came from."""
+
+    url: str
+    key: str | None
+    source: str
+
+
+def endpoint(
+    args: argparse.Namespace,
+    env: Mapping[str, str] | None = None,
+    stack: StackInfo | Literal["find"] | None = "find",
+) -> Endpoint:
+    """A flag, else the environment, else a running `claimwatch up`'s stack file, else defaults.
+
+    The stack's key goes only to the stack's own URL: a key must not follow `--api` elsewhere.
+    """
+    env = os.environ if env is None else env  # the CLI is an entry point: reading it is its job
+    found = stackfile.find() if stack == "find" else stack
+    url = args.api or (found.alerts_url if found else DEFAULT_API)
+    key = args.api_key or env.get(KEY_ENV)
+    source = "flags" if args.api else "defaults"
+    if found is not None and url.rstrip("/") == found.alerts_url.rstrip("/"):
+        source = f"the stack of `claimwatch up` (pid {found.pid})"
+        key = key or found.api_key.get_secret_value()
+    return Endpoint(url, key, source)
+
+
 def api_key(args: argparse.Namespace) -> str | None:
-    # The CLI is an entry point, like __main__: reading the environment here is its job.
-    return args.api_key or os.environ.get(KEY_ENV)
+    return endpoint(args).key
 
 
 def client(args: argparse.Namespace, *, timeout: float | None = 15.0) -> httpx.Client:
-    key = api_key(args)
-    headers = {"X-API-Key": key} if key else {}
-    return httpx.Client(base_url=args.api, headers=headers, timeout=timeout, trust_env=False)
+    where = endpoint(args)
+    headers = {"X-API-Key": where.key} if where.key else {}
+    return httpx.Client(base_url=where.url, headers=headers, timeout=timeout, trust_env=False)
+
+
+def _field(loc: Iterable[object]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or "the request"
+
+
+def reason(body: object, fallback: str) -> str:
+    """The server's reason as a sentence: validation details become `field: message; ...`."""
+    if isinstance(body, dict):
+        detail = body.get("detail") or body.get("error")
+        if isinstance(detail, list) and detail:
+            items = [d for d in detail if isinstance(d, dict)]
+            if items:
+                return "; ".join(f"{_field(d.get('loc') or [])}: {d.get('msg')}" for d in items)
+        if isinstance(detail, str) and detail:
+            return detail
+    return fallback.strip() or "no reason given"
 
 
 def explain(response: httpx.Response) -> str:
-    """One line for a failed call: status and the server's reason."""
+    """One readable, terminal-safe line for a failed call: what it means and the server's reason."""
     try:
-        detail = response.json().get("detail", response.text)
+        body: object = response.json()
     except ValueError:
-        detail = response.text
-    hint = f" (set {KEY_ENV} or --api-key)" if response.status_code == 401 else ""
-    return f"error: HTTP {response.status_code}: {detail}{hint}"
+        body = None
+    why = reason(body, response.text[:300])
+    try:
+        phrase = HTTPStatus(response.status_code).phrase.lower()
+    except ValueError:
+        phrase = "unexpected answer"
+    hint = ""
+    if response.status_code == 401:
+        hint = f"; start `claimwatch up` here, or set {KEY_ENV} or --api-key"
+    return safe(f"error: {why} (HTTP {response.status_code} {phrase}{hint})")
 
 
 @dataclass

@@ -84,10 +84,13 @@ class DeliveryWorker:
         DELIVERY_SECONDS.labels(kind).observe(time.perf_counter() - started)
         outcome = await self._settle(msg_id, job, result, sub.id)
         DELIVERIES.labels(kind, outcome).inc()
+        # Why it failed, for retries and dead letters: the receiver's status or the transport
+        # error (never the URL, which may carry a token, nor the body).
+        why = {} if result.ok else {"reason": result.error or "failed"}
         log.info(
             "delivery %s", outcome,
             extra={"delivery_id": job.delivery_id, "alert_id": job.alert_id,
-                   "subscription_id": sub.id, "status": result.status},
+                   "subscription_id": sub.id, "status": result.status, **why},
         )  # fmt: skip
         return outcome
 

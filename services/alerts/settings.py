@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.alerts.ssrf import AllowList
 from services.common.settings import (
     ENV_PREFIX,
     KafkaSettings,
@@ -32,9 +33,17 @@ class DeliverySettings(BaseModel):
     # A delivery a crashed worker left pending is reclaimed after this long.
     reclaim_idle_seconds: float = Field(default=120.0, gt=0)
     poll_seconds: float = Field(default=1.0, gt=0)
-    # Host names, IP addresses or networks a webhook may reach even though they are not global
-    # (loopback in tests and local runs). Empty by default: only public addresses.
+    # Destinations a webhook may reach even though they are not global (a receiver on
+    # loopback in tests and local runs). `host:port` allows that port only; a bare host name,
+    # address or network allows every port. Empty by default: only public addresses.
     allow_hosts: list[str] = Field(default_factory=list)
+
+    @field_validator("allow_hosts")
+    @classmethod
+    def _parse_allow_hosts(cls, entries: list[str]) -> list[str]:
+        AllowList.parse(entries)  # a bad entry (a port out of range) fails at start-up
+        return entries
+
     retry: RetrySettings = Field(default_factory=RetrySettings)
 
 
@@ -44,7 +53,9 @@ class Settings(BaseSettings):
     )
 
     api_key: SecretStr = Field(description="Required: management calls need it as X-API-Key.")
-    read_requires_key: bool = False
+    # Reading alerts needs the key too unless this says otherwise (the dashboard sends it from
+    # its #key= fragment); `claimwatch up` turns it off on its loopback-only stack.
+    read_requires_key: bool = True
     host: str = "127.0.0.1"
     port: int = Field(default=8001, ge=0, le=65535)
     consumer_group: str = "claimwatch-alerts"

@@ -9,7 +9,8 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+from services.alerts.address_forms import IPAddress, numeric_host, unwrap
+
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 
@@ -32,22 +33,80 @@ class Target:
 
 @dataclass(frozen=True)
 class AllowList:
+    """Non-global destinations a webhook may reach anyway.
+
+    Entries: a network or address (`10.0.0.0/8`, `::1`) or a host name allows every port;
+    `host:port` (`127.0.0.1:9000`, `[::1]:9000`, `hooks.local:8080`) allows that port only.
+    Numeric spellings (`127.1`, `0x7f000001`) are normalised, so an entry and a URL that
+    name the same address match, and no other spelling slips past.
+    """
+
     hosts: frozenset[str]
     networks: tuple[IPNetwork, ...]
+    host_ports: frozenset[tuple[str, int]] = frozenset()
+    ip_ports: frozenset[tuple[IPAddress, int]] = frozenset()
 
     @classmethod
     def parse(cls, entries: Iterable[str]) -> AllowList:
         hosts: set[str] = set()
         networks: list[IPNetwork] = []
-        for entry in entries:
+        host_ports: set[tuple[str, int]] = set()
+        ip_ports: set[tuple[IPAddress, int]] = set()
+        for raw in entries:
+            entry = raw.strip()
+            if not entry:
+                continue
             try:
-                networks.append(ipaddress.ip_network(entry.strip(), strict=False))
+                network = ipaddress.ip_network(entry, strict=False)
             except ValueError:
-                hosts.add(entry.strip().casefold().rstrip("."))
-        return cls(frozenset(hosts), tuple(networks))
+                pass
+            else:
+                networks.append(_unwrap_network(network))
+                continue
+            host, port = _split_port(entry)
+            literal = numeric_host(host)
+            if port is None and literal is not None:
+                networks.append(ipaddress.ip_network(literal))
+            elif port is None:
+                hosts.add(_name(host))
+            elif literal is not None:
+                ip_ports.add((literal, port))
+            else:
+                host_ports.add((_name(host), port))
+        return cls(frozenset(hosts), tuple(networks), frozenset(host_ports), frozenset(ip_ports))
 
-    def allows(self, host: str, ip: IPAddress) -> bool:
-        return host.casefold().rstrip(".") in self.hosts or any(ip in n for n in self.networks)
+    def allows(self, host: str, ip: IPAddress, port: int | None = None) -> bool:
+        """Whether `host` (as the URL names it), resolved to `ip`, may be reached on `port`."""
+        name, ip = _name(host), unwrap(ip)
+        if name in self.hosts or any(ip in n for n in self.networks):
+            return True
+        if port is None:
+            return False
+        return (name, port) in self.host_ports or (ip, port) in self.ip_ports
+
+
+def _name(host: str) -> str:
+    return host.strip().strip("[]").casefold().rstrip(".")
+
+
+def _split_port(entry: str) -> tuple[str, int | None]:
+    """`host:port` or `[v6]:port` into its parts; anything else is a bare host."""
+    host, sep, port = entry.rpartition(":")
+    if sep and port.isdigit() and host and (":" not in host or host.startswith("[")):
+        number = int(port)
+        if not 0 < number < 65536:
+            raise ValueError(f"allow-list entry {entry!r}: port out of range")
+        return host, number
+    return entry, None
+
+
+def _unwrap_network(network: IPNetwork) -> IPNetwork:
+    """::ffff:127.0.0.1/128 allows what 127.0.0.1 would: the address it carries."""
+    if isinstance(network, ipaddress.IPv6Network) and network.prefixlen >= 96:
+        mapped = network.network_address.ipv4_mapped
+        if mapped is not None:
+            return ipaddress.IPv4Network(f"{mapped}/{network.prefixlen - 96}", strict=False)
+    return network
 
 
 def forbidden_reason(ip: IPAddress) -> str | None:
@@ -86,22 +145,25 @@ async def check_url(url: str, *, allow: AllowList, resolve: Resolver = system_re
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise BlockedAddress(f"not an http(s) URL with a host: {parts.scheme}://")
     host = parts.hostname
-    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
-        literal: IPAddress | None = ipaddress.ip_address(host)
-    except ValueError:
-        literal = None
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:  # a port that is not a number, or out of range
+        raise BlockedAddress(f"bad port in URL: {exc}") from exc
+    # Numeric forms (2130706433, 0x7f000001, 127.1, ::ffff:7f00:1) are read here as the
+    # resolver would read them, so the check sees the address the connection reaches.
+    literal = numeric_host(host)
     if literal is not None:
         addresses = [literal]
     else:
         try:
-            addresses = [ipaddress.ip_address(a.split("%")[0]) for a in await resolve(host, port)]
-        except OSError as exc:
+            addresses = [unwrap(ipaddress.ip_address(a.split("%")[0]))
+                         for a in await resolve(host, port)]  # fmt: skip
+        except (OSError, ValueError) as exc:
             raise BlockedAddress(f"{host} does not resolve: {exc}") from exc
     if not addresses:
         raise BlockedAddress(f"{host} resolves to nothing")
     for ip in addresses:
         reason = forbidden_reason(ip)
-        if reason and not allow.allows(host, ip):
-            raise BlockedAddress(f"{host} -> {ip} is {reason}")
+        if reason and not allow.allows(host, ip, port):
+            raise BlockedAddress(f"{host}:{port} -> {ip} is {reason}")
     return Target(scheme=parts.scheme, host=host, port=port, ip=str(addresses[0]))

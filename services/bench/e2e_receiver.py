@@ -52,14 +52,15 @@ class Arrivals:
 
 
 @asynccontextmanager
-async def running_receiver(host: str = "127.0.0.1") -> AsyncIterator[Arrivals]:
+async def running_receiver(host: str = "127.0.0.1", port: int = 0) -> AsyncIterator[Arrivals]:
     arrivals = Arrivals()
     app = web.Application()
     app.router.add_post("/hook", arrivals.handle)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind((host, 0))  # a port of our own, known before serving
+    # The port the stack's SSRF allow-list names (0: any free one, known before serving).
+    sock.bind((host, port))
     port = sock.getsockname()[1]
     await web.SockSite(runner, sock).start()
     arrivals.url = f"http://{host}:{port}/hook"

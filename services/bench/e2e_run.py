@@ -75,7 +75,9 @@ async def _measure(
     timeout = opts.timeout
     async with (
         open_progress(config.bootstrap) as progress,
-        httpx.AsyncClient(base_url=config.ingest_url, timeout=30) as client,
+        httpx.AsyncClient(
+            base_url=config.ingest_url, timeout=30, headers={"X-API-Key": config.api_key}
+        ) as client,
     ):
         progress.check = check
         redis = Redis.from_url(config.redis_url)
@@ -95,7 +97,7 @@ async def _measure(
             paced = build_corpus(seeds, count, tag=f"{tag}-lat", start=LATENCY_ERA)
             out.write(f"· latency: {count} articles at {opts.latency_rate:g}/s\n")
             out.flush()
-            async with running_receiver(config.host) as arrivals:
+            async with running_receiver(config.host, config.demo_receiver_port) as arrivals:
                 await subscribe(config.alerts_url, config.api_key, arrivals.url, FOLLOWED)
                 lat = await latency(
                     client, progress, redis, config, arrivals, paced,

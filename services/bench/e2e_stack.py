@@ -41,6 +41,8 @@ def bench_config(bootstrap: str, redis_url: str, run_dir: Path, namespace: str) 
         embedded_redis_port=None,
         api_key=secrets.token_urlsafe(24),
         namespace=namespace,
+        # The latency receiver's port: the alert service allows webhooks to it and no other.
+        demo_receiver_port=ports.free_port(host),
     )
 
 

@@ -1,4 +1,4 @@
-"""`claimwatch alerts`: list stored alerts; list and replay dead-lettered deliveries."""
+"""`claimwatch alerts`: list stored alerts; counts (`--stats`); dead-lettered deliveries."""
 
 from __future__ import annotations
 
@@ -6,6 +6,11 @@ import argparse
 import json
 import sys
 from typing import Any
+
+from services.common.terminal import safe
+
+API_MAX = 500  # the largest page GET /alerts returns
+HEADER = f"{'raised (UTC)':<17} {'article date':<12} {'actor':<14} {'type':<8} {'speaker':<22} "
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,6 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=50)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument(
+        "--stats", action="store_true", help="alerts by actor, and ingest's article outcomes"
+    )
+    parser.add_argument(
+        "--ingest",
+        metavar="URL",
+        help="ingest service for --stats (default: the running `claimwatch up`'s)",
+    )
+    parser.add_argument(
         "--dead-letters", action="store_true", help="list deliveries that exhausted their attempts"
     )
     parser.add_argument(
@@ -25,17 +38,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_api_arguments(parser)
 
 
-def _line(alert: dict[str, Any]) -> str:
-    when = (alert.get("first_source") or {}).get("published_at") or alert["raised_at"]
-    return (
-        f"{when[:16]}  {alert['actor']:<14} {alert['type']:<8} {alert['speaker']:<22} "
-        f"[{alert['source_count']} src] {alert['sentence']}"
-    )
+def table(alerts: list[dict[str, Any]]) -> list[str]:
+    """Lines of the alert list: raise time and article date apart, newest raised first.
+
+    Every cell that came from an article is made terminal-safe.
+    """
+    ordered = sorted(alerts, key=lambda a: str(a.get("raised_at") or ""), reverse=True)
+    lines = [HEADER + "sources  sentence"]
+    for alert in ordered:
+        raised = str(alert.get("raised_at") or "")[:16].replace("T", " ")
+        dated = str((alert.get("first_source") or {}).get("published_at") or "-")[:10]
+        cells = [safe(alert.get(k, "")) for k in ("actor", "type", "speaker", "sentence")]
+        lines.append(
+            f"{raised:<17} {dated:<12} {cells[0]:<14} {cells[1]:<8} {cells[2]:<22} "
+            f"{alert.get('source_count', 1):>7}  {cells[3]}"
+        )
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
     from services.alerts.client import client, explain
 
+    if args.stats:
+        from services.cli.stats import run_stats
+
+        return run_stats(args)
     with client(args) as api:
         if args.replay:
             path = "/deliveries/dead/replay"
@@ -45,7 +72,10 @@ def run(args: argparse.Namespace) -> int:
         elif args.dead_letters:
             response = api.get("/deliveries/dead")
         else:
-            params: dict[str, Any] = {"limit": args.limit}
+            # The API pages by article date; the list is by raise time. Fetch the largest page
+            # and keep the newest raised: exact while the window holds at most API_MAX alerts.
+            limit = args.limit if args.json else max(args.limit, API_MAX)
+            params: dict[str, Any] = {"limit": min(limit, API_MAX)}
             if args.actor:
                 params["actor"] = args.actor
             if args.types:
@@ -58,11 +88,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     body = response.json()
     if args.replay:
-        sys.stdout.write(f"replayed {len(body['replayed'])}: {' '.join(body['replayed'])}\n")
+        replayed = " ".join(safe(r) for r in body["replayed"])
+        sys.stdout.write(f"replayed {len(body['replayed'])}: {replayed}\n")
     elif args.json or args.dead_letters:
-        for item in body:
+        for item in body:  # json.dumps escapes every control character (ensure_ascii)
             sys.stdout.write(json.dumps(item) + "\n")
     else:
-        for alert in body:
-            sys.stdout.write(_line(alert) + "\n")
+        sys.stdout.write("\n".join(table(body)[: args.limit + 1]) + "\n")
     return 0

@@ -8,6 +8,8 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
+from services.common.terminal import safe
+
 if TYPE_CHECKING:
     from services.extraction.learned.model import Judged
 
@@ -37,17 +39,19 @@ def run(args: argparse.Namespace) -> int:
         if result.ok:
             articles.append(result.article.to_article())
         else:
-            sys.stderr.write(f"rejected {result.where}: {result.reason}\n")
+            sys.stderr.write(safe(f"rejected {result.where}: {result.reason}") + "\n")
     count = 0
+    # JSON escapes control characters but not bidi controls (U+202E): `safe` turns those
+    # into \\u escapes, so each line stays valid JSON and inert on a terminal.
     if args.explain:
         for judged in extractor.explain_many(articles):
             for j in judged:
-                sys.stdout.write(json.dumps(explained(j), ensure_ascii=False) + "\n")
+                sys.stdout.write(safe(json.dumps(explained(j), ensure_ascii=False)) + "\n")
                 count += j.result is not None
     else:
         for claims in extractor.extract_many(articles):
             for claim in claims:
-                sys.stdout.write(claim.model_dump_json() + "\n")
+                sys.stdout.write(safe(claim.model_dump_json()) + "\n")
                 count += 1
     sys.stderr.write(f"extract: {count} claims from {len(articles)} articles\n")
     return 0

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from schemas.articles import Article
+    from services.cli.replay_target import Target
     from services.ingest.settings import Settings
     from services.ingest.sources import ReadResult, Rejection
 
@@ -39,13 +40,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--bootstrap",
         metavar="HOST:PORT",
-        help="Kafka bootstrap servers (default: CLAIMWATCH_KAFKA__BOOTSTRAP_SERVERS)",
+        help="Kafka bootstrap servers (default: CLAIMWATCH_KAFKA__BOOTSTRAP_SERVERS, "
+        "else the running `claimwatch up`'s)",
     )
     parser.add_argument("--topic", help="articles topic (default: CLAIMWATCH_TOPICS__ARTICLES)")
     parser.add_argument(
         "--no-idempotence",
         action="store_true",
-        help="plain acks=all producer, for brokers without InitProducerId (Tansu)",
+        help="plain acks=all producer (default: detected; Tansu has no InitProducerId)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")  # fmt: skip
 
@@ -67,25 +69,27 @@ def run(args: argparse.Namespace) -> int:
     if args.rate is not None and args.rate <= 0:
         sys.stderr.write("error: --rate must be a positive number of articles per second\n")
         return 2
-    settings = Settings()
-    kafka = settings.kafka.model_copy(
-        update={
-            k: v
-            for k, v in {
-                "bootstrap_servers": args.bootstrap,
-                "idempotent_producer": False if args.no_idempotence else None,
-            }.items()
-            if v is not None
-        }
-    )
-    topics = settings.topics.model_copy(update={"articles": args.topic} if args.topic else {})
-    settings = settings.model_copy(update={"kafka": kafka, "topics": topics})
+    target = _target(args, Settings())
+    settings = target.settings
     # The summary and one-line errors are the report; library logs would only repeat them.
     configure_logging(LogSettings(level="WARNING", json=False))
     for name in ("aiokafka", "services.common.kafka"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    if not args.dry_run:
+        sys.stderr.write(target.describe() + "\n")
     return asyncio.run(replay(args.paths, settings, rate=args.rate, dry_run=args.dry_run,
-                              progress=not args.no_progress))  # fmt: skip
+                              progress=not args.no_progress,
+                              detect_idempotence=target.probe_idempotence))  # fmt: skip
+
+
+def _target(args: argparse.Namespace, settings: Settings) -> Target:
+    """Flags, else variables, else the stack file of a running `claimwatch up`."""
+    import os
+
+    from services.cli.replay_target import resolve
+    from services.launcher import stackfile
+
+    return resolve(args, settings, os.environ, stackfile.find())
 
 
 async def replay(
@@ -97,8 +101,11 @@ async def replay(
     progress: bool = True,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    detect_idempotence: bool = False,
 ) -> int:
-    """Read, validate and publish `paths`; the summary goes to `out`, problems to `err`."""
+    """Read, validate and publish `paths`; the summary goes to `out`, problems to `err`.
+
+    With `detect_idempotence`, a broker without the idempotent producer gets a plain one."""
     from services.ingest.sources import read_articles
 
     out, err = out or sys.stdout, err or sys.stderr
@@ -112,7 +119,8 @@ async def replay(
         outcome.published = [a.id for a in articles]
         _summary(outcome, out, dry_run=True)
         return EXIT_OK
-    code = await _publish(articles, settings, outcome, rate=rate, progress=progress, err=err)
+    code = await _publish(articles, settings, outcome, rate=rate, progress=progress, err=err,
+                          detect_idempotence=detect_idempotence)  # fmt: skip
     _summary(outcome, out, dry_run=False)
     return code
 
@@ -126,9 +134,16 @@ def _validated(results: list[ReadResult], outcome: Outcome) -> list[Article]:
     for result in results:
         if isinstance(result, ReadArticle):
             try:
-                articles.append(result.article.to_article())
+                article = result.article.to_article()
             except ValidationError as exc:
                 outcome.rejected.append(Rejection(result.path, describe_error(exc), result.line))
+                continue
+            language = _language_of(article)
+            if language is None:
+                articles.append(article)
+            else:  # as ingest does: an article not in English would yield nothing, silently
+                reason = f"unsupported_language: {language} (claimwatch reads English only)"
+                outcome.rejected.append(Rejection(result.path, reason, result.line))
         elif result.skipped:
             outcome.skipped.append(result)
         else:
@@ -144,6 +159,7 @@ async def _publish(
     rate: float | None,
     progress: bool,
     err: TextIO,
+    detect_idempotence: bool = False,
 ) -> int:
     from aiokafka.errors import KafkaError
     from rich.console import Console
@@ -157,6 +173,12 @@ async def _publish(
     if not await kafka_reachable(settings.kafka, settings.ready_timeout_seconds):
         err.write(f"error: Kafka at {where} is unreachable; nothing was published\n")
         return EXIT_KAFKA
+    if detect_idempotence:
+        from services.cli.replay_target import settle_idempotence
+
+        settings, note = await settle_idempotence(settings)
+        if note:
+            err.write(note)
     pacer = Pacer(rate)
     bar = Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
@@ -184,13 +206,22 @@ async def _publish(
     return EXIT_OK
 
 
+def _language_of(article: Article) -> str | None:
+    from services.ingest.language import default_check
+
+    return default_check()(article)
+
+
 def _summary(outcome: Outcome, out: TextIO, *, dry_run: bool) -> None:
+    from services.common.terminal import safe
+
     verb = "validated" if dry_run else "published"
     out.write(
         f"{verb} {len(outcome.published)}, rejected {len(outcome.rejected)}, "
         f"skipped {len(outcome.skipped)}\n"
     )
     for rejection in outcome.rejected:
-        out.write(f"  rejected {rejection.where}: {rejection.reason}\n")
+        out.write(safe(f"  rejected {rejection.where}: {rejection.reason}") + "\n")
     for skip in outcome.skipped:
-        out.write(f"  skipped {skip.where}: {skip.reason.removeprefix('skipped: ')}\n")
+        reason = skip.reason.removeprefix("skipped: ")
+        out.write(safe(f"  skipped {skip.where}: {reason}") + "\n")

@@ -7,6 +7,8 @@ import json
 import sys
 from datetime import UTC, datetime
 
+from services.common.terminal import safe
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", help="article files or folders, in stream order")
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(result, ReadArticle):
             articles.append(result.article.to_article())
         else:
-            sys.stderr.write(f"simulate: {result.where}: {result.reason}\n")
+            sys.stderr.write(safe(f"simulate: {result.where}: {result.reason}") + "\n")
     extractor = Extractor.load()
     # The offline twin of the `recent_acts_by_actor` table: one dict for every actor.
     recent_acts: dict[bytes, bytes] = {}
@@ -58,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
                 continue
             line = event_line(judged[0], claim)
             if args.updates or line["event"] == "new":
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                # Still valid JSON: `safe` leaves only \\u escapes for bidi controls.
+                out.write(safe(json.dumps(line, ensure_ascii=False)) + "\n")
     out.flush()
     return 0

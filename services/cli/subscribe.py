@@ -32,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from services.alerts.client import client, explain
+    from services.common.terminal import safe
 
     channels = [{"kind": "webhook", "url": u} for u in args.webhook]
     channels += [{"kind": "apprise", "url": u} for u in args.apprise]
@@ -57,9 +58,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(body) + "\n")
         return 0
     sub = body["subscription"]
+    follows = safe(f"{sub['id']} follows {sub['actor_canonical']} ({', '.join(sub['types'])})")
     sys.stdout.write(
-        f"subscription {sub['id']} follows {sub['actor_canonical']} ({', '.join(sub['types'])})\n"
-        f"secret {body['secret']}\n"
+        f"subscription {follows}\n"
+        f"secret {safe(body['secret'])}\n"
         "The secret verifies webhook signatures; it is shown only now.\n"
     )
     return 0

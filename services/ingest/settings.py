@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.common.settings import ENV_PREFIX, KafkaSettings, LogSettings, TopicSettings
@@ -28,6 +28,13 @@ class Settings(BaseSettings):
     # and consumers treat a repeated article id as the same article (at-least-once).
     publish_timeout_seconds: float = Field(default=10.0, gt=0)
     create_topics: bool = True
+    # POST /articles needs this as X-API-Key (compose and `claimwatch up` set it). Without
+    # it the service refuses to start, unless open_writes says writes need no key.
+    api_key: SecretStr | None = None
+    # For a closed test rig only: anyone who reaches the port may publish articles.
+    open_writes: bool = False
+    # Articles confidently not in English are not published (outcome unsupported_language).
+    language_check: bool = True
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     topics: TopicSettings = Field(default_factory=TopicSettings)
     log: LogSettings = Field(default_factory=LogSettings)

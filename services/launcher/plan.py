@@ -31,6 +31,8 @@ class StackConfig:
     namespace: str = ""  # suffix for topics, groups and Redis keys; lets runs share a broker
     rebalance_timeout_s: float = 5.0
     worker_metrics_port: int = 0  # the worker's Prometheus /metrics; 0: not served
+    demo_receiver_port: int = 0  # the demo follower's webhook receiver; 0: none
+    allow_webhooks: tuple[str, ...] = ()  # more `host:port` receivers the user allows
 
     @property
     def ingest_url(self) -> str:
@@ -57,12 +59,25 @@ class StackConfig:
     def pid_dir(self) -> Path:
         return self.run_dir / "pids"
 
+    @property
+    def webhook_allow_list(self) -> list[str]:
+        """Exact `host:port` entries: the demo receiver and what `--allow-webhook` named.
+
+        Never a bare loopback host: that would let a subscription reach Redis or the broker.
+        """
+        own = [host_port(self.host, self.demo_receiver_port)] if self.demo_receiver_port else []
+        return own + list(self.allow_webhooks)
+
     def topic(self, name: str) -> str:
         return f"{name}-{self.namespace}" if self.namespace else name
 
     @property
     def key_prefix(self) -> str:
         return f"claimwatch-{self.namespace}" if self.namespace else "claimwatch"
+
+
+def host_port(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def common_env(config: StackConfig, base: Mapping[str, str]) -> dict[str, str]:
@@ -93,13 +108,21 @@ def service_specs(config: StackConfig, base: Mapping[str, str]) -> list[ProcessS
         f"{ENV}HOST": config.host,
         f"{ENV}PORT": str(config.alerts_port),
         f"{ENV}API_KEY": config.api_key,
+        # Reads stay open on this loopback-only stack, so a dashboard opened without its
+        # #key= fragment still shows the feed (a foreign web page cannot read the answers:
+        # no CORS). Everywhere else the service's default holds: reads need the key.
+        f"{ENV}READ_REQUIRES_KEY": "false",
         f"{ENV}CONSUMER_GROUP": f"claimwatch-alerts{group_suffix}",
         # The demo follower's webhook receiver listens on loopback, which the SSRF guard
-        # refuses unless it is named here.
-        f"{ENV}DELIVERY__ALLOW_HOSTS": json.dumps([config.host]),
+        # refuses unless it is named here: by its exact host and port only.
+        f"{ENV}DELIVERY__ALLOW_HOSTS": json.dumps(config.webhook_allow_list),
         f"{ENV}DELIVERY__POLL_SECONDS": "0.2",
     }
-    ingest_env = shared | {f"{ENV}HOST": config.host, f"{ENV}PORT": str(config.ingest_port)}
+    ingest_env = shared | {
+        f"{ENV}HOST": config.host,
+        f"{ENV}PORT": str(config.ingest_port),
+        f"{ENV}API_KEY": config.api_key,  # POST /articles needs it; the stack file shares it
+    }
     worker_env = shared | {
         f"{ENV}FAUST__APP_ID": f"claimwatch-stream{group_suffix}",
         f"{ENV}FAUST__DATADIR": str(config.run_dir / "worker"),

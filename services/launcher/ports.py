@@ -60,8 +60,8 @@ def taken_ports(wanted: Mapping[str, int], in_use: Callable[[int], bool]) -> dic
 
 # A taken broker or Redis port is often a Kafka or Redis already running: say how to use it.
 USE_INSTEAD = {
-    "--broker-port": "CLAIMWATCH_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:{port}",
-    "--redis-port": "CLAIMWATCH_REDIS_URL=redis://127.0.0.1:{port}/0",
+    "--broker-port": "CLAIMWATCH_KAFKA__BOOTSTRAP_SERVERS=127.0.0.1:{port}",
+    "--redis-port": "CLAIMWATCH_REDIS__URL=redis://127.0.0.1:{port}/0",
 }
 
 

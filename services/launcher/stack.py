@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Mapping
@@ -15,7 +16,8 @@ import httpx
 from aiokafka.errors import KafkaError
 
 from services.common.settings import TopicSettings
-from services.launcher import demo, infra, pidfiles, ports, processes, runs
+from services.common.terminal import safe
+from services.launcher import demo, infra, pidfiles, ports, processes, runs, stackfile
 from services.launcher.errors import StartupError, Stopping
 from services.launcher.feed import Feed, paint
 from services.launcher.plan import StackConfig, broker_spec, redis_spec, service_specs
@@ -65,6 +67,7 @@ class Stack:
             self.start_broker(base_env)
             self.start_redis()
             self.start_services(base_env)
+            self.write_stack_file()
             return self.demo_and_watch()
         except StartupError as exc:
             log.error("startup failed", extra={"problem": exc.problem})
@@ -117,7 +120,7 @@ class Stack:
         if c.embedded_broker_port is None:
             if not infra.external_kafka_ok(c.bootstrap):
                 raise StartupError(
-                    f"no Kafka answers at {c.bootstrap} (CLAIMWATCH_KAFKA_BOOTSTRAP_SERVERS)",
+                    f"no Kafka answers at {c.bootstrap} (CLAIMWATCH_KAFKA__BOOTSTRAP_SERVERS)",
                     "start that broker, or unset the variable to use the embedded one",
                 )
             infra.prepare_topics(c.bootstrap, topics, idempotent=True)
@@ -158,7 +161,7 @@ class Stack:
             host, port = parts.hostname or "127.0.0.1", parts.port or 6379
             if not redis_ready(host, port):
                 raise StartupError(
-                    f"no Redis answers at {host}:{port} (CLAIMWATCH_REDIS_URL)",
+                    f"no Redis answers at {host}:{port} (CLAIMWATCH_REDIS__URL)",
                     "start it, or unset the variable to let `claimwatch up` run its own",
                 )
             self.say(f"✓ Redis at {host}:{port} (external)", "32")
@@ -209,6 +212,15 @@ class Stack:
             raise self.died(worker, f"read {worker.log_path}")
         self.say("✓ worker running (consumer group joins in a few seconds)", "32")
 
+    @property
+    def stack_file(self) -> Path:
+        return self.config.run_dir / stackfile.FILE_NAME
+
+    def write_stack_file(self) -> None:
+        """Tell the other commands (`replay`, `subscribe`, `alerts`, `tail`) how to reach us."""
+        stackfile.write(self.stack_file, stackfile.describe(self.config, os.getpid()))
+        log.info("stack file written", extra={"path": str(self.stack_file)})
+
     def demo_and_watch(self) -> int:
         c, o = self.config, self.options
         feed_stop = threading.Event()
@@ -219,7 +231,7 @@ class Stack:
             stop=feed_stop,
             on_alert=self._count,
         )
-        with demo.WebhookReceiver(c.host) as receiver:
+        with demo.WebhookReceiver(c.host, c.demo_receiver_port) as receiver:
             try:
                 ids = demo.subscribe(c.alerts_url, c.api_key, receiver, o.demo_actors)
             except httpx.HTTPError as exc:
@@ -241,11 +253,16 @@ class Stack:
                 + worker,
                 "0",
             )
+            self.say(
+                f"  Stack file: {self.stack_file} (mode 0600, holds the key): `claimwatch "
+                "replay`, `subscribe`, `alerts` and `tail` find this stack with no flags",
+                "0",
+            )
             self.say(f"  Logs:       {c.log_dir}/   Ctrl-C stops everything\n", "0")
             if o.replay:
-                sent, problems = demo.replay(c.ingest_url, o.seeds)
+                sent, problems = demo.replay(c.ingest_url, o.seeds, c.api_key)
                 for problem in problems:
-                    self.say(f"  ! {problem}", "33")
+                    self.say(f"  ! {safe(problem)}", "33")  # a file's name or content
                 self.say(
                     f"· replayed {sent} articles from {o.seeds}; alerts follow as they arrive", "2"
                 )
@@ -310,5 +327,6 @@ class Stack:
             )
         self.started.clear()
         if self.claimed:
+            self.stack_file.unlink(missing_ok=True)
             runs.release(self.pids)
             self.say("· stopped: nothing left running", "2")

@@ -101,6 +101,7 @@ def stack(kafka_bootstrap: str, redis_url: str, tmp_path: Path) -> Iterator[Stac
         ingest_port=free_port(), alerts_port=free_port(), bootstrap=kafka_bootstrap,
         embedded_broker_port=None, redis_url=redis_url, embedded_redis_port=None,
         api_key=API_KEY, namespace=uuid.uuid4().hex[:10],
+        allow_webhooks=("127.0.0.1",),  # the test's receiver: loopback, on a port chosen later
     )  # fmt: skip
     logs = tmp_path / "logs"
     logs.mkdir()

@@ -54,6 +54,7 @@ class Services:
             ingest_port=free_port(), alerts_port=free_port(), bootstrap=bootstrap,
             embedded_broker_port=None, redis_url=redis_url, embedded_redis_port=None,
             api_key=API_KEY, namespace=uuid.uuid4().hex[:10], rebalance_timeout_s=3.0,
+            allow_webhooks=("127.0.0.1",),  # the receivers: loopback, ports chosen later
         )  # fmt: skip
         return cls(config, dict(extra_env))
 

@@ -54,7 +54,7 @@ async def read_events(
     pings: list[str] | None = None,
 ) -> list[dict[str, str]]:  # fmt: skip
     """Open the stream and parse the first `want` events (id, event, data)."""
-    headers = {"Last-Event-ID": last_id} if last_id else {}
+    headers = {"X-API-Key": API_KEY} | ({"Last-Event-ID": last_id} if last_id else {})
     params = {"actor": actor} if actor else {}
     events: list[dict[str, str]] = []
     current: dict[str, str] = {}

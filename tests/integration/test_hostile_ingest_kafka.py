@@ -34,6 +34,10 @@ def ingest(kafka_bootstrap: str, unique_topic: Callable[..., str]) -> Iterator[A
         max_batch=MAX_BATCH,
         kafka=KafkaSettings(bootstrap_servers=kafka_bootstrap),
         topics=TopicSettings(articles=topic, partitions=1),
+        # Generated bodies test the schema's rules: no key, no language check here (both have
+        # tests of their own in tests/unit/ingest).
+        open_writes=True,
+        language_check=False,
     )
     app = create_app(app_settings)
     # Schemathesis runs the app's lifespan (Kafka connects in the background) and keeps it
@@ -109,6 +113,10 @@ def test_generated_requests_against_real_kafka(ingest: Any, kafka_bootstrap: str
 
 def test_deeply_nested_body_is_refused_by_the_served_app(ingest: Any) -> None:
     _, client, _ = ingest
-    response = client.post("/articles", data=b"[" * 50_000 + b"]" * 50_000)
+    response = client.post(
+        "/articles",
+        data=b"[" * 50_000 + b"]" * 50_000,
+        headers={"content-type": "application/json"},
+    )
     assert response.status_code == 422
     assert json.loads(response.text)["error"].startswith("invalid JSON")

@@ -25,6 +25,7 @@ from services.ingest.sources import ReadArticle, read_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds/aljazeera-2022-03-14-russia-china-military-aid.txt"
+KEY = "ingest-kafka-test-key"
 
 
 def topics_for(unique_topic: Callable[..., str], partitions: int = 1) -> TopicSettings:
@@ -48,7 +49,9 @@ async def running(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
             assert time.monotonic() < deadline, "ingest did not connect to Kafka in 30 s"
             await asyncio.sleep(0.05)
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as client:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://ingest", headers={"X-API-Key": KEY}
+        ) as client:
             yield client
 
 
@@ -64,7 +67,9 @@ def article(n: int) -> dict[str, str]:
 async def test_posted_batch_is_on_the_topic_keyed_by_id(
     kafka_settings: KafkaSettings, unique_topic: Callable[..., str], read_topic
 ) -> None:
-    settings = Settings(kafka=kafka_settings, topics=topics_for(unique_topic, partitions=3))
+    settings = Settings(
+        kafka=kafka_settings, topics=topics_for(unique_topic, partitions=3), api_key=KEY
+    )
     async with running(settings) as client:
         assert (await client.get("/readyz")).status_code == 200
         response = await client.post("/articles", json=[article(1), article(2), article(3)])
@@ -82,7 +87,7 @@ async def test_posted_batch_is_on_the_topic_keyed_by_id(
 async def test_malformed_article_gets_422_and_nothing_reaches_the_topic(
     kafka_settings: KafkaSettings, unique_topic: Callable[..., str], read_topic
 ) -> None:
-    settings = Settings(kafka=kafka_settings, topics=topics_for(unique_topic))
+    settings = Settings(kafka=kafka_settings, topics=topics_for(unique_topic), api_key=KEY)
     async with running(settings) as client:
         bad = await client.post("/articles", json=[article(1), {"title": "no text"}])
         worse = await client.post("/articles", content=b"{oops", headers=_json)
@@ -98,7 +103,9 @@ async def test_malformed_article_gets_422_and_nothing_reaches_the_topic(
 async def test_same_article_twice_gets_the_same_key(
     kafka_settings: KafkaSettings, unique_topic: Callable[..., str], read_topic
 ) -> None:
-    settings = Settings(kafka=kafka_settings, topics=topics_for(unique_topic, partitions=4))
+    settings = Settings(
+        kafka=kafka_settings, topics=topics_for(unique_topic, partitions=4), api_key=KEY
+    )
     no_url = {"title": "Storm warning", "text": "Forecasters warned of a storm."}
     async with running(settings) as client:
         for body in (article(5), article(5), no_url, no_url):
@@ -138,13 +145,13 @@ async def test_starts_unready_without_kafka_and_refuses_with_503(
     unique_topic: Callable[..., str],
 ) -> None:
     dead = KafkaSettings(bootstrap_servers=f"127.0.0.1:{closed_port()}")
-    app = create_app(Settings(kafka=dead, topics=topics_for(unique_topic)))
+    app = create_app(Settings(kafka=dead, topics=topics_for(unique_topic), api_key=KEY))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as client:
             assert (await client.get("/livez")).status_code == 200
             ready = await client.get("/readyz")
-            posted = await client.post("/articles", json=article(1))
+            posted = await client.post("/articles", json=article(1), headers={"X-API-Key": KEY})
     assert (ready.status_code, ready.json()["status"]) == (503, "starting")
     assert posted.status_code == 503
     assert app.state.publisher is None
@@ -162,6 +169,7 @@ async def test_entry_point_serves_the_seed_onto_kafka(
         "CLAIMWATCH_TOPICS__ARTICLES": topics.articles,
         "CLAIMWATCH_TOPICS__PARTITIONS": "1",
         "CLAIMWATCH_CREATE_TOPICS": "false",
+        "CLAIMWATCH_API_KEY": KEY,
     }
     await ensure_topics(KafkaSettings(bootstrap_servers=kafka_bootstrap), [topics.articles], 1, 1)
     [seed] = [r.article for r in read_articles([SEED]) if isinstance(r, ReadArticle)]
@@ -173,7 +181,9 @@ async def test_entry_point_serves_the_seed_onto_kafka(
         base = f"http://127.0.0.1:{port}"
         async with httpx.AsyncClient(base_url=base, timeout=5) as client:
             await _wait_ready(client, proc)
-            response = await client.post("/articles", content=seed.model_dump_json(), headers=_json)
+            response = await client.post(
+                "/articles", content=seed.model_dump_json(), headers=_json | {"X-API-Key": KEY}
+            )
             assert response.status_code == 202, response.text
             metrics = (await client.get("/metrics")).text
     finally:

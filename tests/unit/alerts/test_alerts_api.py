@@ -1,7 +1,8 @@
-"""API auth: management needs X-API-Key; reading is open unless configured otherwise."""
+"""API auth: management needs X-API-Key; so does reading, unless configured open (as `up` does)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 import httpx
@@ -86,12 +87,13 @@ async def test_management_with_the_key_works_and_shows_the_secret_once() -> None
     assert "whsec_" not in listed.text
 
 
-async def test_reading_alerts_is_open_by_default_and_keyed_when_configured() -> None:
+async def test_reading_alerts_needs_the_key_by_default_and_is_open_only_when_configured() -> None:
     async with client() as api:
-        assert (await api.get("/alerts")).status_code == 200
-    async with client(read_requires_key=True) as api:
         assert (await api.get("/alerts")).status_code == 401
+        assert (await api.get("/alerts", headers={"X-API-Key": "wrong"})).status_code == 401
         assert (await api.get("/alerts", headers={"X-API-Key": KEY})).status_code == 200
+    async with client(read_requires_key=False) as api:
+        assert (await api.get("/alerts")).status_code == 200
 
 
 def test_api_key_is_required_in_settings() -> None:
@@ -104,3 +106,14 @@ def test_openapi_lists_the_api_and_the_key_scheme() -> None:
     schema = app.openapi()
     assert {"/subscriptions", "/alerts", "/alerts/stream", "/actors"} <= set(schema["paths"])
     assert "APIKeyHeader" in schema["components"]["securitySchemes"]
+
+
+async def test_docs_reference_no_remote_asset_and_their_assets_are_served() -> None:
+    async with client() as api:
+        page = (await api.get("/docs")).text
+        assets = re.findall(r"""(?:src|href)=["']?([^"' >]+)""", page)
+        assert assets, page
+        assert not [a for a in assets if "//" in a], f"remote assets in /docs: {assets}"
+        for asset in assets:
+            assert (await api.get(asset)).status_code == 200, asset
+        assert '"validatorUrl": null' in page

@@ -3,9 +3,11 @@ exhausted attempts and refused URLs are dead-lettered; the webhook-id never chan
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import Any, cast
 
+import pytest
 from alert_fakes import subscription
 
 from schemas.subscriptions import Subscription
@@ -127,3 +129,12 @@ async def test_deleted_subscription_drops_the_delivery() -> None:
     gone = job.model_copy(update={"subscription_id": "sub_gone"})
     assert await worker.process("1-0", gone) == "dropped"
     assert [kind for kind, _ in queue.calls] == ["dropped:subscription deleted"]
+
+
+async def test_a_retry_log_says_why(caplog: pytest.LogCaptureFixture) -> None:
+    error = "ConnectError: All connection attempts failed"
+    worker, job, *_ = run(SendResult(ok=False, error=error))
+    with caplog.at_level(logging.INFO, logger="services.alerts.deliveries"):
+        assert await worker.process("1-0", job) == "retrying"
+    [record] = [r for r in caplog.records if r.getMessage() == "delivery retrying"]
+    assert record.reason == error  # type: ignore[attr-defined]

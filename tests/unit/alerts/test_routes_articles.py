@@ -44,7 +44,10 @@ def client(store: AlertsOfArticles, articles: ArticleStore | None) -> httpx.Asyn
         dns=cast(Any, None), articles=articles,
     )  # fmt: skip
     app = create_app(Settings(api_key="k"), components=comp)
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+    transport = httpx.ASGITransport(app=app)
+    return httpx.AsyncClient(
+        transport=transport, base_url="http://test", headers={"X-API-Key": "k"}
+    )
 
 
 async def cached_articles() -> FakeArticleStore:

@@ -32,3 +32,18 @@ def test_extract_prints_claims_as_json_lines(
     assert [(c.type.value, c.actor) for c in own] == [("denial", "Russia")]
     assert "broken.json" in err
     assert "spaCy model" in err
+
+
+@pytest.mark.parametrize("command", ["extract", "simulate"])
+def test_article_controls_and_bidi_overrides_stay_escaped_in_valid_json(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Kremlin spokesman Dmitry Peskov denied the report \x1b[2J\x07 on Monday \u202e today."
+    article = {"id": "hostile-1", "title": "", "text": text}
+    (tmp_path / "hostile.json").write_text(json.dumps(article), encoding="utf-8")
+    assert main([command, str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.strip(), "no claim printed"
+    assert not any(c in out for c in ("\x1b", "\x07", "\u202e"))
+    sentences = [json.loads(line)["sentence"] for line in out.splitlines()]
+    assert any("\x1b[2J" in s and "\u202e" in s for s in sentences)  # JSON keeps the content

@@ -54,3 +54,19 @@ def test_non_positive_rate_is_refused(capsys) -> None:  # type: ignore[no-untype
 
     assert main(["replay", str(SEED), "--rate", "0"]) == 2
     assert "--rate must be a positive number" in capsys.readouterr().err
+
+
+async def test_an_article_not_in_english_is_rejected_with_its_language(tmp_path: Path) -> None:
+    german = (
+        "Der Sprecher des Ministeriums wies am Dienstag die Berichte zurück, wonach die "
+        "Regierung um militärische Hilfe gebeten habe. Das sei eine Erfindung, sagte er."
+    )
+    (tmp_path / "de.json").write_text(json.dumps({"id": "de", "text": german}), encoding="utf-8")
+    code, out, _ = await run_replay(SEED, tmp_path)
+    assert code == EXIT_OK
+    lines = out.splitlines()
+    assert lines[0] == "validated 1, rejected 1, skipped 0"
+    assert lines[1] == (
+        f"  rejected {tmp_path / 'de.json'}: unsupported_language: de "
+        "(claimwatch reads English only)"
+    )

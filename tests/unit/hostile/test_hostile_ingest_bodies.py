@@ -15,6 +15,7 @@ from services.ingest.settings import Settings
 
 DEPTH = 100_000
 LIMIT = Settings().max_body_bytes  # the real default, not a test-sized one
+KEY = "hostile-test-key"
 
 
 @pytest.fixture
@@ -24,10 +25,17 @@ def publisher() -> RecordingPublisher:
 
 @pytest.fixture
 async def api(publisher: RecordingPublisher) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(Settings(), publisher, ready_check=always_ready)
+    # The language check is off here: this file checks that bytes arrive intact, in any script;
+    # what happens to articles not in English is tested in tests/unit/ingest/test_language.py.
+    app = create_app(
+        Settings(api_key=KEY, language_check=False), publisher, ready_check=always_ready
+    )
     # raise_app_exceptions=False: an unhandled error must show up as the 500 a client gets.
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as client:
+    headers = {"X-API-Key": KEY}
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://ingest", headers=headers
+    ) as client:
         yield client
 
 
@@ -90,7 +98,9 @@ async def test_body_one_byte_over_the_limit_is_413_with_or_without_a_length(
             yield body[start : start + 64 * 1024]
 
     declared = await post(api, body)
-    streamed = await api.post("/articles", content=chunked())
+    streamed = await api.post(
+        "/articles", content=chunked(), headers={"content-type": "application/json"}
+    )
     for response in (declared, streamed):
         assert response.status_code == 413
         assert f"exceeds {LIMIT} bytes" in response.json()["error"]

@@ -25,8 +25,13 @@ ARTICLE = {
 }
 
 
+KEY = "ingest-test-key"
+
+
 def settings(**overrides: object) -> Settings:
-    values: dict[str, object] = {"max_body_bytes": 4096, "max_batch": 3, "ready_cache_seconds": 60}
+    values: dict[str, object] = {
+        "max_body_bytes": 4096, "max_batch": 3, "ready_cache_seconds": 60, "api_key": KEY,
+    }  # fmt: skip
     return Settings(**{**values, **overrides})
 
 
@@ -36,7 +41,9 @@ def client_for(
     **overrides: object,
 ) -> httpx.AsyncClient:
     app = create_app(settings(**overrides), publisher, ready_check=ready_check or _ready)
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://ingest")
+    transport = httpx.ASGITransport(app=app)
+    headers = {"X-API-Key": KEY}
+    return httpx.AsyncClient(transport=transport, base_url="http://ingest", headers=headers)
 
 
 async def _ready() -> bool:
@@ -181,7 +188,7 @@ async def test_lying_content_length_is_not_trusted(publisher: FakePublisher) -> 
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
         "scheme": "http", "path": "/articles", "raw_path": b"/articles", "query_string": b"",
         "root_path": "", "headers": [(b"content-type", b"application/json"),
-                                     (b"content-length", b"20")],
+                                     (b"content-length", b"20"), (b"x-api-key", KEY.encode())],
         "client": ("127.0.0.1", 1), "server": ("ingest", 80),
     }  # fmt: skip
     await app(scope, receive, send)

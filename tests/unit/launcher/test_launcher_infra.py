@@ -22,7 +22,7 @@ def test_no_redis_and_not_root_is_one_line_with_the_fix(monkeypatch: pytest.Monk
     assert "\n" not in message
     assert "redis-server is not installed" in message
     assert "apt-get install redis-server" in message
-    assert "CLAIMWATCH_REDIS_URL" in message
+    assert "CLAIMWATCH_REDIS__URL" in message
 
 
 def test_a_failed_install_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:

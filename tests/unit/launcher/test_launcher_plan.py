@@ -41,12 +41,24 @@ def test_services_run_separately_with_their_own_ports() -> None:
     assert specs["ingest"].env["CLAIMWATCH_PORT"] == "8000"
     assert specs["alerts"].env["CLAIMWATCH_PORT"] == "8001"
     assert specs["alerts"].env["CLAIMWATCH_API_KEY"] == "k" * 32
-    assert "CLAIMWATCH_API_KEY" not in specs["ingest"].env
-    assert json.loads(specs["alerts"].env["CLAIMWATCH_DELIVERY__ALLOW_HOSTS"]) == ["127.0.0.1"]
+    # Ingest needs the same key for POST /articles; reads stay open on this loopback stack.
+    assert specs["ingest"].env["CLAIMWATCH_API_KEY"] == "k" * 32
+    assert specs["alerts"].env["CLAIMWATCH_READ_REQUIRES_KEY"] == "false"
+    # No demo receiver in this config: nothing non-global is allowed, not even loopback.
+    assert json.loads(specs["alerts"].env["CLAIMWATCH_DELIVERY__ALLOW_HOSTS"]) == []
     assert float(specs["worker"].env["CLAIMWATCH_FAUST__REBALANCE_TIMEOUT_S"]) <= 5
     assert float(specs["worker"].env["CLAIMWATCH_FAUST__SESSION_TIMEOUT_S"]) >= 6
     assert all(spec.env["PATH"] == "/bin" for spec in specs.values())
     assert all(spec.cwd == Path("/project") for spec in specs.values())
+
+
+def test_webhooks_are_allowed_by_exact_host_and_port_only() -> None:
+    specs = service_specs(config(demo_receiver_port=41234, allow_webhooks=("127.0.0.1:9000",)), {})
+    env = next(s for s in specs if s.name == "alerts").env
+    allowed = json.loads(env["CLAIMWATCH_DELIVERY__ALLOW_HOSTS"])
+    assert allowed == ["127.0.0.1:41234", "127.0.0.1:9000"]
+    ipv6 = config(host="::1", demo_receiver_port=41234)
+    assert ipv6.webhook_allow_list == ["[::1]:41234"]
 
 
 def test_a_namespace_separates_topics_groups_and_keys() -> None:

@@ -44,7 +44,7 @@ def test_a_taken_port_is_one_line_with_the_fix() -> None:
 def test_a_taken_redis_port_suggests_using_that_redis() -> None:
     with pytest.raises(StartupError) as caught:
         check_free({"Redis": (6379, "--redis-port")}, in_use=lambda port: True)
-    assert "CLAIMWATCH_REDIS_URL=redis://127.0.0.1:6379/0" in str(caught.value)
+    assert "CLAIMWATCH_REDIS__URL=redis://127.0.0.1:6379/0" in str(caught.value)
 
 
 def test_free_ports_pass() -> None:
