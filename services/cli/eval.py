@@ -18,12 +18,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--c", type=float, default=1.0, help="combiner regularisation (C)")
     parser.add_argument("--min-support", type=int, default=3, help="induced cue: min uses")
+    parser.add_argument("--alert-boost", type=float, default=0.0, help="logit added to alert types")
+    parser.add_argument("--none-floor", type=float, default=0.5, help="min P(none) to drop")
     parser.add_argument("--keep-none", action="store_true", help="keep candidates judged `none`")
+    parser.add_argument(
+        "--sweep",
+        action="store_true",
+        help="also score a grid of decision policies on the same folds (to choose one)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from services.extraction.learned.corpus import folders, read_corpus
-    from services.extraction.learned.report import table
+    from services.extraction.learned.model import Policy
+    from services.extraction.learned.report import sweep_line, table
     from services.extraction.learned.training import Settings, canonical_actor, crossvalidate
     from services.extraction.model import load_nlp
 
@@ -35,15 +43,26 @@ def run(args: argparse.Namespace) -> int:
     if len(folders(corpus)) < 2:
         sys.stderr.write("eval: cross-validation needs at least two folders\n")
         return 2
-    settings = Settings(c=args.c, min_support=args.min_support, drop_none=not args.keep_none)
+    policy = Policy(args.alert_boost, args.none_floor, not args.keep_none)
+    settings = Settings(c=args.c, min_support=args.min_support, policy=policy)
+    grid = [
+        Policy(boost, floor) for boost in (0.0, 0.5, 1.0, 1.5) for floor in (0.4, 0.5, 0.7, 1.01)
+    ]
     results = crossvalidate(
         corpus,
         load_nlp(),
         load_nlp(full=True),
         canonical_actor,
         settings,
-        progress=lambda line: sys.stderr.write(f"eval: {line}\n"),
+        progress=_progress,
+        sweep=grid if args.sweep else (),
     )
     for line in table(results):
         sys.stdout.write(line + "\n")
+    for policy in grid if args.sweep else ():
+        sys.stdout.write(f"sweep {policy}: {sweep_line(results, policy)}\n")
     return 0
+
+
+def _progress(line: str) -> None:
+    sys.stderr.write(f"eval: {line}\n")

@@ -27,6 +27,10 @@ _TICKER = re.compile(r"\((?:[A-Z]{1,8}:)[A-Z0-9.]{1,10}\)")
 _SCARE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))['‘](?=\w)")
 _SCARE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s,.;:!?)]|$)")
 _WORD = re.compile(r"[A-Za-z]+")
+_ISSUES_NOTICE = re.compile(
+    r"\bissues(?=\s+(?:\w+\s+)?(?:warning|warnings|alert|advisory|ultimatum|threat|denial)\b)",
+    re.IGNORECASE,
+)
 
 
 def parse_text(sentence: str, lexicon: Lexicon, *, headline: bool = False) -> str:
@@ -36,9 +40,23 @@ def parse_text(sentence: str, lexicon: Lexicon, *, headline: bool = False) -> st
     text = lead.sub(lambda m: " " * len(m.group(0)), text)
     text = _TICKER.sub(lambda m: " " * len(m.group(0)), text)
     text = _mask_scare_quotes(text)
-    if headline and _is_title_case(text):
+    if _is_shouted(text):
+        # a subhead in capitals ("FRANCE WARNS ITALY") parses as a string of proper nouns:
+        # give it headline case (acronyms of three letters or fewer stay), then lower cues
+        text = _WORD.sub(lambda m: m.group(0) if len(m.group(0)) <= 3 else m.group(0).title(), text)
         text = _WORD.sub(lambda m: _lower_if_common(m, lexicon), text)
+    elif headline and _is_title_case(text):
+        text = _WORD.sub(lambda m: _lower_if_common(m, lexicon), text)
+    if headline:
+        # "Acme issues warning over ...": the tagger reads "issues" as a plural noun; the
+        # past form (same length) makes it the verb it is
+        text = _ISSUES_NOTICE.sub("issued", text)
     return text
+
+
+def _is_shouted(text: str) -> bool:
+    words = _WORD.findall(text)
+    return len(words) >= 2 and sum(len(w) > 3 for w in words) >= 2 and text.upper() == text
 
 
 def _mask_scare_quotes(text: str) -> str:

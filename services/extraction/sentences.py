@@ -153,9 +153,9 @@ def has_cue(text: str, lexicon: Lexicon) -> bool:
         if lemma not in lexicon.light_verbs:
             return True
         if nouns is None:
-            nouns = {w.lower() for w in words} & lexicon.speech_nouns.keys()
+            nouns = {w.lower() for w in words} & (lexicon.speech_nouns.keys() | {"notice"})
         if nouns:
-            return True
+            return True  # "notice": "put them on notice" (speech_acts._on_notice)
     return False
 
 

@@ -40,6 +40,8 @@ _NEEDS_CLAUSE = frozenset(
     }
 )
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+# Verbs that avow a stance: with "innocence" as object they deny the charge.
+_AVOWALS = frozenset({"maintain", "protest", "proclaim", "profess", "assert", "insist"})
 
 
 @dataclass
@@ -50,6 +52,16 @@ class SpeechAct:
     parties: list[Party]
     content: list[Token]  # what is said, in text order
     heads: list[Token]  # proposition heads to type one by one (conjoined clauses)
+
+
+def _on_notice(verb: Token) -> Token | None:
+    """ "put X on notice": the notice is the warning."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ == "notice":
+                    return obj
+    return None
 
 
 def find_speech_acts(
@@ -94,8 +106,12 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
             None,
         )
         if noun is None:
-            return None
-        verb_type = lex.speech_nouns[noun.lower_]
+            noun = _on_notice(tok) if lemma == "put" else None
+            if noun is None:
+                return None
+            verb_type = ClaimType.WARNING.value  # "put the gangs on notice"
+        else:
+            verb_type = lex.speech_nouns[noun.lower_]
         cue_text = f"{tok.text} {noun.text}"
         content = [t for t in noun.subtree]
         heads = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_.startswith("VB")]
@@ -122,6 +138,11 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
             c.dep_ == "dobj" and c.lower_ in lex.attitude_nouns for c in tok.children
         ):
             deps.add("ccomp")  # "expressed support/concern": a stance, stated
+        if lemma in _AVOWALS and any(
+            c.dep_ == "dobj" and c.lower_ in ("innocence", "innocency") for c in tok.children
+        ):
+            deps.add("ccomp")  # "maintains his innocence": the plea of the accused
+            verb_type = ClaimType.DENIAL.value
         if lemma == "call" and "oprd" in deps:
             deps.add("ccomp")  # "called the claims lies": a verdict on them
         if (

@@ -96,7 +96,7 @@ def main(root: Path) -> None:
         )
         + "\n"
     )
-    print(f"{OUT}: " + ", ".join(f"{k} {len(v)}" for k, v in classes.items()))
+    sys.stdout.write(f"{OUT}: " + ", ".join(f"{k} {len(v)}" for k, v in classes.items()) + "\n")
 
 
 if __name__ == "__main__":

@@ -44,16 +44,30 @@ class Combiner:
                     out[k] += w * value
         return out
 
-    def probabilities(self, features: Mapping[str, float]) -> dict[str, float]:
+    def probabilities(
+        self, features: Mapping[str, float], boost: Mapping[str, float] | None = None
+    ) -> dict[str, float]:
         s = self.scores(features)
+        if boost:
+            s = [v + boost.get(label, 0.0) for label, v in zip(self.labels, s, strict=True)]
         top = max(s)
         e = [math.exp(v - top) for v in s]
         total = sum(e)
         return {label: v / total for label, v in zip(self.labels, e, strict=True)}
 
-    def decide(self, features: Mapping[str, float], *, top: int = 6) -> Decision:
-        probs = self.probabilities(features)
+    def decide(
+        self,
+        features: Mapping[str, float],
+        *,
+        boost: Mapping[str, float] | None = None,
+        none_floor: float = 0.0,
+        top: int = 6,
+    ) -> Decision:
+        """The label with the highest (boosted) probability; `none` only at `none_floor` or more."""
+        probs = self.probabilities(features, boost)
         ranked = sorted(probs, key=lambda k: -probs[k])
+        if ranked[0] == NONE and probs[NONE] < none_floor:
+            ranked = [*ranked[1:], NONE]
         best, second = ranked[0], ranked[1]
         b, r = self.labels.index(best), self.labels.index(second)
         signals = [

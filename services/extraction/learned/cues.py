@@ -156,7 +156,11 @@ def select(
         kind = top if top != "assertion" and n >= min_purity * support else CONTENT
         cues.append(
             InducedCue(
-                lemma, kind, tuple(sorted(ev.forms)), support, round(precision, 3),
+                lemma,
+                kind,
+                tuple(sorted(ev.forms)),
+                support,
+                round(precision, 3),
                 tuple(sorted(ev.folders)),
             )
         )

@@ -34,13 +34,19 @@ SEEDS: dict[str, str] = {
     " caution",
     "blame": "accuse blame fault responsible crime crimes fraud corruption illegal violated",
 }
+
+
+def _closed(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Closed classes: never widened (a WordNet neighbour of "will" is no modal).
 CLOSED: dict[str, frozenset[str]] = {
-    "future": frozenset("will would could might may 'll shall going".split()),
-    "condition": frozenset("if unless until otherwise either".split()),
-    "negation": frozenset("not never no nothing none nobody neither nor n't without".split()),
-    "addressee": frozenset("you your yourself yourselves".split()),
-    "obligation": frozenset("must should".split()),
+    "future": _closed("will would could might may 'll shall going"),
+    "condition": _closed("if unless until otherwise either"),
+    "negation": _closed("not never no nothing none nobody neither nor n't without"),
+    "addressee": _closed("you your yourself yourselves"),
+    "obligation": _closed("must should"),
 }
 # Idioms no single word gives away, written here; matched as phrases in what is said.
 IDIOMS: dict[str, re.Pattern[str]] = {

@@ -40,12 +40,13 @@ def fit(
         g = scale * (p - y)
         gw, gb = x.T @ g + w, g.sum(axis=0)
         for i, (param, grad) in enumerate(((w, gw), (b, gb))):
-            m, v = moments[2 * i], moments[2 * i + 1]
-            m *= 0.9
-            m += 0.1 * grad
-            v *= 0.999
-            v += 0.001 * grad * grad
-            param -= rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+            first, second = moments[2 * i], moments[2 * i + 1]
+            first *= 0.9
+            first += 0.1 * grad
+            second *= 0.999
+            second += 0.001 * grad * grad
+            step_size = rate / (1 - 0.9**step)
+            param -= step_size * first / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
     return Combiner(
         labels=LABELS,
         weights={k: tuple(float(v) for v in w[i]) for k, i in index.items()},

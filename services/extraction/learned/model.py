@@ -20,6 +20,16 @@ FORMAT = 1
 
 
 @dataclass(frozen=True)
+class Policy:
+    """How decisions are read: alert types' logits raised by `alert_boost` (recall against
+    precision), `none` taken only at probability `none_floor` or more, and then dropped."""
+
+    alert_boost: float = 0.0
+    none_floor: float = 0.5
+    drop_none: bool = True
+
+
+@dataclass(frozen=True)
 class Judged:
     candidate: Claim  # as the rules built it
     result: Claim | None  # as the model leaves it (None: dropped)
@@ -31,13 +41,17 @@ class LearnedModel:
     cues: tuple[InducedCue, ...]
     classes: dict[str, frozenset[str]]
     combiner: Combiner | None
-    drop_none: bool = True  # a candidate the combiner calls `none` is no claim
+    policy: Policy = field(default_factory=lambda: Policy())
     meta: dict[str, Any] = field(default_factory=dict)
 
     def decide(self, claim: Claim) -> Decision | None:
         if self.combiner is None:
             return None
-        return self.combiner.decide(features(claim, self.classes))
+        p = self.policy
+        boost = {"denial": p.alert_boost, "warning": p.alert_boost}
+        return self.combiner.decide(
+            features(claim, self.classes), boost=boost, none_floor=p.none_floor
+        )
 
     def judge(self, claims: Iterable[Claim]) -> list[Judged]:
         """Each rule-built candidate with the combiner's decision and what becomes of it."""
@@ -47,7 +61,7 @@ class LearnedModel:
             if decision is None:
                 out.append(Judged(claim, claim, None))
             elif decision.label == NONE:
-                out.append(Judged(claim, None if self.drop_none else claim, decision))
+                out.append(Judged(claim, None if self.policy.drop_none else claim, decision))
             elif decision.label != claim.type.value:
                 typed = claim.model_copy(update={"type": ClaimType(decision.label)})
                 out.append(Judged(claim, typed, decision))
@@ -62,7 +76,7 @@ class LearnedModel:
         return {
             "format": FORMAT,
             "meta": self.meta,
-            "drop_none": self.drop_none,
+            "policy": asdict(self.policy),
             "cues": [asdict(c) for c in self.cues],
             "classes": {k: sorted(v) for k, v in sorted(self.classes.items())},
             "combiner": self.combiner.to_json() if self.combiner else None,
@@ -85,7 +99,8 @@ class LearnedModel:
         )
         combiner = Combiner.from_json(raw["combiner"]) if raw.get("combiner") else None
         classes = {k: frozenset(v) for k, v in raw["classes"].items()}
-        return cls(cues, classes, combiner, bool(raw.get("drop_none", True)), raw.get("meta", {}))
+        policy = Policy(**raw.get("policy", {}))
+        return cls(cues, classes, combiner, policy, raw.get("meta", {}))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), indent=1, ensure_ascii=False) + "\n", "utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import mean
 
+from services.extraction.learned.model import Policy
 from services.extraction.learned.scoring import TYPES, Report
 from services.extraction.learned.training import FoldResult
 
@@ -43,3 +44,9 @@ def summary(results: Sequence[FoldResult]) -> str:
         f" attribution-F1 {mean(attr):.3f} (lowest {min(attr):.3f}) | rules alone:"
         f" alert-F1 {mean(rules_alert):.3f} attribution-F1 {mean(rules_attr):.3f}"
     )
+
+
+def sweep_line(results: Sequence[FoldResult], policy: Policy) -> str:
+    alert = [r.variants[policy]["alert"].f1 for r in results]
+    attr = [r.variants[policy]["attribution"].f1 for r in results]
+    return f"alert-F1 {mean(alert):.3f} (lowest {min(alert):.3f}) attribution-F1 {mean(attr):.3f}"

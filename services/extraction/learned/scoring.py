@@ -17,13 +17,13 @@ ALERT = ("denial", "warning")
 TYPES = ("denial", "warning", "accusation", "assertion")
 # Words that say what a speaker is rather than who: sharing one makes no two speakers agree.
 _ROLE_WORDS = frozenset(
-    (
+    str.split(
         "a an the of and for to in on at by from with its his her their us u.s. uk eu un"
         " official officials spokesman spokeswoman spokesperson minister ministry foreign"
         " president prime secretary senior adviser advisor national security director chief"
         " head government state department office house white press agency agencies news"
         " source sources report reports mr mrs ms dr general gen sen rep"
-    ).split()
+    )
 )
 _WORD = re.compile(r"[\w'.-]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})

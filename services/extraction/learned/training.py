@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from spacy.language import Language
@@ -23,7 +23,7 @@ from services.extraction.learned.combiner import NONE
 from services.extraction.learned.corpus import Annotated, folders
 from services.extraction.learned.features import features, word_classes
 from services.extraction.learned.fit import fit
-from services.extraction.learned.model import LearnedModel
+from services.extraction.learned.model import LearnedModel, Policy
 from services.extraction.learned.parses import ParseCache
 from services.extraction.learned.scoring import Report, same_sentence, same_speaker, score_article
 from services.extraction.lexicon import Lexicon, load_lexicon
@@ -45,7 +45,7 @@ class Settings:
     min_support: int = 3
     min_folders: int = 2
     min_precision: float = 0.5
-    drop_none: bool = True
+    policy: Policy = field(default_factory=Policy)
 
     def select(self, evidence: dict[str, Any]) -> list[induced.InducedCue]:
         return induced.select(
@@ -98,7 +98,7 @@ def fit_model(
     claims, labels = candidates(items, extractor, canonical)
     rows = [features(c, classes) for cs in claims for c in cs]
     combiner = fit(rows, labels, c=settings.c)
-    return LearnedModel(tuple(cues), classes, combiner, settings.drop_none)
+    return LearnedModel(tuple(cues), classes, combiner, settings.policy)
 
 
 @dataclass
@@ -108,6 +108,7 @@ class FoldResult:
     learned: Report
     rules: Report
     cues: list[str] = field(default_factory=list)
+    variants: dict[Policy, Report] = field(default_factory=dict)
 
 
 def crossvalidate(
@@ -117,7 +118,10 @@ def crossvalidate(
     canonical: Canonical,
     settings: Settings = Settings(),
     progress: Callable[[str], None] = lambda _: None,
+    sweep: Sequence[Policy] = (),
 ) -> list[FoldResult]:
+    """Per held-out folder, the learned extractor and the rules alone; `sweep` scores other
+    decision policies on the same fitted models (for choosing one, not for reporting)."""
     base = load_lexicon()
     started = time.monotonic()
     evidence = induced.collect(corpus, full_nlp, _known(base))
@@ -132,11 +136,22 @@ def crossvalidate(
         learned = Extractor(cast(Language, parses), lexicon=base, model=model)
         rules = Extractor(cast(Language, parses), lexicon=base)
         result = FoldResult(held, len(test), Report({}), Report({}), [c.lemma for c in model.cues])
-        for item, got, plain in zip(
-            test, _extract(learned, test), _extract(rules, test), strict=True
-        ):
+        plain_claims = _extract(rules, test)
+        for item, got, plain in zip(test, _extract(learned, test), plain_claims, strict=True):
             result.learned.add(score_article(item.gold, got, canonical))
             result.rules.add(score_article(item.gold, plain, canonical))
+        if sweep:
+            candidates_of = list(
+                Extractor(cast(Language, parses), lexicon=base, model=model).explain_many(
+                    [i.article for i in test]
+                )
+            )
+            for policy in sweep:
+                variant = replace(model, policy=policy)
+                report = result.variants.setdefault(policy, Report({}))
+                for item, judged in zip(test, candidates_of, strict=True):
+                    kept = variant.retype(j.candidate for j in judged)
+                    report.add(score_article(item.gold, kept, canonical))
         progress(f"fold {held}: {len(test)} articles, {len(model.cues)} induced cues")
         results.append(result)
     return results
