@@ -16,8 +16,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="folders of annotated articles (<id>.json + <id>.gold.json); each is one fold,"
         " and a folder of such folders gives one fold per subfolder",
     )
+    parser.add_argument(
+        "--extra",
+        nargs="*",
+        type=Path,
+        default=[],
+        metavar="FOLDER",
+        help="annotated folders used for training only (the project's own examples,"
+        " services/extraction/training/own)",
+    )
     parser.add_argument("--c", type=float, default=1.0, help="combiner regularisation (C)")
     parser.add_argument("--min-support", type=int, default=3, help="induced cue: min uses")
+    parser.add_argument(
+        "--no-wordnet", action="store_true", help="word classes from the seed words alone"
+    )
     parser.add_argument("--alert-boost", type=float, default=0.0, help="logit added to alert types")
     parser.add_argument("--none-floor", type=float, default=0.5, help="min P(none) to drop")
     parser.add_argument("--keep-none", action="store_true", help="keep candidates judged `none`")
@@ -37,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         corpus = read_corpus(args.folders)
+        extra = read_corpus(args.extra) if args.extra else []
     except ValueError as exc:
         sys.stderr.write(f"eval: {exc}\n")
         return 2
@@ -44,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("eval: cross-validation needs at least two folders\n")
         return 2
     policy = Policy(args.alert_boost, args.none_floor, not args.keep_none)
-    settings = Settings(c=args.c, min_support=args.min_support, policy=policy)
+    settings = Settings(
+        c=args.c, min_support=args.min_support, policy=policy, wordnet=not args.no_wordnet
+    )
     grid = [
         Policy(boost, floor) for boost in (0.0, 0.5, 1.0, 1.5) for floor in (0.4, 0.5, 0.7, 1.01)
     ]
@@ -56,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         settings,
         progress=_progress,
         sweep=grid if args.sweep else (),
+        extra=extra,
     )
     for line in table(results):
         sys.stdout.write(line + "\n")

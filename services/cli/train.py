@@ -18,8 +18,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="where to write the model (default: the package's own data/model.json)",
     )
+    parser.add_argument(
+        "--extra",
+        nargs="*",
+        type=Path,
+        default=[],
+        metavar="FOLDER",
+        help="annotated folders used for training only (the project's own examples,"
+        " services/extraction/training/own)",
+    )
     parser.add_argument("--c", type=float, default=1.0, help="combiner regularisation (C)")
     parser.add_argument("--min-support", type=int, default=3, help="induced cue: min uses")
+    parser.add_argument(
+        "--no-wordnet", action="store_true", help="word classes from the seed words alone"
+    )
     parser.add_argument(
         "--cv-summary", default=None, help="the `claimwatch eval` summary line to record with it"
     )
@@ -34,11 +46,11 @@ def run(args: argparse.Namespace) -> int:
     from services.extraction.model import load_nlp
 
     try:
-        corpus = read_corpus(args.folders)
+        corpus = read_corpus([*args.folders, *args.extra])
     except ValueError as exc:
         sys.stderr.write(f"train: {exc}\n")
         return 2
-    settings = Settings(c=args.c, min_support=args.min_support)
+    settings = Settings(c=args.c, min_support=args.min_support, wordnet=not args.no_wordnet)
     model = train(corpus, load_nlp(), load_nlp(full=True), canonical_actor, settings)
     meta = {
         "version": datetime.now(UTC).strftime("%Y%m%d.%H%M"),

@@ -30,6 +30,8 @@ def table(results: Sequence[FoldResult]) -> list[str]:
         )
     lines.append("-" * len(head))
     lines.append(summary(results))
+    lines.append("cues induced for each fold (from the other folders only):")
+    lines.extend(f"  {r.folder}: {', '.join(r.cues) or '-'}" for r in results)
     return lines
 
 

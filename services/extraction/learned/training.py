@@ -21,7 +21,7 @@ from services.extraction.extractor import Extractor
 from services.extraction.learned import cues as induced
 from services.extraction.learned.combiner import NONE
 from services.extraction.learned.corpus import Annotated, folders
-from services.extraction.learned.features import features, word_classes
+from services.extraction.learned.features import features, seed_classes, word_classes
 from services.extraction.learned.fit import fit
 from services.extraction.learned.model import LearnedModel, Policy
 from services.extraction.learned.parses import ParseCache
@@ -46,6 +46,10 @@ class Settings:
     min_folders: int = 2
     min_precision: float = 0.5
     policy: Policy = field(default_factory=Policy)
+    wordnet: bool = True  # widen the word classes with WordNet (else the seed words alone)
+
+    def classes(self) -> dict[str, frozenset[str]]:
+        return word_classes() if self.wordnet else seed_classes()
 
     def select(self, evidence: dict[str, Any]) -> list[induced.InducedCue]:
         return induced.select(
@@ -119,18 +123,20 @@ def crossvalidate(
     settings: Settings = Settings(),
     progress: Callable[[str], None] = lambda _: None,
     sweep: Sequence[Policy] = (),
+    extra: Sequence[Annotated] = (),
 ) -> list[FoldResult]:
     """Per held-out folder, the learned extractor and the rules alone; `sweep` scores other
-    decision policies on the same fitted models (for choosing one, not for reporting)."""
+    decision policies on the same fitted models (for choosing one, not for reporting); `extra`
+    (the project's own examples) is training data in every fold and never held out."""
     base = load_lexicon()
     started = time.monotonic()
-    evidence = induced.collect(corpus, full_nlp, _known(base))
+    evidence = induced.collect([*corpus, *extra], full_nlp, _known(base))
     progress(f"cue evidence from {len(corpus)} articles in {time.monotonic() - started:.0f} s")
-    classes = word_classes()  # uses no labels: the same for every fold
+    classes = settings.classes()  # uses no labels: the same for every fold
     parses = ParseCache(nlp)
     results = []
     for held in folders(corpus):
-        train = [a for a in corpus if a.folder != held]
+        train = [a for a in corpus if a.folder != held] + list(extra)
         test = [a for a in corpus if a.folder == held]
         model = fit_model(train, parses, evidence, classes, canonical, settings, base)
         learned = Extractor(cast(Language, parses), lexicon=base, model=model)
@@ -166,5 +172,5 @@ def train(
 ) -> LearnedModel:
     base = load_lexicon()
     evidence = induced.collect(corpus, full_nlp, _known(base))
-    classes = word_classes()
+    classes = settings.classes()
     return fit_model(corpus, nlp, evidence, classes, canonical, settings, base)

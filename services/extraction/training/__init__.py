@@ -1,0 +1,1 @@
+"""The project's own annotated examples (see build.py); training data, never a held-out fold."""

@@ -1,0 +1,76 @@
+"""The denial and warning constructions real news uses, in sentences written for this project.
+
+Each names a phenomenon the rules alone missed on fresh news (issue 10); the extractor under
+test is the shipped one (rules, induced cues and the learned combiner).
+"""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import ClaimsOf
+
+
+def types_by(claims_of: ClaimsOf, text: str, title: str = "") -> set[tuple[str, str]]:
+    return {(c.type.value, c.speaker) for c in claims_of(text, title=title)}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Harold Vance pleaded not guilty to all counts on Monday.", "Harold Vance"),
+        ("The former mayor, Ines Calder, pleads not guilty to bribery charges.", "Ines Calder"),
+        ("Marta Quill has always maintained her innocence.", "Marta Quill"),
+        ("Tomas Reyes called the story total rubbish.", "Tomas Reyes"),
+        ("Tomas Reyes dismissed the report as fake news.", "Tomas Reyes"),
+        ("Tomas Reyes said the allegations were a joke.", "Tomas Reyes"),
+        ("Tomas Reyes said he has never heard of any such request.", "Tomas Reyes"),
+    ],
+)
+def test_denials_in_their_many_forms(claims_of: ClaimsOf, text: str, speaker: str) -> None:
+    found = types_by(claims_of, text)
+    assert any(t == "denial" and speaker.split()[-1] in s for t, s in found), found
+
+
+def test_lawyer_denies_for_the_client(claims_of: ClaimsOf) -> None:
+    text = "Lena Ortiz, a lawyer for Brannock Holdings, said the firm strenuously denies the claims."
+    claims = claims_of(text)
+    assert any(c.type.value == "denial" for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ministry says it never asked for help",
+        "PM not resigning, says spokesman",
+    ],
+)
+def test_headline_denials(claims_of: ClaimsOf, title: str) -> None:
+    claims = claims_of("The statement came on Tuesday.", title=title)
+    assert any(c.type.value == "denial" for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Olaf Brenner said Ruritania will not sit idly by while its ships are seized.", "Brenner"),
+        ("Olaf Brenner said those who play with fire will get burned.", "Brenner"),
+        ("If the drills go ahead, we will respond, Olaf Brenner said.", "Brenner"),
+        ("The central bank will not hesitate to raise rates, governor Ana Soto said.", "Soto"),
+        ("Pellam Foods issued a profit warning on Thursday.", "Pellam Foods"),
+    ],
+)
+def test_warnings_in_their_many_forms(claims_of: ClaimsOf, text: str, speaker: str) -> None:
+    found = types_by(claims_of, text)
+    assert any(t == "warning" and speaker in s for t, s in found), found
+
+
+def test_trailing_warns_after_a_quoted_headline(claims_of: ClaimsOf) -> None:
+    title = "'Stay out of our waters', warns Ruritania navy chief"
+    claims = claims_of("The navy spoke on Friday.", title=title)
+    assert any(c.type.value == "warning" for c in claims), claims
+
+
+def test_capitalised_subhead_warning(claims_of: ClaimsOf) -> None:
+    text = "Talks stalled on Monday.\nFRANCE WARNS ITALY\nParis said any breach would be punished."
+    claims = claims_of(text)
+    assert any(c.type.value == "warning" and c.actor == "France" for c in claims), claims
