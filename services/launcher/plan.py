@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.launcher.processes import ProcessSpec
+from services.launcher.sources import sources_spec
 
 ENV = "CLAIMWATCH_"
 SERVICES = ("alerts", "ingest", "worker")
@@ -31,6 +32,8 @@ class StackConfig:
     namespace: str = ""  # suffix for topics, groups and Redis keys; lets runs share a broker
     rebalance_timeout_s: float = 5.0
     worker_metrics_port: int = 0  # the worker's Prometheus /metrics; 0: not served
+    sources_port: int = 0  # the sources service (feeds); 0: not run
+    feeds: tuple[str, ...] = ()  # feed URLs it watches (their host:port allowed past the guard)
 
     @property
     def ingest_url(self) -> str:
@@ -39,6 +42,10 @@ class StackConfig:
     @property
     def alerts_url(self) -> str:
         return f"http://{self.host}:{self.alerts_port}"
+
+    @property
+    def sources_url(self) -> str:
+        return f"http://{self.host}:{self.sources_port}"
 
     @property
     def worker_metrics_url(self) -> str | None:
@@ -86,7 +93,7 @@ def common_env(config: StackConfig, base: Mapping[str, str]) -> dict[str, str]:
 
 
 def service_specs(config: StackConfig, base: Mapping[str, str]) -> list[ProcessSpec]:
-    """The three services as separate processes, in the order they are started."""
+    """The services as separate processes, in the order they are started."""
     shared = common_env(config, base)
     group_suffix = f"-{config.namespace}" if config.namespace else ""
     alerts_env = shared | {
@@ -113,11 +120,24 @@ def service_specs(config: StackConfig, base: Mapping[str, str]) -> list[ProcessS
         f"{ENV}METRICS_PORT": str(config.worker_metrics_port),
     }
     py = config.python
-    return [
+    specs = [
         ProcessSpec("alerts", [py, "-m", "services.alerts"], alerts_env, config.root),
         ProcessSpec("ingest", [py, "-m", "services.ingest"], ingest_env, config.root),
         ProcessSpec("worker", [py, "-m", "services.cli.main", "worker"], worker_env, config.root),
     ]
+    if config.sources_port:
+        specs.append(
+            sources_spec(
+                shared,
+                python=py,
+                host=config.host,
+                port=config.sources_port,
+                api_key=config.api_key,
+                feeds=config.feeds,
+                cwd=config.root,
+            )
+        )
+    return specs
 
 
 def broker_spec(binary: str, host: str, port: int, base: Mapping[str, str]) -> ProcessSpec:

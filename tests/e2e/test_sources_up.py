@@ -1,0 +1,85 @@
+"""`claimwatch up --feed`: a local feed's article page with a denial becomes an alert."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+from support.feed_site import DENIAL_STORY, RSS, WARNING_STORY, FeedSite, article_page, rss
+from test_up import CLAIMWATCH, ROOT, Up, cleanup, free_port, start_up, stop_and_check_nothing_left
+
+__all__ = ["cleanup"]  # the fixture, used by name
+
+
+def wait_for(what: str, up: Up, check: Callable[[], bool], deadline_s: float) -> float:
+    """Seconds until `check()` held; fails with the stack's output after `deadline_s`."""
+    start = time.monotonic()
+    while time.monotonic() - start < deadline_s:
+        assert up.popen.poll() is None, f"claimwatch up exited early:\n{up.output()}"
+        if check():
+            return time.monotonic() - start
+        time.sleep(0.5)
+    pytest.fail(f"{what}: not within {deadline_s} s\n{up.output()}")
+
+
+def alert_types(up: Up) -> set[tuple[str, str]]:
+    try:
+        found = httpx.get(f"{up.alerts_url}/alerts?limit=200", timeout=5).json()
+    except (httpx.HTTPError, ValueError):
+        return set()
+    return {(a["actor"], a["type"]) for a in found}
+
+
+def test_up_watches_a_local_feed_alerts_once_per_page_and_polls_conditionally(
+    tmp_path: Path, cleanup: list[Up]
+) -> None:
+    with FeedSite().serving() as site:
+        denial, warning = "/world/kremlin-denies.html", "/world/china-warns.html"
+        site.put(denial, article_page("Kremlin denies troop moves", DENIAL_STORY))
+        site.put(warning, article_page("China warns on tariffs", WARNING_STORY))
+        items = [("Kremlin denies troop moves", site.url(denial))]
+        site.put("/feed.xml", rss("The Test Ledger", items), RSS)
+        sources_port = free_port()
+        up = start_up(
+            tmp_path, "--no-replay", "--feed", site.url("/feed.xml"), "--feed-every", "5",
+            "--sources-port", str(sources_port),
+        )  # fmt: skip
+        cleanup.append(up)
+        wait_for("the feed watched", up, lambda: "✓ watching" in up.out.read_text(), 180)
+        took = wait_for("Russia's denial", up, lambda: ("Russia", "denial") in alert_types(up), 60)
+        # An item added to the feed later is picked up on a later poll.
+        items.append(("China warns on tariffs", site.url(warning)))
+        site.put("/feed.xml", rss("The Test Ledger", items), RSS)
+        wait_for("China's warning", up, lambda: ("China", "warning") in alert_types(up), 60)
+        # Then the feed is unchanged: the next polls are conditional and answered 304.
+        changed_at = len(site.hits_of("/feed.xml"))
+        wait_for(
+            "two 304s", up, lambda: site.statuses("/feed.xml")[changed_at:].count(304) >= 2, 30
+        )
+        records = up.records()
+        key = re.search(r"#key=(\S+)", up.out.read_text())
+        assert key, up.output()
+        listed = subprocess.run(
+            [*CLAIMWATCH, "feeds", "list", "--api", f"http://127.0.0.1:{sources_port}",
+             "--api-key", key.group(1)],
+            cwd=ROOT, capture_output=True, text=True, timeout=30, check=False,
+        )  # fmt: skip
+        dashboard_feeds = httpx.get(f"{up.alerts_url}/feeds", timeout=5).json()
+        stop_and_check_nothing_left(up, records)
+
+    assert took < 60
+    # Each page fetched once, for all the polls.
+    assert site.statuses(denial) == [200] and site.statuses(warning) == [200]
+    feed_hits = site.hits_of("/feed.xml")
+    assert all(h.conditional for h in feed_hits[1:])
+    assert [h.status for h in feed_hits].count(200) == 2  # first poll and the change
+    assert listed.returncode == 0, listed.stderr
+    assert "ok " in listed.stdout and "published 2" in listed.stdout, listed.stdout
+    [shown] = dashboard_feeds
+    assert shown["healthy"] and shown["health"]["published"] == 2
+    assert shown["health"]["not_modified"] >= 2
