@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 
 class HostGate:
     """`async with gate.turn(host, port):` waits for the host's turn (in arrival order)."""
 
-    def __init__(self, min_interval: float, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        min_interval: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self.min_interval = min_interval
         self.clock = clock
+        self.sleep = sleep
         self._locks: dict[str, asyncio.Lock] = {}
         self._last: dict[str, float] = {}
 
@@ -26,7 +33,7 @@ class HostGate:
             if last is not None:
                 wait = last + self.min_interval - self.clock()
                 if wait > 0:
-                    await asyncio.sleep(wait)
+                    await self.sleep(wait)
             try:
                 yield
             finally:
