@@ -79,6 +79,8 @@ def describe(status: dict[str, Any]) -> str:
     feed, health = status["feed"], status["health"]
     name = feed.get("label") or feed["url"]
     state = "ok" if status["healthy"] else f"FAILING x{health['consecutive_failures']}"
+    if not health["polls"]:
+        state = "not polled"
     error = f"  last error: {health['last_error']}" if health.get("last_error") else ""
     return (
         f"{state:<12} {name}  every {feed['every_seconds']} s  polls {health['polls']} "

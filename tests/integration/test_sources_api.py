@@ -117,3 +117,40 @@ async def test_feeds_survive_a_restart_poll_publish_and_show_in_metrics(
     assert kept["feed"]["id"] == fid and kept["health"]["published"] == 1
     assert site.statuses("/feed.xml") == [200]
     assert removed.status_code == 204 and gone.status_code == 404 and after == []
+
+
+async def test_the_alert_service_lists_the_feeds_the_sources_service_keeps(
+    site: FeedSite, make_settings: Callable[[list[str]], Settings]
+) -> None:
+    """The dashboard's view: the alert service reads the same Redis keys (no import of the
+    sources service), and needs the key only when reading does."""
+    from redis.asyncio import Redis
+
+    from services.alerts.api import create_app as alerts_app
+    from services.alerts.runtime import build_components
+    from services.alerts.settings import Settings as AlertSettings
+
+    settings = make_settings([f"127.0.0.1:{site.port}"])
+    url = site.url("/feed.xml")
+    async with running(settings) as api:
+        await api.post("/feeds", json={"url": url, "label": "Ledger"}, headers={"X-API-Key": KEY})
+    alert_settings = AlertSettings(api_key=KEY, redis=settings.redis, kafka=settings.kafka)
+    redis = Redis.from_url(settings.redis.url)
+    comp = build_components(alert_settings, redis, resolve=lambda name: name)
+    try:
+        transport = httpx.ASGITransport(app=alerts_app(alert_settings, components=comp))
+        async with httpx.AsyncClient(transport=transport, base_url="http://alerts") as alerts:
+            open_read = await alerts.get("/feeds")
+            locked = alerts_app(alert_settings.model_copy(update={"read_requires_key": True}),
+                                components=comp)  # fmt: skip
+            locked_client = httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=locked), base_url="http://alerts"
+            )
+            async with locked_client:
+                refused = await locked_client.get("/feeds")
+    finally:
+        await redis.aclose()
+    [status] = open_read.json()
+    assert status["feed"]["url"] == url and status["feed"]["label"] == "Ledger"
+    assert status["healthy"] is True
+    assert refused.status_code == 401

@@ -428,7 +428,8 @@
 
   function feedRow(status) {
     const f = status.feed, h = status.health;
-    const state = status.healthy
+    const state = !h.polls ? el("span", { class: "health", text: "not polled yet" })
+      : status.healthy
       ? el("span", { class: "health ok", text: "ok" })
       : el("span", { class: "health failing", text: `failing ×${h.consecutive_failures}` });
     return el("tr", { "data-feed-id": f.id },

@@ -30,6 +30,10 @@ def test_list_line_shows_health_and_counts() -> None:
     assert line.startswith("FAILING x3") and "last error: HTTP 503" in line
     assert "polls 9 (304: 4)" in line and feed.id in line
     ok = describe(
-        FeedStatus(feed=feed, health=FeedHealth(published=2), healthy=True).model_dump(mode="json")
+        FeedStatus(feed=feed, health=FeedHealth(published=2, polls=1), healthy=True).model_dump(
+            mode="json"
+        )
     )
     assert ok.startswith("ok") and "published 2" in ok
+    new = describe(FeedStatus(feed=feed, health=FeedHealth(), healthy=True).model_dump(mode="json"))
+    assert new.startswith("not polled")
