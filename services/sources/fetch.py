@@ -26,6 +26,7 @@ class Fetched:
     headers: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     blocked: bool = False  # refused by the SSRF guard: retrying cannot help
+    too_large: bool = False  # over the size limit: it will not shrink by asking again
 
     @property
     def ok(self) -> bool:
@@ -108,6 +109,6 @@ class Fetcher:
                         raise TooLarge(f"over the limit of {max_bytes} bytes")
                 return Fetched(url, response.status_code, bytes(body), dict(response.headers))
         except TooLarge as exc:
-            return Fetched(url, 0, error=f"too large: {exc}")
+            return Fetched(url, 0, error=f"too large: {exc}", too_large=True)
         except httpx.HTTPError as exc:
             return Fetched(url, 0, error=f"{type(exc).__name__}: {exc}"[:300])

@@ -157,7 +157,9 @@ class Poller:
         if got.blocked:
             await self.seen.settle(item.url, PageOutcome.DISALLOWED)
             return got.error or "refused"
-        passing = got.status == 0 or got.status in (408, 425, 429) or got.status >= 500
+        passing = not got.too_large and (
+            got.status == 0 or got.status in (408, 425, 429) or got.status >= 500
+        )
         if passing and await self.seen.release(item.url):
             return f"will retry: {got.error or got.status}"
         if not passing:

@@ -207,9 +207,10 @@ async def test_missing_page_slow_page_and_robots_are_counted_not_retried_forever
     site.put("/private/secret.html", article_page("Hidden", DENIAL_STORY))
     site.put("/slow.html", article_page("Slow", WARNING_STORY))
     site.delays["/slow.html"] = 3.0
-    links = ["/gone.html", "/private/secret.html", "/slow.html", "/city/trams.html"]
+    site.put("/huge.html", article_page("Huge", DENIAL_STORY * 40))
+    links = ["/gone.html", "/private/secret.html", "/slow.html", "/huge.html", "/city/trams.html"]
     site.put("/feed.xml", rss("Ledger", [(p, site.url(p)) for p in links]), RSS)
-    settings = settings_for(site, timeout_seconds=1.0)
+    settings = settings_for(site, timeout_seconds=1.0, max_page_bytes=10_000)
     async with service(settings) as comp:
         feed = await watch(comp, site.url("/feed.xml"))
         health = await comp.poller.poll(feed)
@@ -217,13 +218,14 @@ async def test_missing_page_slow_page_and_robots_are_counted_not_retried_forever
         again = await comp.poller.poll(feed)
         gone = await comp.poller.seen.outcome(site.url("/gone.html"))
     assert health.published == 1 and health.healthy  # the feed itself is fine
-    assert health.page_errors == 2  # the 404 and the timeout
+    assert health.page_errors == 3  # the 404, the timeout and the page over the size limit
     assert site.statuses("/gone.html") == [404]  # a 404 is final: never asked again
     assert site.hits_of("/private/secret.html") == []  # robots.txt says no
     assert gone == "gone"
     # The timeout is passing: asked again on the next poll (up to `page_attempts`).
     assert len(site.hits_of("/slow.html")) == 2
-    assert again.page_errors == 3
+    assert again.page_errors == 4
+    assert len(site.hits_of("/huge.html")) == 1  # too large stays too large: not asked again
     assert [str(e.article.url) for e in await published(settings)] == [site.url("/city/trams.html")]
 
 
