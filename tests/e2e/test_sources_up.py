@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import subprocess
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
+from aiokafka import AIOKafkaConsumer
 from support.feed_site import DENIAL_STORY, RSS, WARNING_STORY, FeedSite, article_page, rss
 from test_up import CLAIMWATCH, ROOT, Up, cleanup, free_port, start_up, stop_and_check_nothing_left
+
+from schemas.articles import ArticlePublished, derive_article_id
 
 __all__ = ["cleanup"]  # the fixture, used by name
 
@@ -88,3 +93,65 @@ def test_up_watches_a_local_feed_alerts_once_per_page_and_polls_conditionally(
     [shown] = dashboard_feeds
     assert shown["healthy"] and shown["health"]["published"] == 2
     assert shown["health"]["not_modified"] >= 2
+
+
+def test_on_real_kafka_and_redis_a_restart_fetches_and_publishes_nothing_again(
+    tmp_path: Path, cleanup: list[Up], kafka_bootstrap: str, redis_url: str
+) -> None:
+    namespace = uuid.uuid4().hex[:10]
+    with FeedSite().serving() as site:
+        denial = "/world/kremlin-denies.html"
+        site.put(denial, article_page("Kremlin denies troop moves", DENIAL_STORY))
+        site.put("/feed.xml", rss("Ledger", [("Kremlin denies", site.url(denial))]), RSS)
+        args = ["--no-replay", "--feed", site.url("/feed.xml"), "--feed-every", "5"]
+        args += ["--kafka", kafka_bootstrap, "--redis-url", redis_url, "--namespace", namespace]
+        for run in ("first", "second"):
+            (tmp_path / run).mkdir()
+        first = start_up(tmp_path / "first", *args)
+        cleanup.append(first)
+        wait_for("Russia's denial", first, lambda: ("Russia", "denial") in alert_types(first), 90)
+        # (demo_ran=False: whether its webhook was delivered before the stop is not the point)
+        stop_and_check_nothing_left(first, first.records(), demo_ran=False)
+        polls_before = len(site.hits_of("/feed.xml"))
+
+        second = start_up(tmp_path / "second", *args)
+        cleanup.append(second)
+        wait_for(
+            "two polls after the restart", second,
+            lambda: len(site.hits_of("/feed.xml")) >= polls_before + 2, 90,
+        )  # fmt: skip
+        stop_and_check_nothing_left(second, second.records(), demo_ran=False)
+
+    # The restart kept the feed's validators and the pages it had fetched.
+    after = site.hits_of("/feed.xml")[polls_before:]
+    assert after and all(h.conditional and h.status == 304 for h in after)
+    assert site.statuses(denial) == [200]
+    published = asyncio.run(count_published(kafka_bootstrap, f"articles-{namespace}"))
+    assert published == {derive_article_id(site.url(denial), "", ""): 1}
+
+
+async def count_published(bootstrap: str, topic: str) -> dict[str, int]:
+    """Article id -> how many times it is on `topic` (read to its end)."""
+    consumer = AIOKafkaConsumer(
+        topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
+    )
+    await consumer.start()
+    counts: dict[str, int] = {}
+    try:
+        partitions = consumer.assignment() or set()
+        while not partitions:
+            await consumer.getmany(timeout_ms=200)
+            partitions = consumer.assignment()
+        ends = await consumer.end_offsets(list(partitions))
+
+        async def behind() -> bool:
+            return any([await consumer.position(p) < end for p, end in ends.items()])
+
+        while await behind():
+            for records in (await consumer.getmany(timeout_ms=500)).values():
+                for record in records:
+                    article = ArticlePublished.model_validate_json(record.value).article
+                    counts[article.id] = counts.get(article.id, 0) + 1
+    finally:
+        await consumer.stop()
+    return counts
