@@ -1,4 +1,5 @@
-"""robots.txt for pages: fetched once per site and kept for a while (in memory, per process)."""
+"""robots.txt for pages: fetched once per site and kept for a while (in memory, per process).
+Its Crawl-delay, when longer than ours, becomes the site's interval in the host gate."""
 
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ class Robots:
         cached = self._cache.get(site)
         if cached is None or self.clock() >= cached[0]:
             rules = await self._load(site)
+            delay = rules.crawl_delay(self.agent) if rules is not None else None
+            if delay:
+                port = parts.port or (443 if parts.scheme == "https" else 80)
+                self.fetcher.gate.slow_down(parts.hostname or "", port, float(delay))
             # An unreadable robots.txt is asked again soon, not after the full cache time.
             keep = self.cache_seconds if rules is not None else min(60.0, self.cache_seconds)
             cached = (self.clock() + keep, rules)
