@@ -84,11 +84,14 @@ class Poller:
         except NotAFeed as exc:
             return self._failed(feed, health, str(exc))
         self.metrics.items_seen.labels(feed.id).inc(len(parsed.items))
-        counts = await self._items(feed, parsed)
+        counts, retrying = await self._items(feed, parsed)
         log.info("feed polled", extra={"feed": feed.id, "items": len(parsed.items), **vars(counts)})
+        # A page to retry keeps the next poll unconditional: a 304 would never list it again.
+        keep = not retrying
         return after_success(
-            health, now=now, every=every, not_modified=False, etag=got.headers.get("etag"),
-            last_modified=got.headers.get("last-modified"), counts=counts,
+            health, now=now, every=every, not_modified=False,
+            etag=got.headers.get("etag") if keep else None,
+            last_modified=got.headers.get("last-modified") if keep else None, counts=counts,
         )  # fmt: skip
 
     def _failed(self, feed: Feed, health: FeedHealth, error: str) -> FeedHealth:
@@ -102,14 +105,17 @@ class Poller:
             error=error,
         )
 
-    async def _items(self, feed: Feed, parsed: ParsedFeed) -> PollCounts:
+    async def _items(self, feed: Feed, parsed: ParsedFeed) -> tuple[PollCounts, bool]:
+        """What the new items gave, and whether a page is left to retry on a later poll."""
         tally = {"items_seen": len(parsed.items)}
+        retrying = False
         for item in parsed.items[: self.settings.poll.max_items_per_poll]:
             if not await self.seen.claim(item.url):
                 continue  # fetched before (by this feed, another one, or before a restart)
             outcome = await self._page(feed, parsed, item, tally)
+            retrying = retrying or outcome.startswith("will retry")
             log.info("page", extra={"feed": feed.id, "url": item.url, "outcome": outcome})
-        return PollCounts(**tally)
+        return PollCounts(**tally), retrying
 
     async def _page(
         self, feed: Feed, parsed: ParsedFeed, item: FeedItem, tally: dict[str, int]
@@ -138,7 +144,9 @@ class Poller:
         )
         try:
             article = await asyncio.to_thread(extract_article, got.body, hints)
-        except ExtractionFailed as exc:
+        except Exception as exc:  # ExtractionFailed, or the parser choking on hostile HTML
+            if not isinstance(exc, ExtractionFailed):
+                log.warning("extractor error", extra={"url": item.url, "error": repr(exc)[:300]})
             count("extraction_failures")
             await self.seen.settle(item.url, PageOutcome.NO_ARTICLE)
             return f"no article: {exc}"

@@ -214,19 +214,26 @@ async def test_missing_page_slow_page_and_robots_are_counted_not_retried_forever
     async with service(settings) as comp:
         feed = await watch(comp, site.url("/feed.xml"))
         health = await comp.poller.poll(feed)
-        site.put("/feed.xml", rss("Ledger!", [(p, site.url(p)) for p in links]), RSS)
+        site.delays["/slow.html"] = 0.0  # the slow server recovers; the feed is unchanged
         again = await comp.poller.poll(feed)
+        third = await comp.poller.poll(feed)
         gone = await comp.poller.seen.outcome(site.url("/gone.html"))
     assert health.published == 1 and health.healthy  # the feed itself is fine
     assert health.page_errors == 3  # the 404, the timeout and the page over the size limit
     assert site.statuses("/gone.html") == [404]  # a 404 is final: never asked again
     assert site.hits_of("/private/secret.html") == []  # robots.txt says no
     assert gone == "gone"
-    # The timeout is passing: asked again on the next poll (up to `page_attempts`).
-    assert len(site.hits_of("/slow.html")) == 2
-    assert again.page_errors == 4
     assert len(site.hits_of("/huge.html")) == 1  # too large stays too large: not asked again
-    assert [str(e.article.url) for e in await published(settings)] == [site.url("/city/trams.html")]
+    # The timeout is passing: the next poll asks for the feed unconditionally (a 304 would not
+    # list the page again), fetches the page again and publishes it; then polls are 304s.
+    assert site.statuses("/feed.xml") == [200, 200, 304]
+    assert [h.conditional for h in site.hits_of("/feed.xml")] == [False, False, True]
+    assert site.statuses("/slow.html") == [200, 200]  # the first answered after we gave up
+    assert again.published == 2 and third.not_modified == 1
+    assert [str(e.article.url) for e in await published(settings)] == [
+        site.url("/city/trams.html"),
+        site.url("/slow.html"),
+    ]
 
 
 async def test_feed_errors_back_off_and_are_recorded(
@@ -262,3 +269,28 @@ async def test_a_feed_url_that_resolves_to_a_private_address_is_refused(
         health = await comp.poller.poll(feed)
     assert "refused" in (health.last_error or "") and "loopback" in (health.last_error or "")
     assert site.hits == []
+
+
+async def test_seen_pages_are_claimed_once_and_a_passing_failure_has_few_attempts(
+    redis_settings: RedisSettings,
+) -> None:
+    from redis.asyncio import Redis
+
+    from services.sources.seen import PageOutcome, SeenPages
+
+    redis = Redis.from_url(redis_settings.url)
+    seen = SeenPages(redis, redis_settings.key_prefix, ttl_seconds=3600, attempts=3)
+    url = "https://news.example.org/a.html"
+    try:
+        assert await seen.claim(url) and not await seen.claim(url)  # one fetcher at a time
+        assert await seen.release(url) and await seen.claim(url)  # attempt 2
+        assert await seen.release(url) and await seen.claim(url)  # attempt 3
+        assert not await seen.release(url)  # out of attempts: settled for good
+        assert not await seen.claim(url) and await seen.outcome(url) == "failed"
+        other = "https://news.example.org/b.html"
+        assert await seen.claim(other)
+        await seen.settle(other, PageOutcome.PUBLISHED)
+        assert not await seen.claim(other)
+        assert 3500 < await redis.ttl(seen.key(other)) <= 3600  # remembered, with expiry
+    finally:
+        await redis.aclose()
