@@ -53,12 +53,18 @@ class FeedRegistry:
                 self.health_key(feed_id), health.model_dump_json(), ex=HEALTH_TTL_SECONDS
             )
 
+    async def healths(self, feed_ids: list[str]) -> list[FeedHealth]:
+        """Each feed's health in one round trip (the scheduler asks every second)."""
+        if not feed_ids:
+            return []
+        raw = await self.redis.mget([self.health_key(i) for i in feed_ids])
+        return [FeedHealth.model_validate_json(r) if r else FeedHealth() for r in raw]
+
     async def statuses(self) -> list[FeedStatus]:
-        out = []
-        for feed in await self.feeds():
-            health = await self.health(feed.id)
-            out.append(FeedStatus(feed=feed, health=health, healthy=health.healthy))
-        return out
+        feeds = await self.feeds()
+        healths = await self.healths([f.id for f in feeds])
+        pairs = zip(feeds, healths, strict=True)
+        return [FeedStatus(feed=f, health=h, healthy=h.healthy) for f, h in pairs]
 
 
 def _added(feed: Feed) -> tuple[str, str]:

@@ -39,10 +39,12 @@ class Scheduler:
         self.running = {k: t for k, t in self.running.items() if not t.done()}
         started = []
         now = self.clock()
-        for feed in await self.feeds.feeds():
+        feeds = await self.feeds.feeds()
+        healths = await self.feeds.healths([f.id for f in feeds])
+        for feed, health in zip(feeds, healths, strict=True):
             if feed.id in self.running:
                 continue
-            if is_due(await self.feeds.health(feed.id), now):
+            if is_due(health, now):
                 task: asyncio.Task[object] = asyncio.create_task(
                     self.poller.poll(feed), name=f"poll {feed.id}"
                 )
