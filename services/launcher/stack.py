@@ -249,6 +249,8 @@ class Stack:
                 + sources,
                 "0",
             )
+            if c.sources_port:
+                self.say(f"  Feeds:      {c.sources_url}/feeds   (`claimwatch feeds list`)", "0")
             self.say(f"  Logs:       {c.log_dir}/   Ctrl-C stops everything\n", "0")
             if o.replay:
                 sent, problems = demo.replay(c.ingest_url, o.seeds)
