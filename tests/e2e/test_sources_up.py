@@ -69,11 +69,19 @@ def test_up_watches_a_local_feed_alerts_once_per_page_and_polls_conditionally(
         records = up.records()
         key = re.search(r"#key=(\S+)", up.out.read_text())
         assert key, up.output()
-        listed = subprocess.run(
-            [*CLAIMWATCH, "feeds", "list", "--api", f"http://127.0.0.1:{sources_port}",
-             "--api-key", key.group(1)],
-            cwd=ROOT, capture_output=True, text=True, timeout=30, check=False,
-        )  # fmt: skip
+
+        def feeds(*args: str) -> subprocess.CompletedProcess[str]:
+            api = ["--api", f"http://127.0.0.1:{sources_port}", "--api-key", key.group(1)]
+            return subprocess.run(
+                [*CLAIMWATCH, "feeds", *args, *api],
+                cwd=ROOT, capture_output=True, text=True, timeout=30, check=False,
+            )  # fmt: skip
+
+        other = site.url("/other.xml")
+        added = feeds("add", other, "--every", "600", "--label", "Other")
+        refused = feeds("add", f"http://127.0.0.1:{free_port()}/feed.xml")  # not allowed by up
+        removed = feeds("remove", other)
+        listed = feeds("list")
         dashboard_feeds = httpx.get(f"{up.alerts_url}/feeds", timeout=5).json()
         stop_and_check_nothing_left(up, records)
 
@@ -88,6 +96,9 @@ def test_up_watches_a_local_feed_alerts_once_per_page_and_polls_conditionally(
     assert site.statuses(denial) == [200] and site.statuses(warning) == [200]
     assert all(h.conditional for h in feed_hits[1:])
     assert [h.status for h in feed_hits].count(200) == 2  # first poll and the change
+    assert added.returncode == 0 and "watching" in added.stdout, added.stderr
+    assert refused.returncode == 1 and "refused" in refused.stderr, refused.stdout
+    assert removed.returncode == 0 and "removed feed-" in removed.stdout, removed.stderr
     assert listed.returncode == 0, listed.stderr
     assert "ok " in listed.stdout and "published 2" in listed.stdout, listed.stdout
     [shown] = dashboard_feeds
