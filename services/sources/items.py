@@ -50,6 +50,18 @@ def parse_feed(body: bytes, feed_url: str, content_type: str | None = None) -> P
     return ParsedFeed(_title(parsed.feed.get("title")), items)
 
 
+def oldest_first(items: list[FeedItem]) -> list[FeedItem]:
+    """The order to publish in: by date when every item has one, else the feed's order
+    reversed (feeds list the newest first). Novelty takes the first report of an act as its
+    source, so the stream should meet the older story first."""
+    if items and all(item.published_at is not None for item in items):
+        return sorted(items, key=lambda item: item.published_at or _EPOCH)
+    return items[::-1]
+
+
+_EPOCH = datetime.fromtimestamp(0, UTC)
+
+
 def _link(entry: feedparser.FeedParserDict, feed_url: str) -> str | None:
     raw = entry.get("link")
     if not raw:

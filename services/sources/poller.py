@@ -16,7 +16,7 @@ from services.common.html_article import ExtractionFailed, Hints, extract_articl
 from services.ingest.publisher import ArticlePublisher
 from services.sources.fetch import Fetched, Fetcher
 from services.sources.health import PollCounts, after_failure, after_success
-from services.sources.items import FeedItem, NotAFeed, ParsedFeed, parse_feed
+from services.sources.items import FeedItem, NotAFeed, ParsedFeed, oldest_first, parse_feed
 from services.sources.metrics import SourceMetrics
 from services.sources.robots import Robots
 from services.sources.seen import PageOutcome, SeenPages
@@ -109,7 +109,8 @@ class Poller:
         """What the new items gave, and whether a page is left to retry on a later poll."""
         tally = {"items_seen": len(parsed.items)}
         retrying = False
-        for item in parsed.items[: self.settings.poll.max_items_per_poll]:
+        # The newest `max_items_per_poll` (feeds list the newest first), oldest published first.
+        for item in oldest_first(parsed.items[: self.settings.poll.max_items_per_poll]):
             if not await self.seen.claim(item.url):
                 continue  # fetched before (by this feed, another one, or before a restart)
             outcome = await self._page(feed, parsed, item, tally)

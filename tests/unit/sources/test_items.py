@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from support.feed_site import atom, rss
 
-from services.sources.items import NotAFeed, parse_feed
+from services.sources.items import FeedItem, NotAFeed, oldest_first, parse_feed
 
 FEED_URL = "https://news.example.org/world/feed.xml"
 
@@ -61,3 +61,15 @@ def test_non_http_links_are_left_out() -> None:
 def test_a_document_that_is_no_feed_is_refused(body: bytes) -> None:
     with pytest.raises(NotAFeed):
         parse_feed(body, FEED_URL)
+
+
+def test_items_are_published_oldest_first() -> None:
+    day = [datetime(2026, 11, d, tzinfo=UTC) for d in (1, 2, 3)]
+    dated = [
+        FeedItem("https://x.example/3", "c", day[2]),
+        FeedItem("https://x.example/1", "a", day[0]),
+        FeedItem("https://x.example/2", "b", day[1]),
+    ]
+    assert [i.title for i in oldest_first(dated)] == ["a", "b", "c"]
+    undated = [FeedItem("https://x.example/new", "new", None), dated[0]]
+    assert [i.title for i in oldest_first(undated)] == ["c", "new"]  # the feed's order, reversed
