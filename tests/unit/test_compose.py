@@ -114,7 +114,7 @@ def built_settings(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def test_the_stack_has_kafka_redis_and_the_three_services() -> None:
     assert {"kafka", "redis", "ingest", "worker", "alerts"} <= set(SERVICES)
-    assert APP_SERVICES == ["alerts", "ingest", "worker"]
+    assert APP_SERVICES == ["alerts", "ingest", "sources", "worker"]
 
 
 @pytest.mark.parametrize("service", APP_SERVICES)
