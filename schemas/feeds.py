@@ -64,6 +64,9 @@ class FeedHealth(Value):
     published: int = 0
     extraction_failures: int = 0
     page_errors: int = 0
+    # Pages whose story is confidently not in English: not published (the extractor reads
+    # English only), as ingest does with its `unsupported_language` outcome.
+    unsupported_language: int = 0
 
     @property
     def healthy(self) -> bool:

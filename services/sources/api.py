@@ -11,12 +11,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response, Security, status
 from fastapi.responses import JSONResponse
 from fastapi.security import APIKeyHeader
+from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 from redis.exceptions import RedisError
 
 from schemas.feeds import Feed, FeedSpec, FeedStatus
+from services.alerts.ssrf import BlockedAddress
 from services.common.metrics import HttpMetrics, metrics_router, new_registry
-from services.sources.guard import BlockedAddress
 from services.sources.metrics import SourceMetrics
 from services.sources.runtime import Components, open_components
 from services.sources.scheduler import Scheduler
@@ -101,7 +102,8 @@ def create_app(
                     with suppress(asyncio.CancelledError):
                         await loop
 
-    app = FastAPI(
+    # FastAPIOffline serves the docs page's scripts and styles itself: /docs works offline.
+    app = FastAPIOffline(
         title="claimwatch sources",
         version="0.1.0",
         summary="News feeds watched: each new item's page fetched once and published.",

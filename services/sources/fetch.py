@@ -2,18 +2,44 @@
 
 Every hop (redirects included) passes the SSRF guard and connects to the address the guard
 checked, with Host and TLS SNI set to the URL's name, so a second DNS answer (rebinding)
-cannot move the request elsewhere, as for webhooks.
+cannot move the request elsewhere, as for webhooks. The guard is the webhooks' own
+(`services.alerts.ssrf`): its `host:port` allow entries let a local run reach its own feed
+server's port on loopback and no other service listening there (Redis, the APIs).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import httpx
 
-from services.sources.guard import BlockedAddress, Guard
+from services.alerts.ssrf import (
+    AllowList,
+    BlockedAddress,
+    Resolver,
+    Target,
+    check_url,
+    system_resolver,
+)
 from services.sources.hosts import HostGate
+
+
+@dataclass(frozen=True)
+class Guard:
+    """The SSRF check for feed and page URLs, with the allow-list the settings name."""
+
+    allow: AllowList
+    resolve: Resolver = system_resolver
+
+    @classmethod
+    def parse(cls, entries: Iterable[str], resolve: Resolver = system_resolver) -> Guard:
+        return cls(AllowList.parse(entries), resolve)
+
+    async def check(self, url: str) -> Target:
+        """The address to connect to, or BlockedAddress with the reason."""
+        return await check_url(url, allow=self.allow, resolve=self.resolve)
 
 
 @dataclass(frozen=True)

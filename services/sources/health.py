@@ -17,6 +17,7 @@ class PollCounts:
     published: int = 0
     extraction_failures: int = 0
     page_errors: int = 0
+    unsupported_language: int = 0
 
 
 def backoff_seconds(every: float, failures: int, cap: float) -> float:
@@ -76,6 +77,7 @@ def _added(health: FeedHealth, counts: PollCounts) -> dict[str, int]:
         "published": health.published + counts.published,
         "extraction_failures": health.extraction_failures + counts.extraction_failures,
         "page_errors": health.page_errors + counts.page_errors,
+        "unsupported_language": health.unsupported_language + counts.unsupported_language,
     }
 
 

@@ -26,6 +26,9 @@ class SourceMetrics:
             "extraction_failures", "Fetched pages with no article text in them."
         )
         self.disallowed = counter("disallowed", "Pages robots.txt or the SSRF guard ruled out.")
+        self.unsupported_language = counter(
+            "unsupported_language", "Pages not published: their story is not in English."
+        )
         self.published = counter("published", "Articles published to the articles topic.")
         self.poll_latency = latency_histogram(
             f"{_P}_poll_duration_seconds", "One feed poll, pages included.", registry

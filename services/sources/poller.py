@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from schemas.feeds import Feed, FeedHealth
 from services.common.feed_registry import FeedRegistry
 from services.common.html_article import ExtractionFailed, Hints, extract_article
+from services.ingest.language import LanguageOf
 from services.ingest.publisher import ArticlePublisher
 from services.sources.fetch import Fetched, Fetcher
 from services.sources.health import PollCounts, after_failure, after_success
@@ -43,6 +44,9 @@ class Poller:
     publisher: ArticlePublisher
     metrics: SourceMetrics
     clock: Callable[[], datetime] = _now
+    # Ingest's language check (None: off). Sources publish to Kafka directly, not through
+    # ingest, so without it a German feed would flow through the stream and yield nothing.
+    language_of: LanguageOf | None = None
 
     async def poll(self, feed: Feed) -> FeedHealth:
         started = time.perf_counter()
@@ -151,10 +155,15 @@ class Poller:
             count("extraction_failures")
             await self.seen.settle(item.url, PageOutcome.NO_ARTICLE)
             return f"no article: {exc}"
+        story = article.to_article()
+        if self.language_of is not None:
+            language = await asyncio.to_thread(self.language_of, story)
+            if language is not None:
+                count("unsupported_language")
+                await self.seen.settle(item.url, PageOutcome.NOT_ENGLISH)
+                return f"unsupported_language: {language}"
         try:
-            await asyncio.wait_for(
-                self.publisher.publish([article.to_article()]), PUBLISH_TIMEOUT_SECONDS
-            )
+            await asyncio.wait_for(self.publisher.publish([story]), PUBLISH_TIMEOUT_SECONDS)
         except Exception:
             await self.seen.release(item.url)  # not published: the next poll tries again
             raise

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from services.common.feed_registry import FeedRegistry
+from services.ingest.language import default_check
 from services.ingest.publisher import ArticlePublisher, open_kafka_publisher
-from services.sources.fetch import Fetcher
-from services.sources.guard import Guard
+from services.sources.fetch import Fetcher, Guard
 from services.sources.hosts import HostGate
 from services.sources.metrics import SourceMetrics
 from services.sources.poller import Poller
@@ -66,6 +66,7 @@ def build_components(
         feeds=feeds,
         publisher=publisher,
         metrics=metrics,
+        language_of=default_check() if settings.language_check else None,
     )
     return Components(redis, feeds, guard, poller), fetcher
 

@@ -16,6 +16,7 @@ class PageOutcome(StrEnum):
     PUBLISHED = "published"
     GONE = "gone"  # 404/410 and other final answers
     NO_ARTICLE = "no-article"  # fetched, but no article text in it
+    NOT_ENGLISH = "not-english"  # the story is in a language the extractor does not read
     DISALLOWED = "disallowed"  # robots.txt or the SSRF guard says no
     FAILED = "failed"  # passing errors, retried until out of attempts
 

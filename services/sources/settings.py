@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.alerts.ssrf import AllowList
 from services.common.settings import (
     ENV_PREFIX,
     KafkaSettings,
@@ -27,6 +28,13 @@ class FetchSettings(BaseModel):
     # Host names, IP addresses, networks, or `host:port`, that feeds and pages may reach even
     # though they are not public addresses (loopback in local runs). Empty: public only.
     allow_hosts: list[str] = Field(default_factory=list)
+
+    @field_validator("allow_hosts")
+    @classmethod
+    def _parse_allow_hosts(cls, entries: list[str]) -> list[str]:
+        AllowList.parse(entries)  # a bad entry (a port out of range) fails at start-up
+        return entries
+
     robots_cache_seconds: float = Field(default=3600.0, ge=0)
 
 
@@ -52,6 +60,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8002, ge=0, le=65535)
     create_topics: bool = True
+    # As at ingest: a page whose story is confidently not in English is not published.
+    language_check: bool = True
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     poll: PollSettings = Field(default_factory=PollSettings)
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)

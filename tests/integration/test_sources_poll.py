@@ -163,6 +163,37 @@ async def test_nothing_is_fetched_or_published_twice_across_a_restart(
     assert len(ids) == 2 and len(set(ids)) == 2
 
 
+# Written for this test: a German report that the stream's English extractor could not read.
+GERMAN_STORY = [
+    "Der Sprecher des Ministeriums wies am Dienstag die Berichte zurück, wonach die Regierung "
+    "um militärische Hilfe gebeten habe. Das sei eine Erfindung, sagte er vor Journalisten.",
+    "Die Opposition forderte eine Erklärung im Parlament noch vor dem Ende der Woche und "
+    "kündigte an, die Angelegenheit im Ausschuss zur Sprache zu bringen.",
+]
+
+
+async def test_a_page_not_in_english_is_counted_and_not_published_as_at_ingest(
+    site: FeedSite, settings_for: Callable[..., Settings]
+) -> None:
+    news_site(site)
+    site.put("/de/dementi.html", article_page("Ministerium weist Bericht zurück", GERMAN_STORY))
+    items = [
+        ("Kremlin denies troop moves", site.url("/world/kremlin-denies.html")),
+        ("Ministerium weist Bericht zurück", site.url("/de/dementi.html")),
+    ]
+    site.put("/feed.xml", rss("The Test Ledger", items), RSS)
+    settings = settings_for(site)
+    async with service(settings) as comp:
+        feed = await watch(comp, site.url("/feed.xml"))
+        health = await comp.poller.poll(feed)
+        german = await comp.poller.seen.outcome(site.url("/de/dementi.html"))
+    assert health.pages_fetched == 2 and health.published == 1
+    assert health.unsupported_language == 1 and health.healthy
+    assert german == "not-english"  # settled: never fetched again
+    urls = [str(e.article.url) for e in await published(settings)]
+    assert urls == [site.url("/world/kremlin-denies.html")]
+
+
 async def test_atom_with_relative_links_and_entities_in_titles(
     site: FeedSite, settings_for: Callable[..., Settings]
 ) -> None:

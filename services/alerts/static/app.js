@@ -438,14 +438,14 @@
       el("td", { text: `${f.every_seconds} s` }),
       el("td", { text: `${h.polls} (${h.not_modified} × 304)` }),
       el("td", { text: `${h.items_seen} / ${h.pages_fetched} / ${h.published}` }),
-      el("td", { text: `${h.extraction_failures} / ${h.page_errors}` }),
+      el("td", { text: `${h.extraction_failures} / ${h.page_errors} / ${h.unsupported_language ?? 0}` }),
       el("td", {}, el("div", { text: h.last_success_at ? when(h.last_success_at) : "never" }),
         h.last_error ? el("div", { class: "error", text: `${when(h.last_error_at)}: ${h.last_error}` }) : null));
   }
 
   async function feedsPage() {
     const feeds = await api("/feeds");
-    const head = ["Health", "Feed", "Every", "Polls", "Items / pages / published", "No text / page errors", "Last success, last error"];
+    const head = ["Health", "Feed", "Every", "Polls", "Items / pages / published", "No text / page errors / not English", "Last success, last error"];
     view.replaceChildren(el("h1", { text: "Feeds" }),
       el("p", { class: "muted", text: "News feeds the sources service watches (add them with `claimwatch feeds add URL`)." }),
       feeds.length

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from services.sources.guard import BlockedAddress, Guard
+from services.alerts.ssrf import BlockedAddress
+from services.sources.fetch import Guard
+from services.sources.settings import FetchSettings
 
 
 def resolver(answers: dict[str, list[str]]):  # type: ignore[no-untyped-def]
@@ -42,7 +44,7 @@ async def test_host_and_port_allow_that_port_only_by_address_or_name() -> None:
     assert (await guard.check("http://127.0.0.1:8123/feed.xml")).port == 8123
     assert (await guard.check("http://localhost:8123/feed.xml")).ip == "127.0.0.1"
     for url in ("http://127.0.0.1:6379/", "http://localhost:8001/alerts"):
-        with pytest.raises(BlockedAddress, match="only port"):
+        with pytest.raises(BlockedAddress, match="is loopback"):
             await guard.check(url)
 
 
@@ -55,3 +57,16 @@ async def test_only_http_and_https() -> None:
     for url in ("file:///etc/passwd", "ftp://news.example.org/feed", "gopher://x/"):
         with pytest.raises(BlockedAddress):
             await Guard.parse([], DNS).check(url)
+
+
+async def test_numeric_spellings_of_loopback_are_refused_and_match_an_entry() -> None:
+    guard = Guard.parse(["127.0.0.1:8123"], DNS)
+    for url in ("http://2130706433/", "http://0x7f000001:6379/", "http://127.1/"):
+        with pytest.raises(BlockedAddress, match="is loopback"):
+            await guard.check(url)
+    assert (await guard.check("http://127.1:8123/feed.xml")).ip == "127.0.0.1"
+
+
+def test_a_bad_allow_entry_fails_at_start_up() -> None:
+    with pytest.raises(ValueError, match="port out of range"):
+        FetchSettings(allow_hosts=["127.0.0.1:70000"])
