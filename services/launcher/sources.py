@@ -49,13 +49,22 @@ def sources_spec(
 
 def watch(sources_url: str, api_key: str, feeds: Iterable[str], every: int) -> list[str]:
     """Ask the sources service to watch each feed; returns the feed ids. Raises on refusal,
-    with the service's reason."""
+    with the service's reason as a terminal-safe sentence (it may quote the URL or a DNS answer)."""
+    from services.alerts.client import reason
+    from services.common.terminal import safe
+
     ids = []
     with httpx.Client(base_url=sources_url, headers={"X-API-Key": api_key}, timeout=10) as api:
         for url in feeds:
             response = api.post("/feeds", json={"url": url, "every_seconds": every})
             if response.status_code not in (200, 201):
-                detail = response.json().get("detail", response.text)
-                raise httpx.HTTPError(f"feed {url} refused ({response.status_code}): {detail}")
+                try:
+                    body: object = response.json()
+                except ValueError:
+                    body = None
+                why = reason(body, response.text[:300])
+                raise httpx.HTTPError(
+                    safe(f"feed {url} refused (HTTP {response.status_code}): {why}")
+                )
             ids.append(response.json()["id"])
     return ids

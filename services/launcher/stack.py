@@ -296,7 +296,7 @@ class Stack:
         except httpx.HTTPError as exc:
             raise StartupError(str(exc), f"read {c.log_dir / 'sources.log'}") from exc
         for url in c.feeds:
-            self.say(f"✓ watching {url} (every {o.feed_every} s)", "32")
+            self.say(f"✓ watching {safe(url)} (every {o.feed_every} s)", "32")
 
     def _count(self, kind: str) -> None:
         if kind == "raised":

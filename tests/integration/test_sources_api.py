@@ -134,15 +134,16 @@ async def test_the_alert_service_lists_the_feeds_the_sources_service_keeps(
     url = site.url("/feed.xml")
     async with running(settings) as api:
         await api.post("/feeds", json={"url": url, "label": "Ledger"}, headers={"X-API-Key": KEY})
+    # Reads need the key by default; `claimwatch up` opens them on its loopback stack.
     alert_settings = AlertSettings(api_key=KEY, redis=settings.redis, kafka=settings.kafka)
     redis = Redis.from_url(settings.redis.url)
     comp = build_components(alert_settings, redis, resolve=lambda name: name)
     try:
-        transport = httpx.ASGITransport(app=alerts_app(alert_settings, components=comp))
+        as_under_up = alert_settings.model_copy(update={"read_requires_key": False})
+        transport = httpx.ASGITransport(app=alerts_app(as_under_up, components=comp))
         async with httpx.AsyncClient(transport=transport, base_url="http://alerts") as alerts:
             open_read = await alerts.get("/feeds")
-            locked = alerts_app(alert_settings.model_copy(update={"read_requires_key": True}),
-                                components=comp)  # fmt: skip
+            locked = alerts_app(alert_settings, components=comp)
             locked_client = httpx.AsyncClient(
                 transport=httpx.ASGITransport(app=locked), base_url="http://alerts"
             )

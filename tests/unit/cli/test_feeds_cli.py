@@ -37,3 +37,19 @@ def test_list_line_shows_health_and_counts() -> None:
     assert ok.startswith("ok") and "published 2" in ok
     new = describe(FeedStatus(feed=feed, health=FeedHealth(), healthy=True).model_dump(mode="json"))
     assert new.startswith("not polled")
+
+
+def test_list_line_is_terminal_safe_and_counts_pages_not_in_english() -> None:
+    spec = {"url": "https://x.example/rss", "label": "Ledger \x1b]0;owned\x07 \u202eWire"}
+    feed = Feed.from_spec(FeedSpec.model_validate(spec))
+    health = FeedHealth(
+        polls=2,
+        consecutive_failures=1,
+        unsupported_language=3,
+        last_error="not a feed: <title>\x1b[2Jgone</title>",
+    )
+    line = describe(FeedStatus(feed=feed, health=health, healthy=False).model_dump(mode="json"))
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in line
+    assert "\\x1b]0;owned\\x07" in line and "\\u202eWire" in line and "\\x1b[2Jgone" in line
+    assert "not English 3" in line
