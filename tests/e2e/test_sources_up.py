@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import subprocess
 import time
@@ -81,7 +82,14 @@ def test_up_watches_a_local_feed_alerts_once_per_page_and_polls_conditionally(
         added = feeds("add", other, "--every", "600", "--label", "Other")
         refused = feeds("add", f"http://127.0.0.1:{free_port()}/feed.xml")  # not allowed by up
         removed = feeds("remove", other)
-        listed = feeds("list")
+        # With no flags and no key: `feeds` finds the stack's sources service and key in the
+        # stack file `up` wrote (named here, since this run dir is not ./.run).
+        no_flags_env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMWATCH_")}
+        no_flags_env["CLAIMWATCH_STACK_FILE"] = str(up.run_dir / "stack.json")
+        listed = subprocess.run(
+            [*CLAIMWATCH, "feeds", "list"], cwd=ROOT, env=no_flags_env,
+            capture_output=True, text=True, timeout=30, check=False,
+        )  # fmt: skip
         dashboard_feeds = httpx.get(f"{up.alerts_url}/feeds", timeout=5).json()
         stop_and_check_nothing_left(up, records)
 

@@ -233,3 +233,9 @@ def test_named_volumes_are_declared_and_used() -> None:
         volume.split(":")[0] for spec in SERVICES.values() for volume in spec.get("volumes", [])
     }
     assert used == declared == {"kafka-data", "redis-data"}
+
+
+@pytest.mark.parametrize("service", ["ingest", "alerts", "sources"])
+def test_every_service_with_an_api_gets_the_key(service: str) -> None:
+    # ingest refuses to start without it (writes need a key), and so do alerts and sources.
+    assert environment_of(service)["CLAIMWATCH_API_KEY"] == "compose-claimwatch_api_key"
