@@ -5,6 +5,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?= e2e
+UP_ARGS ?=
 
 .PHONY: install test up bench lint schemas kafka-compat
 
@@ -24,7 +25,7 @@ test: install
 	deploy/with-stack.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 up: install
-	$(VENV)/bin/claimwatch up
+	$(VENV)/bin/claimwatch up $(UP_ARGS)
 
 bench: install
 	deploy/with-stack.sh --service-env $(VENV)/bin/claimwatch bench $(BENCH_ARGS)

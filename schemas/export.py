@@ -11,6 +11,7 @@ from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached, aler
 from schemas.articles import Article, ArticleIn, ArticlePublished
 from schemas.claims import Claim, ClaimExtracted
 from schemas.dead_letters import DeadLetter
+from schemas.feeds import Feed, FeedHealth, FeedSpec, FeedStatus
 from schemas.subscriptions import Subscription, SubscriptionSpec
 
 SCHEMA_DIR = Path(__file__).parent / "json"
@@ -29,6 +30,10 @@ MODELS: dict[str, type[BaseModel] | TypeAdapter[object]] = {
     "SubscriptionSpec": SubscriptionSpec,
     "Subscription": Subscription,
     "DeadLetter": DeadLetter,
+    "FeedSpec": FeedSpec,
+    "Feed": Feed,
+    "FeedHealth": FeedHealth,
+    "FeedStatus": FeedStatus,
 }
 
 

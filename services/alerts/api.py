@@ -16,6 +16,7 @@ from services.alerts import (
     routes_alerts,
     routes_articles,
     routes_deliveries,
+    routes_feeds,
     routes_subscriptions,
 )
 from services.alerts.dashboard import router as dashboard_router
@@ -64,6 +65,7 @@ def create_app(
     app.include_router(routes_alerts.router)
     app.include_router(routes_articles.router)
     app.include_router(routes_deliveries.router)
+    app.include_router(routes_feeds.router)
     app.include_router(dashboard_router)
 
     @app.get("/livez", tags=["health"])

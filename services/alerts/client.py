@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Literal
@@ -41,21 +41,31 @@ class Endpoint:
     source: str
 
 
+def _alerts_url(found: StackInfo) -> str | None:
+    return found.alerts_url
+
+
 def endpoint(
     args: argparse.Namespace,
     env: Mapping[str, str] | None = None,
     stack: StackInfo | Literal["find"] | None = "find",
+    *,
+    service: Callable[[StackInfo], str | None] = _alerts_url,
+    default: str = DEFAULT_API,
 ) -> Endpoint:
     """A flag, else the environment, else a running `claimwatch up`'s stack file, else defaults.
 
-    The stack's key goes only to the stack's own URL: a key must not follow `--api` elsewhere.
+    `service` picks the stack's URL of the service wanted (the alert service's by default; the
+    sources service's for `feeds`). The stack's key goes only to that URL: a key must not
+    follow `--api` elsewhere.
     """
     env = os.environ if env is None else env  # the CLI is an entry point: reading it is its job
     found = stackfile.find() if stack == "find" else stack
-    url = args.api or (found.alerts_url if found else DEFAULT_API)
+    own = service(found) if found is not None else None
+    url = args.api or own or default
     key = args.api_key or env.get(KEY_ENV)
     source = "flags" if args.api else "defaults"
-    if found is not None and url.rstrip("/") == found.alerts_url.rstrip("/"):
+    if found is not None and own and url.rstrip("/") == own.rstrip("/"):
         source = f"the stack of `claimwatch up` (pid {found.pid})"
         key = key or found.api_key.get_secret_value()
     return Endpoint(url, key, source)
@@ -65,8 +75,14 @@ def api_key(args: argparse.Namespace) -> str | None:
     return endpoint(args).key
 
 
-def client(args: argparse.Namespace, *, timeout: float | None = 15.0) -> httpx.Client:
-    where = endpoint(args)
+def client(
+    args: argparse.Namespace,
+    *,
+    timeout: float | None = 15.0,
+    service: Callable[[StackInfo], str | None] = _alerts_url,
+    default: str = DEFAULT_API,
+) -> httpx.Client:
+    where = endpoint(args, service=service, default=default)
     headers = {"X-API-Key": where.key} if where.key else {}
     return httpx.Client(base_url=where.url, headers=headers, timeout=timeout, trust_env=False)
 

@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tail": ("tail", "follow alerts live"),
     "bench": ("bench", "measure throughput and memory"),
     "up": ("up", "run the whole stack locally on embedded defaults"),
+    "feeds": ("feeds", "watch news feeds: add, list (with health), remove"),
     "schemas": ("schemas", "export the wire models as JSON Schema"),
 }
 

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         type=Path,
         metavar="PATH",
-        help=".txt, .json, .jsonl files or folders (walked in sorted order)",
+        help=".txt, .json, .jsonl, .html files or folders (walked in sorted order)",
     )
     parser.add_argument(
         "--rate",

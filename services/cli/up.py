@@ -100,6 +100,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="actors",
         help="actor the demo follower follows (repeatable)",
     )
+    parser.add_argument(
+        "--sources-port", type=int, default=8002, help="port of the sources service (feeds)"
+    )
+    parser.add_argument(
+        "--feed",
+        action="append",
+        dest="feeds",
+        metavar="URL",
+        help="RSS or Atom feed to watch (repeatable); its host:port passes the SSRF guard",
+    )
+    parser.add_argument(
+        "--feed-every", type=int, default=300, metavar="SECONDS", help="poll interval of --feed"
+    )
     parser.add_argument("--no-colour", action="store_true")
 
 
@@ -154,6 +167,8 @@ def run(args: argparse.Namespace) -> int:
         worker_metrics_port=free_port(args.host),
         demo_receiver_port=free_port(args.host),
         allow_webhooks=tuple(args.allow_webhooks),
+        sources_port=args.sources_port,
+        feeds=tuple(args.feeds or ()),
     )
     options = Options(
         seeds=args.seeds,
@@ -162,6 +177,7 @@ def run(args: argparse.Namespace) -> int:
         exit_after_alerts=args.exit_after_alerts,
         demo_actors=tuple(args.actors or demo.DEMO_ACTORS),
         colour=colour_wanted(sys.stdout, disabled=args.no_colour),
+        feed_every=args.feed_every,
     )
     config.log_dir.mkdir(parents=True, exist_ok=True)
     with (config.log_dir / "up.log").open("a", encoding="utf-8") as launcher_log:

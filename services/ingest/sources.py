@@ -10,6 +10,10 @@ Formats:
   URL, else from the content.
 - `.jsonl`: one article object per line; a bad line is rejected with its line number and
   the other lines are kept. Blank lines are ignored.
+- `.html` / `.htm`: a saved web page, read by the same extractor as the sources service
+  (`services.common.html_article`): main text, title, date and outlet. Its id derives from the
+  page's canonical URL when it names one (the id a live fetch of that URL gives), else from
+  the file stem as for `.txt`.
 
 Folders are walked recursively in sorted order; hidden entries (`.git`, `.DS_Store`) are
 passed over, gold annotation files (`*.gold.json`) and unknown extensions are reported as
@@ -29,7 +33,7 @@ from pydantic import ValidationError
 
 from schemas.articles import ArticleIn, slugify
 
-SUFFIXES = (".txt", ".json", ".jsonl")
+SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 GOLD_SUFFIX = ".gold.json"
 # Whole-file formats are read into memory; an article is at most 200k characters, so a
 # file far above that is not an article (and must not exhaust memory).
@@ -99,6 +103,8 @@ def read_file(path: Path) -> Iterator[ReadResult]:
         yield _read_json(path)
     elif name.endswith(".txt"):
         yield _read_txt(path)
+    elif name.endswith((".html", ".htm")):
+        yield _read_html(path)
     else:
         suffix = path.suffix or "(none)"
         yield Rejection(
@@ -126,6 +132,17 @@ def parse_txt(content: str, stem: str) -> ArticleIn:
     if not text.strip():
         raise ValueError("no body after the title line")
     return ArticleIn(id=id_from_stem(stem), source=source, title=title, text=text)
+
+
+def parse_html(content: bytes, stem: str) -> ArticleIn:
+    """A saved page through the sources service's extractor; ValueError when it holds none."""
+    # Imported here: trafilatura and lxml load only when a replay meets an HTML file.
+    from services.common.html_article import extract_article
+
+    article = extract_article(content)
+    if article.url is None:
+        article = article.model_copy(update={"id": id_from_stem(stem)})
+    return article
 
 
 def id_from_stem(stem: str) -> str | None:
@@ -176,6 +193,14 @@ def _walk(folder: Path) -> Iterator[ReadResult]:
 def _read_txt(path: Path) -> ReadResult:
     try:
         article = parse_txt(_read_text(path), path.stem)
+    except (OSError, ValueError) as exc:
+        return Rejection(path, _describe_io(exc))
+    return ReadArticle(path, article)
+
+
+def _read_html(path: Path) -> ReadResult:
+    try:
+        article = parse_html(_read_bytes(path), path.stem)
     except (OSError, ValueError) as exc:
         return Rejection(path, _describe_io(exc))
     return ReadArticle(path, article)
@@ -235,6 +260,12 @@ def _loads(text: str) -> Any:
 
 def _read_text(path: Path) -> str:
     """A whole file as UTF-8 text; ValueError for binary, oversized or non-UTF-8 files."""
+    return _read_bytes(path).decode("utf-8-sig")  # a BOM from an editor is not in the title
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A whole file; ValueError for binary, oversized or empty files. (HTML keeps its bytes:
+    the extractor reads the page's own charset declaration.)"""
     with path.open("rb") as handle:
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
@@ -243,7 +274,7 @@ def _read_text(path: Path) -> str:
         raise ValueError("binary file (NUL bytes), not text")
     if not data.strip():
         raise ValueError("file is empty")
-    return data.decode("utf-8-sig")  # a BOM from an editor is not part of the title
+    return data
 
 
 def _describe_io(exc: OSError | ValueError) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.launcher.processes import ProcessSpec
+from services.launcher.sources import sources_spec
 
 ENV = "CLAIMWATCH_"
 SERVICES = ("alerts", "ingest", "worker")
@@ -33,6 +34,8 @@ class StackConfig:
     worker_metrics_port: int = 0  # the worker's Prometheus /metrics; 0: not served
     demo_receiver_port: int = 0  # the demo follower's webhook receiver; 0: none
     allow_webhooks: tuple[str, ...] = ()  # more `host:port` receivers the user allows
+    sources_port: int = 0  # the sources service (feeds); 0: not run
+    feeds: tuple[str, ...] = ()  # feed URLs it watches (their host:port allowed past the guard)
 
     @property
     def ingest_url(self) -> str:
@@ -41,6 +44,10 @@ class StackConfig:
     @property
     def alerts_url(self) -> str:
         return f"http://{self.host}:{self.alerts_port}"
+
+    @property
+    def sources_url(self) -> str:
+        return f"http://{self.host}:{self.sources_port}"
 
     @property
     def worker_metrics_url(self) -> str | None:
@@ -101,7 +108,7 @@ def common_env(config: StackConfig, base: Mapping[str, str]) -> dict[str, str]:
 
 
 def service_specs(config: StackConfig, base: Mapping[str, str]) -> list[ProcessSpec]:
-    """The three services as separate processes, in the order they are started."""
+    """The services as separate processes, in the order they are started."""
     shared = common_env(config, base)
     group_suffix = f"-{config.namespace}" if config.namespace else ""
     alerts_env = shared | {
@@ -136,11 +143,24 @@ def service_specs(config: StackConfig, base: Mapping[str, str]) -> list[ProcessS
         f"{ENV}METRICS_PORT": str(config.worker_metrics_port),
     }
     py = config.python
-    return [
+    specs = [
         ProcessSpec("alerts", [py, "-m", "services.alerts"], alerts_env, config.root),
         ProcessSpec("ingest", [py, "-m", "services.ingest"], ingest_env, config.root),
         ProcessSpec("worker", [py, "-m", "services.cli.main", "worker"], worker_env, config.root),
     ]
+    if config.sources_port:
+        specs.append(
+            sources_spec(
+                shared,
+                python=py,
+                host=config.host,
+                port=config.sources_port,
+                api_key=config.api_key,
+                feeds=config.feeds,
+                cwd=config.root,
+            )
+        )
+    return specs
 
 
 def broker_spec(binary: str, host: str, port: int, base: Mapping[str, str]) -> ProcessSpec:

@@ -17,7 +17,7 @@ from aiokafka.errors import KafkaError
 
 from services.common.settings import TopicSettings
 from services.common.terminal import safe
-from services.launcher import demo, infra, pidfiles, ports, processes, runs, stackfile
+from services.launcher import demo, infra, pidfiles, ports, processes, runs, sources, stackfile
 from services.launcher.errors import StartupError, Stopping
 from services.launcher.feed import Feed, paint
 from services.launcher.plan import StackConfig, broker_spec, redis_spec, service_specs
@@ -35,6 +35,7 @@ class Options:
     demo_actors: tuple[str, ...] = demo.DEMO_ACTORS
     colour: bool = False
     ready_timeout: float = 120.0
+    feed_every: int = 300  # poll interval of the feeds `up --feed` adds
 
 
 class Stack:
@@ -88,6 +89,8 @@ class Stack:
             "ingest": (c.ingest_port, "--ingest-port"),
             "alerts": (c.alerts_port, "--alerts-port"),
         }
+        if c.sources_port:
+            wanted["sources"] = (c.sources_port, "--sources-port")
         if c.embedded_broker_port:
             wanted["the embedded Kafka broker"] = (c.embedded_broker_port, "--broker-port")
         if c.embedded_redis_port:
@@ -187,6 +190,8 @@ class Stack:
         c = self.config
         started = {spec.name: self.launch(spec) for spec in service_specs(c, base_env)}
         ready_urls = {"alerts": f"{c.alerts_url}/readyz", "ingest": f"{c.ingest_url}/readyz"}
+        if "sources" in started:
+            ready_urls["sources"] = f"{c.sources_url}/readyz"
         for name, url in ready_urls.items():
             managed = started[name]
             if not wait_until(
@@ -243,19 +248,24 @@ class Stack:
                 f"✓ demo follower subscribed to {', '.join(o.demo_actors)} ({len(ids)} webhooks)",
                 "32",
             )
+            self.watch_feeds()
             feed.start()
             feed.connected.wait(10)
             self.say(f"\n  Dashboard:  {c.dashboard_url}#key={c.api_key}", "1")
             self.say(f"  Alerts API: {c.alerts_url}/alerts   Ingest: {c.ingest_url}/articles", "0")
             worker = f"   worker: {c.worker_metrics_url}" if c.worker_metrics_url else ""
+            sources = f"   sources: {c.sources_url}/metrics" if c.sources_port else ""
             self.say(
                 f"  Metrics:    alerts: {c.alerts_url}/metrics   ingest: {c.ingest_url}/metrics"
-                + worker,
+                + worker
+                + sources,
                 "0",
             )
+            if c.sources_port:
+                self.say(f"  Feeds:      {c.sources_url}/feeds   (`claimwatch feeds list`)", "0")
             self.say(
                 f"  Stack file: {self.stack_file} (mode 0600, holds the key): `claimwatch "
-                "replay`, `subscribe`, `alerts` and `tail` find this stack with no flags",
+                "replay`, `subscribe`, `alerts`, `tail` and `feeds` find this stack with no flags",
                 "0",
             )
             self.say(f"  Logs:       {c.log_dir}/   Ctrl-C stops everything\n", "0")
@@ -276,6 +286,17 @@ class Stack:
                         f"valid signature, {receiver.invalid} without",
                         "2",
                     )
+
+    def watch_feeds(self) -> None:
+        c, o = self.config, self.options
+        if not c.feeds:
+            return
+        try:
+            sources.watch(c.sources_url, c.api_key, c.feeds, o.feed_every)
+        except httpx.HTTPError as exc:
+            raise StartupError(str(exc), f"read {c.log_dir / 'sources.log'}") from exc
+        for url in c.feeds:
+            self.say(f"✓ watching {safe(url)} (every {o.feed_every} s)", "32")
 
     def _count(self, kind: str) -> None:
         if kind == "raised":

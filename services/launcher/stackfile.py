@@ -1,7 +1,7 @@
 """The stack file: where a running `claimwatch up` says how to reach it, for the other commands.
 
 `up` writes `<run dir>/stack.json` (mode 0600: it holds the API key) once its services are
-ready and removes it when it stops. `replay`, `subscribe`, `alerts` and `tail` read it when
+ready and removes it when it stops. `replay`, `subscribe`, `alerts`, `tail` and `feeds` read it when
 no flag or variable says otherwise, so a second terminal needs no flags at all.
 """
 
@@ -34,6 +34,8 @@ class StackInfo(BaseModel):
     # Tansu (the embedded broker) has no InitProducerId: producers must not be idempotent.
     idempotent_producer: bool
     articles_topic: str
+    # The sources service's API (feeds), when `up` runs one; older files lack it.
+    sources_url: str | None = None
 
     def is_live(self) -> bool:
         return start_ticks(self.pid) == self.start_ticks
@@ -54,6 +56,7 @@ def describe(config: StackConfig, pid: int) -> StackInfo:
         bootstrap_servers=config.bootstrap,
         idempotent_producer=config.embedded_broker_port is None,
         articles_topic=config.topic("articles"),
+        sources_url=config.sources_url if config.sources_port else None,
     )
 
 

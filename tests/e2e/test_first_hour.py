@@ -107,7 +107,8 @@ def up(tmp_path: Path) -> Iterator[tuple[Up, Terminal, Receiver]]:
     receiver = Receiver(free_port())
     server = receiver.serve()
     ports = ["--ingest-port", str(free_port()), "--alerts-port", str(free_port()),
-             "--broker-port", str(free_port()), "--redis-port", str(free_port())]  # fmt: skip
+             "--broker-port", str(free_port()), "--redis-port", str(free_port()),
+             "--sources-port", str(free_port())]  # fmt: skip
     out = tmp_path / "up.out"
     with out.open("wb") as sink:
         popen = subprocess.Popen(

@@ -70,7 +70,8 @@ def start_up(tmp_path: Path, *extra: str) -> Up:
     alerts_port, ingest_port = free_port(), free_port()
     argv = [*CLAIMWATCH, "up", "--run-dir", str(run_dir), "--no-colour"]
     argv += ["--ingest-port", str(ingest_port), "--alerts-port", str(alerts_port)]
-    argv += ["--broker-port", str(free_port()), "--redis-port", str(free_port()), *extra]
+    argv += ["--broker-port", str(free_port()), "--redis-port", str(free_port())]
+    argv += ["--sources-port", str(free_port()), *extra]
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMWATCH_")}
     with out.open("wb") as sink:
         popen = subprocess.Popen(
@@ -146,7 +147,15 @@ def test_up_on_embedded_defaults_shows_seed_alerts_and_stops_cleanly(
     alerts = wait_for_seed_alerts(up)
     assert all(a["source_count"] >= 1 for a in alerts)
     records = up.records()
-    assert {r.name for r in records} == {"up", "broker", "redis", "alerts", "ingest", "worker"}
+    assert {r.name for r in records} == {
+        "up",
+        "broker",
+        "redis",
+        "alerts",
+        "ingest",
+        "worker",
+        "sources",
+    }
     # Every HTTP service serves its metrics.
     for url in (up.alerts_url, up.ingest_url):
         assert httpx.get(f"{url}/metrics", timeout=5).status_code == 200
@@ -163,7 +172,7 @@ def test_up_on_real_kafka_and_redis_shares_them_under_a_namespace(
     cleanup.append(up)
     wait_for_seed_alerts(up)
     records = up.records()
-    assert {r.name for r in records} == {"up", "alerts", "ingest", "worker"}
+    assert {r.name for r in records} == {"up", "alerts", "ingest", "worker", "sources"}
     stop_and_check_nothing_left(up, records)
 
 

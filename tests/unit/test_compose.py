@@ -114,7 +114,7 @@ def built_settings(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def test_the_stack_has_kafka_redis_and_the_three_services() -> None:
     assert {"kafka", "redis", "ingest", "worker", "alerts"} <= set(SERVICES)
-    assert APP_SERVICES == ["alerts", "ingest", "worker"]
+    assert APP_SERVICES == ["alerts", "ingest", "sources", "worker"]
 
 
 @pytest.mark.parametrize("service", APP_SERVICES)
@@ -233,3 +233,9 @@ def test_named_volumes_are_declared_and_used() -> None:
         volume.split(":")[0] for spec in SERVICES.values() for volume in spec.get("volumes", [])
     }
     assert used == declared == {"kafka-data", "redis-data"}
+
+
+@pytest.mark.parametrize("service", ["ingest", "alerts", "sources"])
+def test_every_service_with_an_api_gets_the_key(service: str) -> None:
+    # ingest refuses to start without it (writes need a key), and so do alerts and sources.
+    assert environment_of(service)["CLAIMWATCH_API_KEY"] == "compose-claimwatch_api_key"

@@ -426,6 +426,34 @@
     await refresh();
   }
 
+  function feedRow(status) {
+    const f = status.feed, h = status.health;
+    const state = !h.polls ? el("span", { class: "health", text: "not polled yet" })
+      : status.healthy
+      ? el("span", { class: "health ok", text: "ok" })
+      : el("span", { class: "health failing", text: `failing ×${h.consecutive_failures}` });
+    return el("tr", { "data-feed-id": f.id },
+      el("td", {}, state),
+      el("td", {}, el("div", { text: f.label || f.url }), el("div", { class: "muted", text: f.label ? f.url : f.id })),
+      el("td", { text: `${f.every_seconds} s` }),
+      el("td", { text: `${h.polls} (${h.not_modified} × 304)` }),
+      el("td", { text: `${h.items_seen} / ${h.pages_fetched} / ${h.published}` }),
+      el("td", { text: `${h.extraction_failures} / ${h.page_errors} / ${h.unsupported_language ?? 0}` }),
+      el("td", {}, el("div", { text: h.last_success_at ? when(h.last_success_at) : "never" }),
+        h.last_error ? el("div", { class: "error", text: `${when(h.last_error_at)}: ${h.last_error}` }) : null));
+  }
+
+  async function feedsPage() {
+    const feeds = await api("/feeds");
+    const head = ["Health", "Feed", "Every", "Polls", "Items / pages / published", "No text / page errors / not English", "Last success, last error"];
+    view.replaceChildren(el("h1", { text: "Feeds" }),
+      el("p", { class: "muted", text: "News feeds the sources service watches (add them with `claimwatch feeds add URL`)." }),
+      feeds.length
+        ? el("table", { id: "feeds" }, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { text: h })))),
+          el("tbody", {}, ...feeds.map(feedRow)))
+        : el("p", { class: "muted", text: "No feeds watched." }));
+  }
+
   // ---- routing and start-up ------------------------------------------------------------
 
   async function route() {
@@ -437,6 +465,7 @@
       else if (parts[0] === "alert" && parts[1]) await alertPage(parts[1]);
       else if (parts[0] === "article" && parts[1]) await articlePage(parts[1]);
       else if (parts[0] === "subscriptions") await subscriptionsPage();
+      else if (parts[0] === "feeds") await feedsPage();
       else view.replaceChildren(el("p", { text: "No such page." }));
     } catch (e) {
       showError(e);

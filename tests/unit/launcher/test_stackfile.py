@@ -101,3 +101,30 @@ def test_up_describes_its_broker_topic_and_key(tmp_path: Path) -> None:
         StackConfig(**(embedded.__dict__ | {"embedded_broker_port": None})), os.getpid()
     )
     assert external.idempotent_producer is True
+
+
+def test_feeds_find_the_stacks_sources_service_and_key(tmp_path: Path) -> None:
+    from services.cli.feeds import DEFAULT_SOURCES, _sources_url
+    from services.launcher.plan import StackConfig
+
+    config = StackConfig(
+        root=tmp_path, run_dir=tmp_path, python="python", host="127.0.0.1", ingest_port=18000,
+        alerts_port=18001, bootstrap="127.0.0.1:19092", embedded_broker_port=19092,
+        redis_url="redis://127.0.0.1:16379/0", embedded_redis_port=16379, api_key="k" * 32,
+        sources_port=18002,
+    )  # fmt: skip
+    stack = stackfile.describe(config, os.getpid())
+    assert stack.sources_url == "http://127.0.0.1:18002"
+    feeds = endpoint(args(), env={}, stack=stack, service=_sources_url, default=DEFAULT_SOURCES)
+    assert (feeds.url, feeds.key) == ("http://127.0.0.1:18002", "k" * 32)
+    # The alert service's URL given as --api for feeds is not the sources service: no key.
+    wrong = endpoint(args(api="http://127.0.0.1:18001"), env={}, stack=stack,
+                     service=_sources_url, default=DEFAULT_SOURCES)  # fmt: skip
+    assert wrong.key is None
+    # A stack without a sources service (or an older file): the default, and no stack key.
+    bare = info()
+    assert bare.sources_url is None
+    none = endpoint(args(), env={}, stack=bare, service=_sources_url, default=DEFAULT_SOURCES)
+    assert (none.url, none.key) == (DEFAULT_SOURCES, None)
+    without = StackConfig(**(config.__dict__ | {"sources_port": 0}))
+    assert stackfile.describe(without, os.getpid()).sources_url is None

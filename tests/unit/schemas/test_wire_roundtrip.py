@@ -12,6 +12,7 @@ from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached, aler
 from schemas.articles import Article, ArticleIn, ArticlePublished
 from schemas.claims import ArticleRef, Claim, ClaimExtracted, ClaimType, Span
 from schemas.dead_letters import DeadLetter
+from schemas.feeds import Feed, FeedHealth, FeedSpec, FeedStatus
 from schemas.subscriptions import AppriseChannel, Subscription, SubscriptionSpec, WebhookChannel
 
 WHEN = datetime(2022, 3, 14, 9, 30, tzinfo=UTC)
@@ -64,6 +65,12 @@ SPEC = SubscriptionSpec(
     actor="Kremlin", channels=[WebhookChannel(url="https://hooks.example.org/claimwatch")]
 )
 
+FEED_SPEC = FeedSpec(url="https://news.example.org/feed.xml", every_seconds=60, label="Ex")
+FEED = Feed.from_spec(FEED_SPEC)
+HEALTH = FeedHealth(
+    etag='"abc"', last_success_at=WHEN, last_error="HTTP 503", consecutive_failures=2, polls=3
+)
+
 MODELS: list[BaseModel] = [
     ArticleIn(title="t", text="x", url="https://example.org/a", published_at=WHEN),
     ARTICLE,
@@ -81,6 +88,10 @@ MODELS: list[BaseModel] = [
     SPEC,
     Subscription(**SPEC.model_dump(), id="sub-1", actor_canonical="Russia", created_at=WHEN),
     DeadLetter.of(stage="extract_claims", topic="articles", raw=b"{}", error="boom"),
+    FEED_SPEC,
+    FEED,
+    HEALTH,
+    FeedStatus(feed=FEED, health=HEALTH, healthy=False),
 ]
 
 
