@@ -10,6 +10,7 @@ from pydantic import Field
 
 from schemas.claims import Claim, ClaimType
 from schemas.events import Value
+from services.stream.event_order import OrderKey
 from services.stream.signature import name_key, terms
 
 DEFAULT_WINDOW = timedelta(days=14)
@@ -57,6 +58,9 @@ class RecentAct(Value):
     published: datetime | None = Field(
         default=None, description="Latest article date among its reports, when articles had one."
     )
+    first_order: OrderKey | None = Field(
+        default=None, description="Event time of the first report (see event_order.order_key)."
+    )
 
 
 class RaiseAlert(Value):
@@ -78,6 +82,13 @@ class AttachSource(Value):
     repeat: bool = False
 
 
+class ReviseAlert(AttachSource):
+    """The claim reports `alert_id` but happened before its first report, which arrived first:
+    it becomes the first source in place (same alert id, nobody notified again)."""
+
+    previous_source_id: str
+
+
 Decision = RaiseAlert | AttachSource
 
 
@@ -89,13 +100,15 @@ def decide(
     window: timedelta = DEFAULT_WINDOW,
     published: datetime | None = None,
     context: str = "",
+    order: OrderKey | None = None,
 ) -> Decision:
     """New act or further report, given the actor's recent acts.
 
     `now` is when the claim is seen and `published` the article's date, if it has one: two
     dated reports are compared by their dates (a replay of old news keeps its own time),
     anything else by when it was seen. `context` is text around the claim that names its
-    matter, such as the article's headline.
+    matter, such as the article's headline. `order` is the claim's event time: a report older
+    than an act's first report revises that act instead of attaching to it.
     """
     now = as_utc(now)
     published = as_utc(published) if published else None
@@ -129,14 +142,26 @@ def decide(
         if best is None or key > best[0]:
             best = (key, act, reason)
     if best is None:
-        return _raise(claim, sid, speaker, words, wide, now, published)
+        return _raise(claim, sid, speaker, words, wide, now, published, order)
     _, act, reason = best
-    return AttachSource(
-        alert_id=act.alert_id,
-        source_id=sid,
-        act=_attach(act, sid, claim, speaker, words, wide, now, published),
-        reason=reason,
-    )
+    attached = _attach(act, sid, claim, speaker, words, wide, now, published)
+    if order is not None and act.first_order is not None and order < act.first_order:
+        ref = attached.sources[-1]
+        revised = attached.model_copy(
+            update={
+                "first_source_id": sid,
+                "first_order": order,
+                "sources": (ref, *attached.sources[:-1]),
+            }
+        )
+        return ReviseAlert(
+            alert_id=act.alert_id,
+            source_id=sid,
+            act=revised,
+            reason=f"{reason}; earlier than its first report",
+            previous_source_id=act.first_source_id,
+        )
+    return AttachSource(alert_id=act.alert_id, source_id=sid, act=attached, reason=reason)
 
 
 def remember(
@@ -186,24 +211,18 @@ def claim_terms(claim: Claim) -> frozenset[str]:
 
 def alert_id(claim: Claim) -> str:
     """The act's id: who, what kind, and where it was first reported (article and sentence)."""
-    return "alert-" + _digest(*_where(claim))
+    return "alert-" + _digest(name_key(claim.actor), claim.type.value, *_where(claim))
 
 
 def source_id(claim: Claim) -> str:
-    """One report's id: the same article, sentence and speaker give the same id on any replay."""
-    return "src-" + _digest(*_where(claim), name_key(claim.speaker))
+    """One report's id: article, sentence span, speaker and kind, whatever actor it was read as
+    (a replay may read the actor differently: it must still find the report it placed)."""
+    return "src-" + _digest(*_where(claim), name_key(claim.speaker), claim.type.value)
 
 
 def _where(claim: Claim) -> tuple[str, ...]:
-    """Whose act of which kind, in which sentence of which article: what both ids are built on."""
-    return (
-        name_key(claim.actor),
-        claim.type.value,
-        claim.article_id,
-        claim.span.field,
-        str(claim.span.start),
-        str(claim.span.end),
-    )
+    """Which sentence of which article: what both ids are built on."""
+    return (claim.article_id, claim.span.field, str(claim.span.start), str(claim.span.end))
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -260,6 +279,7 @@ def _raise(
     wide: frozenset[str],
     now: datetime,
     published: datetime | None,
+    order: OrderKey | None,
 ) -> RaiseAlert:
     act = RecentAct(
         alert_id=alert_id(claim),
@@ -273,6 +293,7 @@ def _raise(
         first_seen=now,
         last_seen=now,
         published=published,
+        first_order=order,
     )
     return RaiseAlert(alert_id=act.alert_id, source_id=sid, act=act)
 

@@ -10,12 +10,13 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from schemas.alerts import AlertRaised, SourceAttached
+from schemas.alerts import AlertRaised, AnyAlertEvent
 from schemas.articles import Article, ArticlePublished
 from schemas.claims import ALERT_TYPES, ArticleRef, Claim, ClaimExtracted
 from schemas.dead_letters import DeadLetter
 from services.common.kafka import decode, encode
 from services.stream.alerting import alert_event, dump_acts, load_acts
+from services.stream.event_order import OrderKey, order_key
 from services.stream.metrics import NO_RECORDING, StreamRecorder
 from services.stream.novelty import Decision, decide, remember
 from services.stream.settings import NoveltySettings
@@ -61,7 +62,7 @@ async def extract_claims(
     except Exception as exc:
         return _refused_article("extract_claims", record, exc, recorder)
     recorder.extraction_took(time.perf_counter() - started)
-    ref = article_ref(article)
+    ref = article_ref(article, ingested_at=published.occurred_at)
     outs = [
         Out("claims", claim.actor, encode(ClaimExtracted(claim=claim, article=ref)))
         for claim in claims
@@ -107,8 +108,22 @@ def spot_new_claims(
     if judged is None:
         return []
     _, alert = judged
+    # A revision is a further report as far as counting goes: it raises nothing new.
     recorder.alert_event("new" if isinstance(alert, AlertRaised) else "further_report")
     return [Out("alerts", event.claim.actor, encode(alert))]
+
+
+def claim_order(record: Record) -> tuple[str, OrderKey] | None:
+    """Which actor's buffer a `ClaimExtracted` waits in, and its event time; None when it
+    cannot be read (it is then decided at once, which dead-letters it)."""
+    try:
+        event = decode(ClaimExtracted, record.value or b"")
+    except ValidationError:
+        return None
+    claim, article = event.claim, event.article
+    return claim.actor, order_key(
+        claim, published=article.published_at, ingested=article.ingested_at
+    )
 
 
 def judge(
@@ -117,7 +132,7 @@ def judge(
     recent_acts: MutableMapping[bytes, bytes],
     novelty: NoveltySettings,
     now: datetime | None = None,
-) -> tuple[Decision, AlertRaised | SourceAttached] | None:
+) -> tuple[Decision, AnyAlertEvent] | None:
     """The novelty step itself (shared with `claimwatch simulate`): decide, remember, describe."""
     claim = event.claim
     if claim.type not in ALERT_TYPES:
@@ -133,6 +148,7 @@ def judge(
         window=novelty.window,
         published=published,
         context=event.article.title,
+        order=order_key(claim, published=published, ingested=event.article.ingested_at),
     )
     if not decision.repeat:
         acts = remember(
@@ -147,13 +163,14 @@ def judge(
     return decision, alert_event(decision, claim, event.article)
 
 
-def article_ref(article: Article) -> ArticleRef:
+def article_ref(article: Article, *, ingested_at: datetime | None = None) -> ArticleRef:
     return ArticleRef(
         article_id=article.id,
         source=article.source,
         url=str(article.url) if article.url else None,
         title=article.title,
         published_at=article.published_at,
+        ingested_at=ingested_at,
     )
 
 
