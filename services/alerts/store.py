@@ -99,8 +99,10 @@ class LoggedEvent:
 
 
 def source_key(source: AlertSource) -> str:
-    """Identity of a report: one sentence of one article, however often it is announced."""
-    return f"{source.article_id}:{source.span.field}:{source.span.start}"
+    """Identity of a report within an alert: one sentence of one article by one speaker, however
+    often it is announced ("Peskov and Zakharova denied ..." is two reports)."""
+    speaker = " ".join(source.speaker.split()).casefold()
+    return f"{source.article_id}:{source.span.field}:{source.span.start}:{speaker}"
 
 
 def report_key(source: AlertSource, kind: ClaimType) -> str:

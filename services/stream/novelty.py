@@ -11,7 +11,7 @@ from pydantic import Field
 from schemas.claims import Claim, ClaimType
 from schemas.events import Value
 from services.stream.event_order import OrderKey
-from services.stream.signature import name_key, terms
+from services.stream.signature import name_key, person_terms, terms
 
 DEFAULT_WINDOW = timedelta(days=14)
 DEFAULT_MAX_ACTS = 64
@@ -39,6 +39,7 @@ class SourceRef(Value):
     source_id: str
     article_id: str
     speaker: str
+    names: tuple[str, ...] = Field(default=(), description="person_terms of the speaker")
 
 
 class RecentAct(Value):
@@ -234,6 +235,8 @@ def _match(
     claim: Claim, speaker: str, words: frozenset[str], wide: frozenset[str], act: RecentAct
 ) -> tuple[tuple[float, ...], str] | None:
     """Why `claim` reports `act` (with a rank among candidates), or None when it does not."""
+    if _other_person(claim, act):
+        return None
     same_article = [s for s in act.sources if s.article_id == claim.article_id]
     same_speaker = any(s.speaker == speaker for s in same_article)
     if same_speaker:
@@ -263,6 +266,14 @@ def _match(
     return None
 
 
+def _other_person(claim: Claim, act: RecentAct) -> bool:
+    """Whether a named person other than everyone named in `act` makes the claim: one actor's
+    spokespeople each make their own speech acts ("Mousavi warned" and "Shekarchi warned")."""
+    mine = person_terms(claim.speaker, claim.actor)
+    theirs = [set(s.names) for s in act.sources if s.names]
+    return bool(mine and theirs and all(not (mine & t) for t in theirs))
+
+
 def _targets_differ(a: str | None, b: str | None) -> bool:
     return bool(a and b and name_key(a) != name_key(b))
 
@@ -289,7 +300,7 @@ def _raise(
         terms=tuple(sorted(words))[:MAX_ACT_TERMS],
         context=tuple(sorted(wide - words))[:MAX_ACT_TERMS],
         first_source_id=sid,
-        sources=(SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker),),
+        sources=(_ref(claim, sid, speaker),),
         first_seen=now,
         last_seen=now,
         published=published,
@@ -314,7 +325,7 @@ def _attach(
     added = sorted(words - known)[: max(0, MAX_ACT_TERMS - len(known))]
     near = set(act.context) | known | set(added)
     more = sorted(wide - near)[: max(0, MAX_ACT_TERMS - len(act.context))]
-    ref = SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker)
+    ref = _ref(claim, sid, speaker)
     return act.model_copy(
         update={
             "terms": (*act.terms, *added),
@@ -329,6 +340,11 @@ def _attach(
             ),
         }
     )
+
+
+def _ref(claim: Claim, sid: str, speaker: str) -> SourceRef:
+    names = tuple(sorted(person_terms(claim.speaker, claim.actor)))
+    return SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker, names=names)
 
 
 def _digest(*parts: str) -> str:

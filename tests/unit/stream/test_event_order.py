@@ -1,0 +1,117 @@
+"""Event time of reports, the per-actor reorder buffer, and revising an act's first report."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from schemas.claims import Claim, ClaimType, Span
+from services.stream.event_order import MAX_HOLD_WINDOWS, ReorderBuffer, order_key
+from services.stream.novelty import (
+    AttachSource,
+    RaiseAlert,
+    ReviseAlert,
+    alert_id,
+    decide,
+    remember,
+    source_id,
+)
+
+T0 = datetime(2031, 5, 4, 9, 0, tzinfo=UTC)
+SECOND = timedelta(seconds=1)
+
+
+def claim(article: str, sentence: str, *, start: int = 0, field: str = "text") -> Claim:
+    return Claim(
+        article_id=article,
+        type=ClaimType.DENIAL,
+        speaker="Astrid Lund",
+        actor="Norway",
+        content=sentence,
+        sentence=sentence,
+        span=Span(field=field, start=start, end=start + len(sentence)),  # type: ignore[arg-type]
+        cue="denied",
+        confidence=0.9,
+    )
+
+
+def test_reports_order_by_publication_then_ingest_then_place_in_the_article() -> None:
+    c = claim("a", "Norway denied selling boats.")
+    older = order_key(c, published=T0, ingested=T0 + 9 * SECOND)
+    newer = order_key(c, published=T0 + SECOND, ingested=T0)
+    assert older < newer
+    same_day_first_in = order_key(c, published=T0, ingested=T0 + SECOND)
+    assert same_day_first_in < older
+    title = order_key(claim("a", "Norway denies", field="title"), published=T0, ingested=T0)
+    body = order_key(claim("a", "x", start=0), published=T0, ingested=T0)
+    assert title < body
+
+
+def test_undated_article_counts_from_when_it_was_ingested() -> None:
+    c = claim("a", "Norway denied selling boats.")
+    assert order_key(c, published=None, ingested=T0) == order_key(c, published=T0, ingested=T0)
+
+
+def test_buffer_releases_an_actor_sorted_once_it_has_been_quiet_for_the_window() -> None:
+    buf: ReorderBuffer[str] = ReorderBuffer(2 * SECOND)
+    buf.add("Norway", (3.0, 0.0, "c", 1, 0), "late-dated", now=T0)
+    buf.add("Norway", (1.0, 0.0, "a", 1, 0), "early-dated", now=T0 + SECOND)
+    buf.add("Chile", (2.0, 0.0, "b", 1, 0), "chile", now=T0 + SECOND)
+    assert buf.ripe(T0 + 2 * SECOND) == []  # Norway's last claim came 1 s ago
+    assert buf.ripe(T0 + 3 * SECOND) == ["early-dated", "late-dated", "chile"]
+    assert len(buf) == 0
+
+
+def test_buffer_holds_a_busy_actor_no_longer_than_its_cap() -> None:
+    buf: ReorderBuffer[int] = ReorderBuffer(SECOND)
+    for i in range(MAX_HOLD_WINDOWS * 4):
+        now = T0 + i * SECOND / 2
+        buf.add("Norway", (float(-i), 0.0, "a", 1, i), i, now=now)
+        released = buf.ripe(now)
+        if released:
+            assert released == sorted(released, reverse=True)  # by event time, not arrival
+            assert now - T0 >= MAX_HOLD_WINDOWS * SECOND
+            return
+    raise AssertionError("a busy actor was held forever")
+
+
+def test_everything_releases_all_held_claims() -> None:
+    buf: ReorderBuffer[str] = ReorderBuffer(2 * SECOND)
+    buf.add("Norway", (1.0, 0.0, "a", 1, 0), "x", now=T0)
+    assert buf.ripe(T0, everything=True) == ["x"]
+
+
+def test_a_late_older_report_revises_the_first_source_in_place() -> None:
+    later = claim("later", "Norway denied it had sold patrol boats to the junta.")
+    earlier = claim("earlier", "Norway denied selling patrol boats to the junta.", start=40)
+    k_later = order_key(later, published=T0 + 3600 * SECOND, ingested=T0)
+    k_earlier = order_key(earlier, published=T0, ingested=T0 + SECOND)
+    first = decide(later, [], now=T0, order=k_later)
+    assert isinstance(first, RaiseAlert)
+    recent = remember([], first, now=T0)
+    revised = decide(earlier, recent, now=T0, order=k_earlier)
+    assert isinstance(revised, ReviseAlert)
+    assert revised.alert_id == alert_id(later)  # no second alert: the id stays
+    assert revised.previous_source_id == source_id(later)
+    assert revised.act.first_source_id == source_id(earlier)
+    assert [s.source_id for s in revised.act.sources] == [source_id(earlier), source_id(later)]
+    # Redelivered, each report gives its answer again without changing anything.
+    recent = remember(recent, revised, now=T0)
+    again = decide(earlier, recent, now=T0, order=k_earlier)
+    assert isinstance(again, RaiseAlert) and again.repeat and again.alert_id == alert_id(later)
+    old_first = decide(later, recent, now=T0, order=k_later)
+    assert isinstance(old_first, AttachSource) and old_first.repeat
+
+
+def test_a_later_report_attaches_and_does_not_revise() -> None:
+    first = claim("a", "Norway denied it had sold patrol boats to the junta.")
+    k1 = order_key(first, published=T0, ingested=T0)
+    recent = remember([], decide(first, [], now=T0, order=k1), now=T0)
+    later = claim("b", "Norway denied selling patrol boats to the junta.")
+    d = decide(later, recent, now=T0, order=order_key(later, published=T0, ingested=T0 + SECOND))
+    assert type(d) is AttachSource
+
+
+def test_source_id_ignores_the_actor_a_replay_may_read_differently() -> None:
+    c = claim("a", "Astrid Lund denied it.")
+    assert source_id(c) == source_id(c.model_copy(update={"actor": "Astrid Lund"}))
+    assert source_id(c) != source_id(c.model_copy(update={"type": ClaimType.WARNING}))
