@@ -135,7 +135,7 @@ def judge(
 ) -> tuple[Decision, AnyAlertEvent] | None:
     """The novelty step itself (shared with `claimwatch simulate`): decide, remember, describe."""
     claim = event.claim
-    if claim.type not in ALERT_TYPES:
+    if claim.type not in ALERT_TYPES or not names_someone(claim.actor):
         return None
     key = claim.actor.encode("utf-8")
     recent = load_acts(recent_acts.get(key))
@@ -161,6 +161,13 @@ def judge(
         )
         recent_acts[key] = dump_acts(acts)
     return decision, alert_event(decision, claim, event.article)
+
+
+def names_someone(actor: str) -> bool:
+    """Whether an actor is a name at all. Actors are canonical names ("Russia", "eBay", "Pfizer");
+    one without a capital letter is a common noun the extractor took for one ("ministry",
+    "player"): nobody follows it, and an alert keyed by it would split its real actor's acts."""
+    return any(ch.isupper() for ch in actor)
 
 
 def article_ref(article: Article, *, ingested_at: datetime | None = None) -> ArticleRef:

@@ -115,3 +115,26 @@ def test_source_id_ignores_the_actor_a_replay_may_read_differently() -> None:
     c = claim("a", "Astrid Lund denied it.")
     assert source_id(c) == source_id(c.model_copy(update={"actor": "Astrid Lund"}))
     assert source_id(c) != source_id(c.model_copy(update={"type": ClaimType.WARNING}))
+
+
+def test_named_people_of_one_actor_make_acts_of_their_own() -> None:
+    from services.stream.signature import person_terms
+
+    assert person_terms("Abbas Mousavi", "Iran") == {"abba", "mousavi"}
+    for speaker, actor in [
+        ("Kremlin", "Russia"),
+        ("Chinese spokesman", "China"),
+        ("Norwegian Foreign Ministry", "Norway"),
+        ("CDC", "Centers for Disease Control and Prevention"),
+        ("Maxwell's lawyer", "Ghislaine Maxwell"),
+    ]:
+        assert person_terms(speaker, actor) == frozenset(), speaker
+    mousavi = claim("a", "Iran will respond firmly to any threat.").model_copy(
+        update={"speaker": "Abbas Mousavi", "actor": "Iran"}
+    )
+    first = decide(mousavi, [], now=T0)
+    recent = remember([], first, now=T0)
+    other = mousavi.model_copy(update={"speaker": "Abolfazl Shekarchi", "article_id": "b"})
+    assert isinstance(decide(other, recent, now=T0), RaiseAlert)
+    same = mousavi.model_copy(update={"speaker": "Mousavi", "article_id": "c"})
+    assert type(decide(same, recent, now=T0)) is AttachSource
