@@ -78,6 +78,7 @@ def decide_in_event_order(
     from schemas.claims import ClaimExtracted
     from services.stream.alerting import event_line
     from services.stream.event_order import order_key
+    from services.stream.novelty import peer_terms
     from services.stream.processors import article_ref, judge
 
     start = seen_at or datetime.now(UTC)
@@ -91,11 +92,12 @@ def decide_in_event_order(
                 (order_key(claim, published=ref.published_at, ingested=ref.ingested_at), event)
             )
     events.sort(key=lambda pair: pair[0])
+    peers = peer_terms([event.claim for _, event in events])
     # The offline twin of the `recent_acts_by_actor` table: one dict for every actor.
     recent_acts: dict[bytes, bytes] = {}
     lines = []
-    for _, event in events:
-        judged = judge(event, recent_acts=recent_acts, novelty=novelty, now=start)
+    for (_, event), terms in zip(events, peers, strict=True):
+        judged = judge(event, recent_acts=recent_acts, novelty=novelty, now=start, peers=terms)
         if judged is not None:
             lines.append(event_line(judged[0], event.claim))
     return lines

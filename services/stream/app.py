@@ -123,20 +123,23 @@ def create_app(
     lock = asyncio.Lock()
     acking: list[faust.StreamT[bytes]] = []
 
-    async def decide(event: Any) -> None:
+    async def decide(event: Any, peers: frozenset[str] = frozenset()) -> None:
         outs = processors.spot_new_claims(
             _record(event),
             recent_acts=recent_acts_by_actor,
             novelty=settings.novelty,
             recorder=recorder,
+            peers=peers,
         )
         await send(outs)
         await acking[0].ack(event)
 
     async def release(*, everything: bool = False) -> None:
         async with lock:  # the agent and the timer both release: one at a time, in order
-            for event in held.ripe(datetime.now(UTC), everything=everything):
-                await decide(event)
+            ripe = held.ripe(datetime.now(UTC), everything=everything)
+            peers = processors.peers_of([_record(e) for e in ripe])
+            for event, terms in zip(ripe, peers, strict=True):
+                await decide(event, terms)
 
     @app.agent(claims_topic, name="spot_new_claims", concurrency=1)
     async def spot_new_claims(stream: faust.StreamT[bytes]) -> None:

@@ -102,6 +102,7 @@ def decide(
     published: datetime | None = None,
     context: str = "",
     order: OrderKey | None = None,
+    peers: frozenset[str] = frozenset(),
 ) -> Decision:
     """New act or further report, given the actor's recent acts.
 
@@ -109,7 +110,10 @@ def decide(
     dated reports are compared by their dates (a replay of old news keeps its own time),
     anything else by when it was seen. `context` is text around the claim that names its
     matter, such as the article's headline. `order` is the claim's event time: a report older
-    than an act's first report revises that act instead of attaching to it.
+    than an act's first report revises that act instead of attaching to it. `peers` are the
+    terms of the same speaker's other claims of this type in the same article (`peer_terms`):
+    one speaker's run of sentences is one statement, so its first sentence is matched on what
+    the whole run says ("did not assault the woman" ... "the accusation is false").
     """
     now = as_utc(now)
     published = as_utc(published) if published else None
@@ -124,7 +128,7 @@ def decide(
                 alert_id=act.alert_id, source_id=sid, act=act, reason="repeat", repeat=True
             )
     speaker = name_key(claim.speaker)
-    words = claim_terms(claim)
+    words = claim_terms(claim) | peers
     wide = words | terms(f"{claim.sentence}\n{context}", drop=(claim.actor, claim.speaker))
     candidates = [
         act
@@ -208,6 +212,17 @@ def claim_terms(claim: Claim) -> frozenset[str]:
     """The matter of a claim: its content and quote, without the names of who speaks."""
     text = " ".join(t for t in (claim.content, claim.quote or "") if t)
     return terms(text, drop=(claim.actor, claim.speaker))
+
+
+def peer_terms(claims: Sequence[Claim]) -> list[frozenset[str]]:
+    """For each claim, the terms of every claim of the same article, actor, type and speaker."""
+    groups: dict[tuple[str, ...], set[str]] = {}
+    keys = []
+    for claim in claims:
+        key = (claim.article_id, name_key(claim.actor), claim.type.value, name_key(claim.speaker))
+        groups.setdefault(key, set()).update(claim_terms(claim))
+        keys.append(key)
+    return [frozenset(groups[key]) for key in keys]
 
 
 def alert_id(claim: Claim) -> str:

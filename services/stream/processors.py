@@ -18,7 +18,7 @@ from services.common.kafka import decode, encode
 from services.stream.alerting import alert_event, dump_acts, load_acts
 from services.stream.event_order import OrderKey, order_key
 from services.stream.metrics import NO_RECORDING, StreamRecorder
-from services.stream.novelty import Decision, decide, remember
+from services.stream.novelty import Decision, decide, peer_terms, remember
 from services.stream.settings import NoveltySettings
 
 Role = Literal["claims", "alerts", "dead_letters"]
@@ -89,6 +89,7 @@ def spot_new_claims(
     novelty: NoveltySettings,
     now: datetime | None = None,
     recorder: StreamRecorder = NO_RECORDING,
+    peers: frozenset[str] = frozenset(),
 ) -> list[Out]:
     """A `ClaimExtracted` in; for denials and warnings an `AlertRaised` or `SourceAttached` out.
 
@@ -101,7 +102,7 @@ def spot_new_claims(
         recorder.dead_lettered("spot_new_claims")
         return [dead_letter("spot_new_claims", record, exc)]
     try:
-        judged = judge(event, recent_acts=recent_acts, novelty=novelty, now=now)
+        judged = judge(event, recent_acts=recent_acts, novelty=novelty, now=now, peers=peers)
     except ValidationError as exc:  # state written by an incompatible version
         recorder.dead_lettered("spot_new_claims")
         return [dead_letter("spot_new_claims", record, exc)]
@@ -126,12 +127,29 @@ def claim_order(record: Record) -> tuple[str, OrderKey] | None:
     )
 
 
+def peers_of(records: list[Record]) -> list[frozenset[str]]:
+    """`novelty.peer_terms` over claims released together (unreadable records get none)."""
+    claims: list[Claim] = []
+    readable: list[int] = []
+    for i, record in enumerate(records):
+        try:
+            claims.append(decode(ClaimExtracted, record.value or b"").claim)
+            readable.append(i)
+        except ValidationError:
+            continue
+    out = [frozenset[str]() for _ in records]
+    for i, terms in zip(readable, peer_terms(claims), strict=True):
+        out[i] = terms
+    return out
+
+
 def judge(
     event: ClaimExtracted,
     *,
     recent_acts: MutableMapping[bytes, bytes],
     novelty: NoveltySettings,
     now: datetime | None = None,
+    peers: frozenset[str] = frozenset(),
 ) -> tuple[Decision, AnyAlertEvent] | None:
     """The novelty step itself (shared with `claimwatch simulate`): decide, remember, describe."""
     claim = event.claim
@@ -149,6 +167,7 @@ def judge(
         published=published,
         context=event.article.title,
         order=order_key(claim, published=published, ingested=event.article.ingested_at),
+        peers=peers,
     )
     if not decision.repeat:
         acts = remember(

@@ -138,3 +138,21 @@ def test_named_people_of_one_actor_make_acts_of_their_own() -> None:
     assert isinstance(decide(other, recent, now=T0), RaiseAlert)
     same = mousavi.model_copy(update={"speaker": "Mousavi", "article_id": "c"})
     assert type(decide(same, recent, now=T0)) is AttachSource
+
+
+def test_a_speakers_first_sentence_is_matched_on_their_whole_run_in_the_article() -> None:
+    from services.stream.novelty import peer_terms
+
+    act = claim("a", "Lund said the report about the harbour contract was false and malicious.")
+    recent = remember([], decide(act, [], now=T0), now=T0)
+    # Elsewhere the first sentence alone names nothing the act named; the next one does.
+    run = [
+        claim("b", "Lund denied any wrongdoing at the ferry terminal.", start=0),
+        claim("b", "She called the harbour contract report false.", start=40),
+    ]
+    alone = decide(run[0], recent, now=T0)
+    assert isinstance(alone, RaiseAlert)
+    peers = peer_terms(run)
+    assert peers[0] == peers[1]
+    together = decide(run[0], recent, now=T0, peers=peers[0])
+    assert type(together) is AttachSource and together.alert_id == alert_id(act)
