@@ -12,7 +12,8 @@ Choices, and why:
 - No idempotent producer: faust only turns it on with exactly-once transactions, which the
   Tansu broker cannot do either; deterministic ids make duplicates harmless instead.
 - Claims are decided in event time, not arrival order: `spot_new_claims` holds each claim in
-  a per-actor reorder buffer (event_order.py) and acks it only once decided and sent, so a
+  a per-actor reorder buffer (event_order.py) and acks it only once decided and sent, and
+  only after every earlier claim of its partition (faust steps over one unacked offset), so a
   crash redelivers what was held. A timer releases the buffer when no claim arrives. The
   table therefore uses the producer's partitioner (keyed by actor like `claims`) rather than
   the partition of the current event, which a timer does not have.
@@ -35,7 +36,7 @@ import faust
 from schemas.articles import Article
 from schemas.claims import Claim
 from services.stream import processors
-from services.stream.event_order import ReorderBuffer
+from services.stream.event_order import AckOrder, ReorderBuffer
 from services.stream.metrics import NO_RECORDING, StreamRecorder
 from services.stream.processors import Out, Record
 from services.stream.recovery_race import hold_deliveries_until_streams_resume
@@ -120,6 +121,7 @@ def create_app(
             await send(outs)
 
     held: ReorderBuffer[Any] = ReorderBuffer(settings.novelty.reorder_window)
+    ack_order: AckOrder[Any] = AckOrder()
     lock = asyncio.Lock()
     acking: list[faust.StreamT[bytes]] = []
 
@@ -132,7 +134,9 @@ def create_app(
             peers=peers,
         )
         await send(outs)
-        await acking[0].ack(event)
+        message = event.message
+        for ready in ack_order.done((message.topic, message.partition), message.offset):
+            await acking[0].ack(ready)
 
     async def release(*, everything: bool = False) -> None:
         async with lock:  # the agent and the timer both release: one at a time, in order
@@ -146,6 +150,8 @@ def create_app(
         manual: faust.StreamT[bytes] = stream.noack()  # type: ignore[attr-defined]
         acking[:] = [manual]
         async for event in manual.events():
+            message = event.message
+            ack_order.hold((message.topic, message.partition), message.offset, event)
             where = processors.claim_order(_record(event))
             if where is None:
                 async with lock:

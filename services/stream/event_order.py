@@ -73,3 +73,32 @@ class ReorderBuffer(Generic[T]):
 
 def _utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+@dataclass
+class AckOrder(Generic[T]):
+    """Acks handed out in offset order per partition, whatever order claims are decided in.
+
+    Faust commits up to the first offset not acked, except that it steps over ONE missing
+    offset when the next is acked (its gap check, `min(acked) - committed > 1`): a claim held
+    in the reorder buffer behind a later one already decided would be committed past, and lost
+    on a crash. So a decided claim is acked only once every claim before it on its partition is.
+    """
+
+    _held: dict[object, list[tuple[int, T, bool]]] = field(default_factory=dict)
+
+    def hold(self, partition: object, offset: int, item: T) -> None:
+        self._held.setdefault(partition, []).append((offset, item, False))
+
+    def done(self, partition: object, offset: int) -> list[T]:
+        """Mark `offset` decided; return what may be acked now, in offset order."""
+        held = self._held.get(partition, [])
+        for i, (at, item, _) in enumerate(held):
+            if at == offset:
+                held[i] = (at, item, True)
+        ready = []
+        while held and held[0][2]:
+            ready.append(held.pop(0)[1])
+        if not held:
+            self._held.pop(partition, None)
+        return ready

@@ -9,7 +9,7 @@ import pytest
 from alerts_support import attached, raised, source
 from redis.asyncio import Redis
 
-from schemas.alerts import AlertRevised
+from schemas.alerts import AlertRaised, AlertRevised
 from services.alerts.keys import Keys
 from services.alerts.store import RedisAlertStore
 
@@ -21,14 +21,23 @@ async def store(redis_url: str, key_prefix: str) -> AsyncIterator[RedisAlertStor
     await redis.aclose()
 
 
+def same_report(event: AlertRaised, alert_id: str, actor: str) -> AlertRaised:
+    alert = event.alert.model_copy(update={"alert_id": alert_id, "actor": actor})
+    return AlertRaised(alert=alert)
+
+
 async def test_a_report_attaches_to_one_alert_only(store: RedisAlertStore) -> None:
-    assert (await store.add_raised(raised("al-1"))).new
-    assert (await store.add_raised(raised("al-2", actor="Dmitry Peskov"))).outcome == "claimed"
-    assert await store.get("al-2") is None
-    assert (await store.add_source(attached("al-1", "art-2"))).new
+    first = raised("al-1")
+    assert (await store.add_raised(first)).new
     # The same report read as another actor's on a replay: it stays where it is.
-    assert (await store.add_raised(raised("al-3", actor="Kremlin"))).outcome == "claimed"
-    assert (await store.add_source(attached("al-9", "art-2"))).outcome == "claimed"
+    taken = same_report(first, "al-2", "Dmitry Peskov")
+    assert (await store.add_raised(taken)).outcome == "claimed"
+    assert await store.get("al-2") is None
+    further = attached("al-1", "art-2")
+    assert (await store.add_source(further)).new
+    assert (await store.add_raised(same_report(first, "al-3", "Kremlin"))).outcome == "claimed"
+    elsewhere = further.model_copy(update={"alert_id": "al-9"})
+    assert (await store.add_source(elsewhere)).outcome == "claimed"
     stored = await store.get("al-1")
     assert stored is not None and [s.article_id for s in stored.sources] == ["art-1", "art-2"]
     assert [e.alert_id for e in await store.read_events("0-0", block_ms=10)] == ["al-1", "al-1"]

@@ -156,3 +156,16 @@ def test_a_speakers_first_sentence_is_matched_on_their_whole_run_in_the_article(
     assert peers[0] == peers[1]
     together = decide(run[0], recent, now=T0, peers=peers[0])
     assert type(together) is AttachSource and together.alert_id == alert_id(act)
+
+
+def test_acks_follow_offset_order_per_partition_whatever_the_decision_order() -> None:
+    from services.stream.event_order import AckOrder
+
+    acks: AckOrder[str] = AckOrder()
+    for offset, item in [(10, "a10"), (11, "b11"), (12, "a12")]:
+        acks.hold("p0", offset, item)
+    acks.hold("p1", 3, "c3")
+    assert acks.done("p0", 11) == []  # 10 is still held: acking 11 would let 10 be committed
+    assert acks.done("p1", 3) == ["c3"]
+    assert acks.done("p0", 10) == ["a10", "b11"]
+    assert acks.done("p0", 12) == ["a12"]
