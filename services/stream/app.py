@@ -14,7 +14,7 @@ Choices, and why:
 - Claims are decided in event time, not arrival order: `spot_new_claims` holds each claim in
   a per-actor reorder buffer (event_order.py) and acks it only once decided and sent, and
   only after every earlier claim of its partition (faust steps over one unacked offset), so a
-  crash redelivers what was held. A timer releases the buffer when no claim arrives. The
+  crash redelivers what was held. A timer releases what has waited its window. The
   table therefore uses the producer's partitioner (keyed by actor like `claims`) rather than
   the partition of the current event, which a timer does not have.
 - Extraction (spaCy parsing, CPU-bound) runs in a one-thread executor: the event loop keeps

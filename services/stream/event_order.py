@@ -17,8 +17,6 @@ from schemas.claims import Claim
 T = TypeVar("T")
 # (published or ingested, ingested, article id, title before text, offset in the field)
 OrderKey = tuple[float, float, str, int, int]
-# However busy an actor is, a claim waits at most this many windows before it is decided.
-MAX_HOLD_WINDOWS = 5
 
 
 def order_key(claim: Claim, *, published: datetime | None, ingested: datetime | None) -> OrderKey:
@@ -38,11 +36,12 @@ class _Held(Generic[T]):
 
 @dataclass
 class ReorderBuffer(Generic[T]):
-    """Claims held per actor until the actor has been quiet for `window`, then released sorted.
+    """Claims held per actor for `window`, then released in event-time order.
 
-    A burst (an unpaced replay, several outlets at once) is decided in event time as long as
-    its reports of one actor arrive less than `window` apart; a claim never waits more than
-    `MAX_HOLD_WINDOWS` windows. A zero window releases every claim at once, in arrival order.
+    When a claim has waited `window`, it is released together with every held claim of its
+    actor that is earlier in event time, sorted: reports of one actor that arrive less than
+    `window` apart are decided in event order (an unpaced replay, several outlets at once),
+    and no claim waits longer than `window`. A zero window releases every claim at once.
     """
 
     window: timedelta
@@ -56,19 +55,24 @@ class ReorderBuffer(Generic[T]):
         out: list[T] = []
         for actor in list(self._held):
             held = self._held[actor]
-            newest = max(h.arrived for h in held)
-            oldest = min(h.arrived for h in held)
-            if (
-                everything
-                or now - newest >= self.window
-                or now - oldest >= self.window * MAX_HOLD_WINDOWS
-            ):
+            waited = [h.key for h in held if everything or now - h.arrived >= self.window]
+            if not waited:
+                continue
+            cutoff = max(waited)
+            out.extend(h.item for h in sorted((h for h in held if h.key <= cutoff), key=_key))
+            rest = [h for h in held if h.key > cutoff]
+            if rest:
+                self._held[actor] = rest
+            else:
                 del self._held[actor]
-                out.extend(h.item for h in sorted(held, key=lambda h: h.key))
         return out
 
     def __len__(self) -> int:
         return sum(len(h) for h in self._held.values())
+
+
+def _key(held: _Held[T]) -> OrderKey:
+    return held.key
 
 
 def _utc(moment: datetime) -> datetime:
