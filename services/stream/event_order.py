@@ -38,8 +38,8 @@ class _Held(Generic[T]):
 class ReorderBuffer(Generic[T]):
     """Claims held per actor for `window`, then released in event-time order.
 
-    When a claim has waited `window`, it is released together with every held claim of its
-    actor that is earlier in event time, sorted: reports of one actor that arrive less than
+    When a claim has waited `window`, it goes with every held claim of its actor that is from
+    its article or earlier in event time, sorted: reports of one actor that arrive less than
     `window` apart are decided in event order (an unpaced replay, several outlets at once),
     and no claim waits longer than `window`. A zero window releases every claim at once.
     """
@@ -55,12 +55,15 @@ class ReorderBuffer(Generic[T]):
         out: list[T] = []
         for actor in list(self._held):
             held = self._held[actor]
-            waited = [h.key for h in held if everything or now - h.arrived >= self.window]
+            waited = [_article(h) for h in held if everything or now - h.arrived >= self.window]
             if not waited:
                 continue
+            # Whole articles go together: their claims arrive at once, and a speaker's run in
+            # an article is matched as one (novelty.peer_terms over what is released together).
             cutoff = max(waited)
-            out.extend(h.item for h in sorted((h for h in held if h.key <= cutoff), key=_key))
-            rest = [h for h in held if h.key > cutoff]
+            going = sorted((h for h in held if _article(h) <= cutoff), key=_key)
+            out.extend(h.item for h in going)
+            rest = [h for h in held if _article(h) > cutoff]
             if rest:
                 self._held[actor] = rest
             else:
@@ -73,6 +76,11 @@ class ReorderBuffer(Generic[T]):
 
 def _key(held: _Held[T]) -> OrderKey:
     return held.key
+
+
+def _article(held: _Held[T]) -> tuple[float, float, str]:
+    """The article part of an order key: its claims are contiguous in event order."""
+    return held.key[:3]
 
 
 def _utc(moment: datetime) -> datetime:

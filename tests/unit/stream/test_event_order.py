@@ -171,3 +171,12 @@ def test_acks_follow_offset_order_per_partition_whatever_the_decision_order() ->
     assert acks.done("p1", 3) == ["c3"]
     assert acks.done("p0", 10) == ["a10", "b11"]
     assert acks.done("p0", 12) == ["a12"]
+
+
+def test_an_articles_claims_are_released_together() -> None:
+    buf: ReorderBuffer[str] = ReorderBuffer(2 * SECOND)
+    buf.add("Norway", (1.0, 0.0, "a", 0, 0), "title", now=T0)
+    buf.add("Norway", (1.0, 0.0, "a", 1, 90), "body", now=T0 + SECOND)
+    buf.add("Norway", (2.0, 0.0, "b", 1, 0), "next", now=T0 + SECOND)
+    assert buf.ripe(T0 + 2 * SECOND) == ["title", "body"]
+    assert buf.ripe(T0 + 3 * SECOND) == ["next"]
