@@ -78,8 +78,8 @@ def decide_in_event_order(
     from schemas.claims import ClaimExtracted
     from services.stream.alerting import event_line
     from services.stream.event_order import order_key
-    from services.stream.novelty import peer_terms
     from services.stream.processors import article_ref, judge
+    from services.stream.reports import peer_terms
 
     start = seen_at or datetime.now(UTC)
     events = []

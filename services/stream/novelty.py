@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -11,6 +10,7 @@ from pydantic import Field
 from schemas.claims import Claim, ClaimType
 from schemas.events import Value
 from services.stream.event_order import OrderKey
+from services.stream.reports import alert_id, claim_terms, source_id
 from services.stream.signature import name_key, person_terms, terms
 
 DEFAULT_WINDOW = timedelta(days=14)
@@ -208,39 +208,6 @@ def _within(
     return abs(gap) <= window if either_side else gap <= window
 
 
-def claim_terms(claim: Claim) -> frozenset[str]:
-    """The matter of a claim: its content and quote, without the names of who speaks."""
-    text = " ".join(t for t in (claim.content, claim.quote or "") if t)
-    return terms(text, drop=(claim.actor, claim.speaker))
-
-
-def peer_terms(claims: Sequence[Claim]) -> list[frozenset[str]]:
-    """For each claim, the terms of every claim of the same article, actor, type and speaker."""
-    groups: dict[tuple[str, ...], set[str]] = {}
-    keys = []
-    for claim in claims:
-        key = (claim.article_id, name_key(claim.actor), claim.type.value, name_key(claim.speaker))
-        groups.setdefault(key, set()).update(claim_terms(claim))
-        keys.append(key)
-    return [frozenset(groups[key]) for key in keys]
-
-
-def alert_id(claim: Claim) -> str:
-    """The act's id: who, what kind, and where it was first reported (article and sentence)."""
-    return "alert-" + _digest(name_key(claim.actor), claim.type.value, *_where(claim))
-
-
-def source_id(claim: Claim) -> str:
-    """One report's id: article, sentence span, speaker and kind, whatever actor it was read as
-    (a replay may read the actor differently: it must still find the report it placed)."""
-    return "src-" + _digest(*_where(claim), name_key(claim.speaker), claim.type.value)
-
-
-def _where(claim: Claim) -> tuple[str, ...]:
-    """Which sentence of which article: what both ids are built on."""
-    return (claim.article_id, claim.span.field, str(claim.span.start), str(claim.span.end))
-
-
 def as_utc(moment: datetime) -> datetime:
     """Dates from articles may be naive: they are read as UTC."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
@@ -360,7 +327,3 @@ def _attach(
 def _ref(claim: Claim, sid: str, speaker: str) -> SourceRef:
     names = tuple(sorted(person_terms(claim.speaker, claim.actor)))
     return SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker, names=names)
-
-
-def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]

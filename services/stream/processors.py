@@ -18,7 +18,8 @@ from services.common.kafka import decode, encode
 from services.stream.alerting import alert_event, dump_acts, load_acts
 from services.stream.event_order import OrderKey, order_key
 from services.stream.metrics import NO_RECORDING, StreamRecorder
-from services.stream.novelty import Decision, decide, peer_terms, remember
+from services.stream.novelty import Decision, decide, remember
+from services.stream.reports import peer_terms
 from services.stream.settings import NoveltySettings
 
 Role = Literal["claims", "alerts", "dead_letters"]

@@ -10,11 +10,10 @@ from services.stream.novelty import (
     AttachSource,
     RaiseAlert,
     ReviseAlert,
-    alert_id,
     decide,
     remember,
-    source_id,
 )
+from services.stream.reports import alert_id, source_id
 
 T0 = datetime(2031, 5, 4, 9, 0, tzinfo=UTC)
 SECOND = timedelta(seconds=1)
@@ -143,7 +142,7 @@ def test_named_people_of_one_actor_make_acts_of_their_own() -> None:
 
 
 def test_a_speakers_first_sentence_is_matched_on_their_whole_run_in_the_article() -> None:
-    from services.stream.novelty import peer_terms
+    from services.stream.reports import peer_terms
 
     act = claim("a", "Lund said the report about the harbour contract was false and malicious.")
     recent = remember([], decide(act, [], now=T0), now=T0)
