@@ -52,5 +52,14 @@ class SourceAttached(Event):
     source: AlertSource
 
 
-AlertEvent = Annotated[AlertRaised | SourceAttached, Field(discriminator="kind")]
-alert_event_adapter: TypeAdapter[AlertRaised | SourceAttached] = TypeAdapter(AlertEvent)
+class AlertRevised(Event):
+    """A report older than an alert's first source arrived late: it becomes the first source in
+    place. Same alert id; the earlier first source stays one of the alert's sources."""
+
+    kind: Literal["revised"] = "revised"
+    alert: Alert = Field(description="The alert as it now reads, `first_source` the older report.")
+
+
+AnyAlertEvent = AlertRaised | SourceAttached | AlertRevised
+AlertEvent = Annotated[AnyAlertEvent, Field(discriminator="kind")]
+alert_event_adapter: TypeAdapter[AnyAlertEvent] = TypeAdapter(AlertEvent)

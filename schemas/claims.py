@@ -57,6 +57,9 @@ class ArticleRef(Value):
     url: str | None = None
     title: str = ""
     published_at: datetime | None = None
+    ingested_at: datetime | None = Field(
+        default=None, description="When ingest published the article: event order among equals."
+    )
 
 
 class ClaimExtracted(Event):

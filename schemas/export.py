@@ -7,7 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
 
-from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached, alert_event_adapter
+from schemas.alerts import (
+    Alert,
+    AlertRaised,
+    AlertRevised,
+    AlertSource,
+    SourceAttached,
+    alert_event_adapter,
+)
 from schemas.articles import Article, ArticleIn, ArticlePublished
 from schemas.claims import Claim, ClaimExtracted
 from schemas.dead_letters import DeadLetter
@@ -26,6 +33,7 @@ MODELS: dict[str, type[BaseModel] | TypeAdapter[object]] = {
     "AlertSource": AlertSource,
     "AlertRaised": AlertRaised,
     "SourceAttached": SourceAttached,
+    "AlertRevised": AlertRevised,
     "AlertEvent": alert_event_adapter,  # type: ignore[dict-item]
     "SubscriptionSpec": SubscriptionSpec,
     "Subscription": Subscription,

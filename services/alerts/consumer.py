@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from pydantic import ValidationError
 
-from schemas.alerts import AlertRaised, SourceAttached, alert_event_adapter
+from schemas.alerts import AnyAlertEvent, alert_event_adapter
 from services.alerts.consuming import consume_committing, dead_letter, until_stored
 from services.alerts.metrics import HANDLE_SECONDS
 from services.common.kafka import decode
@@ -16,7 +16,7 @@ from services.common.kafka import decode
 log = logging.getLogger(__name__)
 
 STAGE = "store_alert"
-Handle = Callable[[AlertRaised | SourceAttached], Awaitable[object]]
+Handle = Callable[[AnyAlertEvent], Awaitable[object]]
 
 
 class AlertConsumer:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
-from schemas.alerts import Alert, AlertRaised, SourceAttached
+from schemas.alerts import Alert, AlertRaised, AlertRevised, AnyAlertEvent, SourceAttached
 from schemas.subscriptions import Subscription
 from services.alerts.article_store import ArticleStore
 from services.alerts.delivery_queue import DeliveryQueue
@@ -26,8 +26,8 @@ def event_key(event: AlertRaised | SourceAttached) -> str:
     return f"source:{event.alert_id}:{source_key(event.source)}"
 
 
-def cited_article(event: AlertRaised | SourceAttached) -> str:
-    source = event.alert.first_source if isinstance(event, AlertRaised) else event.source
+def cited_article(event: AnyAlertEvent) -> str:
+    source = event.source if isinstance(event, SourceAttached) else event.alert.first_source
     return source.article_id
 
 
@@ -67,7 +67,7 @@ def jobs_for(
 
 
 async def handle_alert_event(
-    event: AlertRaised | SourceAttached,
+    event: AnyAlertEvent,
     *,
     store: AlertStore,
     subscriptions: SubscriptionStore,
@@ -84,6 +84,11 @@ async def handle_alert_event(
     """
     if articles is not None:
         await articles.pin(cited_article(event))
+    if isinstance(event, AlertRevised):
+        # An older report took the first place: subscribers heard of this act already.
+        result = await store.revise(event)
+        ALERT_EVENTS.labels(event.kind, result.outcome).inc()
+        return result
     if isinstance(event, AlertRaised):
         result = await store.add_raised(event)
         alert: Alert | None = event.alert
@@ -92,6 +97,8 @@ async def handle_alert_event(
         alert = await store.get(event.alert_id) if result.outcome != "orphan" else None
     ALERT_EVENTS.labels(event.kind, result.outcome).inc()
     key = event_key(event)
+    if result.outcome == "claimed":  # the report is another alert's: nothing to tell anyone
+        return result
     if alert is None or (not result.new and await queue.is_fanned_out(key)):
         return result
     subs = matching(await subscriptions.list(), event, resolve, alert=alert)

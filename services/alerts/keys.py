@@ -35,6 +35,10 @@ class Keys:
     def actor_counts(self) -> str:
         return self._k("actors")
 
+    def report_owner(self, report: str) -> str:
+        """Which alert a report (article, sentence, speaker, type) belongs to: at most one."""
+        return self._k("report", report)
+
     def article_alerts(self, article_id: str) -> str:
         return self._k("article", article_id, "alerts")
 

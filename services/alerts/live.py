@@ -12,12 +12,14 @@ from services.alerts.store import AlertStore, LoggedEvent
 
 # Under redis-py's default 5 s socket timeout: a 5 s XREAD BLOCK timed out and ended the stream.
 _BLOCK_MS = 2_000
+# Events that carry the whole alert (a revision: the alert as it now reads).
+_WHOLE_ALERT = ("raised", "revised")
 
 
 def _summary(event: LoggedEvent) -> dict[str, Any]:
     """What one line of a feed needs: actor, type, speaker, evidence, source count."""
     data = event.data
-    if event.kind == "raised":
+    if event.kind in _WHOLE_ALERT:
         alert = data["alert"]
         source = alert["first_source"]
         fields = {
@@ -38,13 +40,13 @@ def _summary(event: LoggedEvent) -> dict[str, Any]:
 
 
 def speaker_of(event: LoggedEvent) -> str:
-    if event.kind == "raised":
+    if event.kind in _WHOLE_ALERT:
         return str(event.data["alert"]["speaker"])
     return str(event.data["source"]["speaker"])
 
 
 def actor_of(event: LoggedEvent) -> str:
-    if event.kind == "raised":
+    if event.kind in _WHOLE_ALERT:
         return str(event.data["alert"]["actor"])
     return str(event.data["actor"])
 

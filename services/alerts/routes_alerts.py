@@ -49,7 +49,7 @@ async def stream_alerts(
     actor: str | None = None,
     last_event_id: Annotated[str | None, Header()] = None,
 ) -> EventSourceResponse:
-    """Server-sent events (`raised`, `source_attached`) with ids; send Last-Event-ID to resume."""
+    """Server-sent events (`raised`, `source_attached`, `revised`); Last-Event-ID resumes."""
     events = alert_events(
         comp.store, last_event_id=last_event_id, accept=live_filter(actor, comp.resolve)
     )

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from aiokafka import AIOKafkaConsumer
 from aiokafka.errors import KafkaError
 
-from schemas.alerts import AlertRaised, SourceAttached
+from schemas.alerts import AnyAlertEvent
 from services.alerts.article_consumer import ArticleCacheConsumer
 from services.alerts.cancel import reraise_if_cancelling
 from services.alerts.consumer import AlertConsumer
@@ -73,7 +73,7 @@ async def _consume(settings: Settings, comp: Components) -> None:
     consumer = make_consumer(settings)
     producer = make_producer(settings.kafka)
 
-    async def handle(event: AlertRaised | SourceAttached) -> object:
+    async def handle(event: AnyAlertEvent) -> object:
         return await handle_alert_event(
             event, store=comp.store, subscriptions=comp.subscriptions,
             queue=comp.queue, resolve=comp.resolve, articles=comp.articles,

@@ -9,42 +9,14 @@ from typing import Any, Literal, Protocol
 
 from redis.asyncio import Redis
 
-from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached
+from schemas.alerts import Alert, AlertRaised, AlertRevised, AlertSource, SourceAttached
 from schemas.claims import ClaimType
 from services.alerts.keys import Keys
 from services.alerts.models import ActorCount, StoredAlert
+from services.alerts.store_scripts import ATTACH, RAISE, REVISE
 
-Outcome = Literal["new", "duplicate", "orphan"]
-
-# One script per event so that "stored?" and "log the event" can't be split by a crash: the
-# alert id is claimed with SET NX, so a record Kafka redelivers is stored and logged once.
-# (Multi-key scripts need one Redis node, or hash tags on a cluster.)
-_RAISE = """
-if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return {'duplicate'} end
-if redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[3]) == 1 then
-  redis.call('RPUSH', KEYS[3], ARGV[2])
-end
-redis.call('ZADD', KEYS[4], ARGV[4], ARGV[5])
-redis.call('ZADD', KEYS[5], ARGV[4], ARGV[5])
-redis.call('ZADD', KEYS[6], ARGV[4], ARGV[5])
-redis.call('HINCRBY', KEYS[7], ARGV[6], 1)
-redis.call('SADD', KEYS[8], ARGV[5])
-local n = redis.call('HLEN', KEYS[2])
-local xid = redis.call('XADD', KEYS[9], 'MAXLEN', '~', ARGV[7], '*', 'kind', 'raised',
-  'alert_id', ARGV[5], 'source_count', n, 'data', ARGV[8])
-return {'new', xid}
-"""
-
-_ATTACH = """
-if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return {'duplicate'} end
-redis.call('RPUSH', KEYS[3], ARGV[1])
-redis.call('SADD', KEYS[4], ARGV[3])
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'orphan'} end
-local n = redis.call('HLEN', KEYS[2])
-local xid = redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[4], '*', 'kind', 'source_attached',
-  'alert_id', ARGV[3], 'source_count', n, 'data', ARGV[5])
-return {'new', xid}
-"""
+# "claimed": the report already belongs to another alert (a replay read it differently).
+Outcome = Literal["new", "duplicate", "orphan", "claimed"]
 
 
 @dataclass(frozen=True)
@@ -67,8 +39,18 @@ class LoggedEvent:
 
 
 def source_key(source: AlertSource) -> str:
-    """Identity of a report: one sentence of one article, however often it is announced."""
-    return f"{source.article_id}:{source.span.field}:{source.span.start}"
+    """Identity of a report within an alert: one sentence of one article by one speaker, however
+    often it is announced ("Peskov and Zakharova denied ..." is two reports)."""
+    speaker = " ".join(source.speaker.split()).casefold()
+    return f"{source.article_id}:{source.span.field}:{source.span.start}:{speaker}"
+
+
+def report_key(source: AlertSource, kind: ClaimType) -> str:
+    """Identity of a report across alerts: sentence, speaker and kind (not the actor, which a
+    replay may read differently)."""
+    span = source.span
+    speaker = " ".join(source.speaker.split()).casefold()
+    return f"{source.article_id}:{span.field}:{span.start}:{span.end}:{kind.value}:{speaker}"
 
 
 def _score(alert_time: datetime) -> float:
@@ -78,6 +60,7 @@ def _score(alert_time: datetime) -> float:
 class AlertStore(Protocol):
     async def add_raised(self, event: AlertRaised) -> StoreResult: ...
     async def add_source(self, event: SourceAttached) -> StoreResult: ...
+    async def revise(self, event: AlertRevised) -> StoreResult: ...
     async def get(self, alert_id: str) -> StoredAlert | None: ...
     async def list_alerts(
         self,
@@ -102,8 +85,9 @@ class RedisAlertStore:
         self._r = redis
         self._k = keys
         self._maxlen = event_maxlen
-        self._raise = redis.register_script(_RAISE)
-        self._attach = redis.register_script(_ATTACH)
+        self._raise = redis.register_script(RAISE)
+        self._attach = redis.register_script(ATTACH)
+        self._revise = redis.register_script(REVISE)
 
     async def add_raised(self, event: AlertRaised) -> StoreResult:
         alert, k = event.alert, self._k
@@ -123,6 +107,7 @@ class RedisAlertStore:
                 k.actor_counts(),
                 k.article_alerts(first.article_id),
                 k.events(),
+                k.report_owner(report_key(first, alert.type)),
             ],
             args=[
                 record,
@@ -146,11 +131,48 @@ class RedisAlertStore:
                 k.alert_source_order(event.alert_id),
                 k.article_alerts(event.source.article_id),
                 k.events(),
+                k.report_owner(report_key(event.source, event.type)),
             ],
             args=[
                 source_key(event.source),
                 event.source.model_dump_json(),
                 event.alert_id,
+                self._maxlen,
+                event.model_dump_json(),
+            ],
+        )
+        return _result(reply)
+
+    async def revise(self, event: AlertRevised) -> StoreResult:
+        alert, k = event.alert, self._k
+        stored = await self.get(alert.alert_id)
+        if stored is None:
+            return StoreResult("orphan")
+        first = alert.first_source
+        when = first.published_at or event.occurred_at
+        # The old speaker's timeline loses the alert only when the speaker changes.
+        old_speaker = (
+            stored.speaker if stored.speaker.casefold() != alert.speaker.casefold() else ""
+        )
+        reply = await self._revise(
+            keys=[
+                k.alert(alert.alert_id),
+                k.alert_sources(alert.alert_id),
+                k.alert_source_order(alert.alert_id),
+                k.timeline(),
+                k.actor_timeline(alert.actor),
+                k.speaker_timeline(alert.speaker),
+                k.article_alerts(first.article_id),
+                k.events(),
+                k.report_owner(report_key(first, alert.type)),
+                k.speaker_timeline(old_speaker) if old_speaker else k.speaker_timeline(""),
+            ],
+            args=[
+                source_key(first),
+                first.model_dump_json(),
+                alert.alert_id,
+                alert.model_dump_json(),
+                _score(when),
                 self._maxlen,
                 event.model_dump_json(),
             ],
@@ -253,7 +275,7 @@ class RedisAlertStore:
 def _result(reply: list[Any]) -> StoreResult:
     outcome = _text(reply[0])
     event_id = _text(reply[1]) if len(reply) > 1 else None
-    if outcome not in ("new", "duplicate", "orphan"):
+    if outcome not in ("new", "duplicate", "orphan", "claimed"):
         raise ValueError(f"unexpected store reply {reply!r}")
     return StoreResult(outcome=outcome, event_id=event_id)  # type: ignore[arg-type]
 

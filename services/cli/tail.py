@@ -31,7 +31,9 @@ def render(event: dict[str, Any]) -> Any:
     from rich.text import Text
 
     when = (event.get("source") or {}).get("published_at") or event.get("occurred_at") or ""
-    kind = event["type"] if event["kind"] == "raised" else f"+{event['type']}"
+    # "+": a further report; "~": an older report became the first source (a revision).
+    mark = {"raised": "", "revised": "~"}.get(event["kind"], "+")
+    kind = f"{mark}{event['type']}"
     line = Text()
     line.append(f"{safe(when)[:16]:<16} ", style="dim")
     line.append(f"{safe(event['actor']):<14} ", style="bold cyan")

@@ -6,9 +6,16 @@ import uuid
 
 from pydantic import TypeAdapter
 
-from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached
+from schemas.alerts import (
+    Alert,
+    AlertRaised,
+    AlertRevised,
+    AlertSource,
+    AnyAlertEvent,
+    SourceAttached,
+)
 from schemas.claims import ArticleRef, Claim
-from services.stream.novelty import AttachSource, Decision, RaiseAlert, RecentAct
+from services.stream.novelty import AttachSource, Decision, RaiseAlert, RecentAct, ReviseAlert
 
 # Event ids are uuid5 of the alert and source ids, so a redelivered decision is the very
 # same event: consumers may dedup by event_id as well as by alert_id.
@@ -16,9 +23,7 @@ _EVENT_NAMESPACE = uuid.UUID("5b0c1f8e-3a51-4c1e-9a52-0d6c9b1e7a21")
 recent_acts_adapter: TypeAdapter[list[RecentAct]] = TypeAdapter(list[RecentAct])
 
 
-def alert_event(
-    decision: Decision, claim: Claim, article: ArticleRef
-) -> AlertRaised | SourceAttached:
+def alert_event(decision: Decision, claim: Claim, article: ArticleRef) -> AnyAlertEvent:
     source = AlertSource(
         article_id=claim.article_id,
         outlet=article.source,
@@ -29,7 +34,7 @@ def alert_event(
         sentence=claim.sentence,
         span=claim.span,
     )
-    if isinstance(decision, RaiseAlert):
+    if isinstance(decision, RaiseAlert | ReviseAlert):
         alert = Alert(
             alert_id=decision.alert_id,
             actor=claim.actor,
@@ -42,6 +47,11 @@ def alert_event(
             confidence=claim.confidence,
             first_source=source,
         )
+        if isinstance(decision, ReviseAlert):
+            return AlertRevised(
+                event_id=_event_uuid("revised", decision.alert_id, decision.source_id),
+                alert=alert,
+            )
         return AlertRaised(event_id=_event_uuid("raised", decision.alert_id), alert=alert)
     return SourceAttached(
         event_id=_event_uuid("attached", decision.alert_id, decision.source_id),
@@ -54,8 +64,9 @@ def alert_event(
 
 def event_line(decision: Decision, claim: Claim) -> dict[str, object]:
     """What `claimwatch simulate` prints for one decision."""
+    kind = "revised" if isinstance(decision, ReviseAlert) else "update"
     return {
-        "event": "new" if isinstance(decision, RaiseAlert) else "update",
+        "event": "new" if isinstance(decision, RaiseAlert) else kind,
         "alert_id": decision.alert_id,
         "source_id": decision.source_id,
         "article_id": claim.article_id,

@@ -11,6 +11,12 @@ Choices, and why:
   so a redelivered message re-sends identical events (downstream dedups by id).
 - No idempotent producer: faust only turns it on with exactly-once transactions, which the
   Tansu broker cannot do either; deterministic ids make duplicates harmless instead.
+- Claims are decided in event time, not arrival order: `spot_new_claims` holds each claim in
+  a per-actor reorder buffer (event_order.py) and acks it only once decided and sent, and
+  only after every earlier claim of its partition (faust steps over one unacked offset), so a
+  crash redelivers what was held. A timer releases what has waited its window. The
+  table therefore uses the producer's partitioner (keyed by actor like `claims`) rather than
+  the partition of the current event, which a timer does not have.
 - Extraction (spaCy parsing, CPU-bound) runs in a one-thread executor: the event loop keeps
   sending heartbeats and commits while an article is parsed, and one thread keeps the
   extractor's cross-article memory in one place and the output in input order.
@@ -22,6 +28,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import Executor
+from datetime import UTC, datetime
 from typing import Any
 
 import faust
@@ -29,6 +36,7 @@ import faust
 from schemas.articles import Article
 from schemas.claims import Claim
 from services.stream import processors
+from services.stream.event_order import AckOrder, ReorderBuffer
 from services.stream.metrics import NO_RECORDING, StreamRecorder
 from services.stream.processors import Out, Record
 from services.stream.recovery_race import hold_deliveries_until_streams_resume
@@ -92,6 +100,7 @@ def create_app(
         key_type=bytes,
         value_type=bytes,
         partitions=topics.partitions,
+        use_partitioner=True,
     )
     pool = executor
 
@@ -111,18 +120,53 @@ def create_app(
             )
             await send(outs)
 
+    held: ReorderBuffer[Any] = ReorderBuffer(settings.novelty.reorder_window)
+    ack_order: AckOrder[Any] = AckOrder()
+    lock = asyncio.Lock()
+    acking: list[faust.StreamT[bytes]] = []
+
+    async def decide(event: Any, peers: frozenset[str] = frozenset()) -> None:
+        outs = processors.spot_new_claims(
+            _record(event),
+            recent_acts=recent_acts_by_actor,
+            novelty=settings.novelty,
+            recorder=recorder,
+            peers=peers,
+        )
+        await send(outs)
+        message = event.message
+        for ready in ack_order.done((message.topic, message.partition), message.offset):
+            await acking[0].ack(ready)
+
+    async def release(*, everything: bool = False) -> None:
+        async with lock:  # the agent and the timer both release: one at a time, in order
+            ripe = held.ripe(datetime.now(UTC), everything=everything)
+            peers = processors.peers_of([_record(e) for e in ripe])
+            for event, terms in zip(ripe, peers, strict=True):
+                await decide(event, terms)
+
     @app.agent(claims_topic, name="spot_new_claims", concurrency=1)
     async def spot_new_claims(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            # The table is touched inside the iteration, so its changelog record goes to the
-            # partition of this claim (keyed by actor): state stays with its partition.
-            outs = processors.spot_new_claims(
-                _record(event),
-                recent_acts=recent_acts_by_actor,
-                novelty=settings.novelty,
-                recorder=recorder,
-            )
-            await send(outs)
+        manual: faust.StreamT[bytes] = stream.noack()  # type: ignore[attr-defined]
+        acking[:] = [manual]
+        async for event in manual.events():
+            message = event.message
+            ack_order.hold((message.topic, message.partition), message.offset, event)
+            where = processors.claim_order(_record(event))
+            if where is None:
+                async with lock:
+                    await decide(event)
+                continue
+            actor, key = where
+            held.add(actor, key, event, now=datetime.now(UTC))
+            await release(everything=not settings.novelty.reorder_window_s)
+
+    async def release_held_claims() -> None:
+        if acking and len(held):
+            await release()
+
+    interval = max(0.05, settings.novelty.reorder_window_s / 4)
+    app.timer(interval, name="release_held_claims")(release_held_claims)
 
     return app
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -10,7 +9,9 @@ from pydantic import Field
 
 from schemas.claims import Claim, ClaimType
 from schemas.events import Value
-from services.stream.signature import name_key, terms
+from services.stream.event_order import OrderKey
+from services.stream.reports import alert_id, claim_terms, source_id
+from services.stream.signature import name_key, person_terms, terms
 
 DEFAULT_WINDOW = timedelta(days=14)
 DEFAULT_MAX_ACTS = 64
@@ -38,6 +39,7 @@ class SourceRef(Value):
     source_id: str
     article_id: str
     speaker: str
+    names: tuple[str, ...] = Field(default=(), description="person_terms of the speaker")
 
 
 class RecentAct(Value):
@@ -56,6 +58,9 @@ class RecentAct(Value):
     last_seen: datetime
     published: datetime | None = Field(
         default=None, description="Latest article date among its reports, when articles had one."
+    )
+    first_order: OrderKey | None = Field(
+        default=None, description="Event time of the first report (see event_order.order_key)."
     )
 
 
@@ -78,6 +83,13 @@ class AttachSource(Value):
     repeat: bool = False
 
 
+class ReviseAlert(AttachSource):
+    """The claim reports `alert_id` but happened before its first report, which arrived first:
+    it becomes the first source in place (same alert id, nobody notified again)."""
+
+    previous_source_id: str
+
+
 Decision = RaiseAlert | AttachSource
 
 
@@ -89,13 +101,19 @@ def decide(
     window: timedelta = DEFAULT_WINDOW,
     published: datetime | None = None,
     context: str = "",
+    order: OrderKey | None = None,
+    peers: frozenset[str] = frozenset(),
 ) -> Decision:
     """New act or further report, given the actor's recent acts.
 
     `now` is when the claim is seen and `published` the article's date, if it has one: two
     dated reports are compared by their dates (a replay of old news keeps its own time),
     anything else by when it was seen. `context` is text around the claim that names its
-    matter, such as the article's headline.
+    matter, such as the article's headline. `order` is the claim's event time: a report older
+    than an act's first report revises that act instead of attaching to it. `peers` are the
+    terms of the same speaker's other claims of this type in the same article (`peer_terms`):
+    one speaker's run of sentences is one statement, so its first sentence is matched on what
+    the whole run says ("did not assault the woman" ... "the accusation is false").
     """
     now = as_utc(now)
     published = as_utc(published) if published else None
@@ -110,7 +128,7 @@ def decide(
                 alert_id=act.alert_id, source_id=sid, act=act, reason="repeat", repeat=True
             )
     speaker = name_key(claim.speaker)
-    words = claim_terms(claim)
+    words = claim_terms(claim) | peers
     wide = words | terms(f"{claim.sentence}\n{context}", drop=(claim.actor, claim.speaker))
     candidates = [
         act
@@ -129,14 +147,26 @@ def decide(
         if best is None or key > best[0]:
             best = (key, act, reason)
     if best is None:
-        return _raise(claim, sid, speaker, words, wide, now, published)
+        return _raise(claim, sid, speaker, words, wide, now, published, order)
     _, act, reason = best
-    return AttachSource(
-        alert_id=act.alert_id,
-        source_id=sid,
-        act=_attach(act, sid, claim, speaker, words, wide, now, published),
-        reason=reason,
-    )
+    attached = _attach(act, sid, claim, speaker, words, wide, now, published)
+    if order is not None and act.first_order is not None and order < act.first_order:
+        ref = attached.sources[-1]
+        revised = attached.model_copy(
+            update={
+                "first_source_id": sid,
+                "first_order": order,
+                "sources": (ref, *attached.sources[:-1]),
+            }
+        )
+        return ReviseAlert(
+            alert_id=act.alert_id,
+            source_id=sid,
+            act=revised,
+            reason=f"{reason}; earlier than its first report",
+            previous_source_id=act.first_source_id,
+        )
+    return AttachSource(alert_id=act.alert_id, source_id=sid, act=attached, reason=reason)
 
 
 def remember(
@@ -178,34 +208,6 @@ def _within(
     return abs(gap) <= window if either_side else gap <= window
 
 
-def claim_terms(claim: Claim) -> frozenset[str]:
-    """The matter of a claim: its content and quote, without the names of who speaks."""
-    text = " ".join(t for t in (claim.content, claim.quote or "") if t)
-    return terms(text, drop=(claim.actor, claim.speaker))
-
-
-def alert_id(claim: Claim) -> str:
-    """The act's id: who, what kind, and where it was first reported (article and sentence)."""
-    return "alert-" + _digest(*_where(claim))
-
-
-def source_id(claim: Claim) -> str:
-    """One report's id: the same article, sentence and speaker give the same id on any replay."""
-    return "src-" + _digest(*_where(claim), name_key(claim.speaker))
-
-
-def _where(claim: Claim) -> tuple[str, ...]:
-    """Whose act of which kind, in which sentence of which article: what both ids are built on."""
-    return (
-        name_key(claim.actor),
-        claim.type.value,
-        claim.article_id,
-        claim.span.field,
-        str(claim.span.start),
-        str(claim.span.end),
-    )
-
-
 def as_utc(moment: datetime) -> datetime:
     """Dates from articles may be naive: they are read as UTC."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
@@ -215,6 +217,8 @@ def _match(
     claim: Claim, speaker: str, words: frozenset[str], wide: frozenset[str], act: RecentAct
 ) -> tuple[tuple[float, ...], str] | None:
     """Why `claim` reports `act` (with a rank among candidates), or None when it does not."""
+    if _other_person(claim, act):
+        return None
     same_article = [s for s in act.sources if s.article_id == claim.article_id]
     same_speaker = any(s.speaker == speaker for s in same_article)
     if same_speaker:
@@ -244,6 +248,14 @@ def _match(
     return None
 
 
+def _other_person(claim: Claim, act: RecentAct) -> bool:
+    """Whether a named person other than everyone named in `act` makes the claim: one actor's
+    spokespeople each make their own speech acts ("Mousavi warned" and "Shekarchi warned")."""
+    mine = person_terms(claim.speaker, claim.actor)
+    theirs = [set(s.names) for s in act.sources if s.names]
+    return bool(mine and theirs and all(not (mine & t) for t in theirs))
+
+
 def _targets_differ(a: str | None, b: str | None) -> bool:
     return bool(a and b and name_key(a) != name_key(b))
 
@@ -260,6 +272,7 @@ def _raise(
     wide: frozenset[str],
     now: datetime,
     published: datetime | None,
+    order: OrderKey | None,
 ) -> RaiseAlert:
     act = RecentAct(
         alert_id=alert_id(claim),
@@ -269,10 +282,11 @@ def _raise(
         terms=tuple(sorted(words))[:MAX_ACT_TERMS],
         context=tuple(sorted(wide - words))[:MAX_ACT_TERMS],
         first_source_id=sid,
-        sources=(SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker),),
+        sources=(_ref(claim, sid, speaker),),
         first_seen=now,
         last_seen=now,
         published=published,
+        first_order=order,
     )
     return RaiseAlert(alert_id=act.alert_id, source_id=sid, act=act)
 
@@ -293,7 +307,7 @@ def _attach(
     added = sorted(words - known)[: max(0, MAX_ACT_TERMS - len(known))]
     near = set(act.context) | known | set(added)
     more = sorted(wide - near)[: max(0, MAX_ACT_TERMS - len(act.context))]
-    ref = SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker)
+    ref = _ref(claim, sid, speaker)
     return act.model_copy(
         update={
             "terms": (*act.terms, *added),
@@ -310,5 +324,6 @@ def _attach(
     )
 
 
-def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+def _ref(claim: Claim, sid: str, speaker: str) -> SourceRef:
+    names = tuple(sorted(person_terms(claim.speaker, claim.actor)))
+    return SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker, names=names)

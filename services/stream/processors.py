@@ -10,14 +10,16 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from schemas.alerts import AlertRaised, SourceAttached
+from schemas.alerts import AlertRaised, AnyAlertEvent
 from schemas.articles import Article, ArticlePublished
 from schemas.claims import ALERT_TYPES, ArticleRef, Claim, ClaimExtracted
 from schemas.dead_letters import DeadLetter
 from services.common.kafka import decode, encode
 from services.stream.alerting import alert_event, dump_acts, load_acts
+from services.stream.event_order import OrderKey, order_key
 from services.stream.metrics import NO_RECORDING, StreamRecorder
 from services.stream.novelty import Decision, decide, remember
+from services.stream.reports import peer_terms
 from services.stream.settings import NoveltySettings
 
 Role = Literal["claims", "alerts", "dead_letters"]
@@ -61,7 +63,7 @@ async def extract_claims(
     except Exception as exc:
         return _refused_article("extract_claims", record, exc, recorder)
     recorder.extraction_took(time.perf_counter() - started)
-    ref = article_ref(article)
+    ref = article_ref(article, ingested_at=published.occurred_at)
     outs = [
         Out("claims", claim.actor, encode(ClaimExtracted(claim=claim, article=ref)))
         for claim in claims
@@ -88,6 +90,7 @@ def spot_new_claims(
     novelty: NoveltySettings,
     now: datetime | None = None,
     recorder: StreamRecorder = NO_RECORDING,
+    peers: frozenset[str] = frozenset(),
 ) -> list[Out]:
     """A `ClaimExtracted` in; for denials and warnings an `AlertRaised` or `SourceAttached` out.
 
@@ -100,15 +103,45 @@ def spot_new_claims(
         recorder.dead_lettered("spot_new_claims")
         return [dead_letter("spot_new_claims", record, exc)]
     try:
-        judged = judge(event, recent_acts=recent_acts, novelty=novelty, now=now)
+        judged = judge(event, recent_acts=recent_acts, novelty=novelty, now=now, peers=peers)
     except ValidationError as exc:  # state written by an incompatible version
         recorder.dead_lettered("spot_new_claims")
         return [dead_letter("spot_new_claims", record, exc)]
     if judged is None:
         return []
     _, alert = judged
+    # A revision is a further report as far as counting goes: it raises nothing new.
     recorder.alert_event("new" if isinstance(alert, AlertRaised) else "further_report")
     return [Out("alerts", event.claim.actor, encode(alert))]
+
+
+def claim_order(record: Record) -> tuple[str, OrderKey] | None:
+    """Which actor's buffer a `ClaimExtracted` waits in, and its event time; None when it
+    cannot be read (it is then decided at once, which dead-letters it)."""
+    try:
+        event = decode(ClaimExtracted, record.value or b"")
+    except ValidationError:
+        return None
+    claim, article = event.claim, event.article
+    return claim.actor, order_key(
+        claim, published=article.published_at, ingested=article.ingested_at
+    )
+
+
+def peers_of(records: list[Record]) -> list[frozenset[str]]:
+    """`novelty.peer_terms` over claims released together (unreadable records get none)."""
+    claims: list[Claim] = []
+    readable: list[int] = []
+    for i, record in enumerate(records):
+        try:
+            claims.append(decode(ClaimExtracted, record.value or b"").claim)
+            readable.append(i)
+        except ValidationError:
+            continue
+    out = [frozenset[str]() for _ in records]
+    for i, terms in zip(readable, peer_terms(claims), strict=True):
+        out[i] = terms
+    return out
 
 
 def judge(
@@ -117,10 +150,11 @@ def judge(
     recent_acts: MutableMapping[bytes, bytes],
     novelty: NoveltySettings,
     now: datetime | None = None,
-) -> tuple[Decision, AlertRaised | SourceAttached] | None:
+    peers: frozenset[str] = frozenset(),
+) -> tuple[Decision, AnyAlertEvent] | None:
     """The novelty step itself (shared with `claimwatch simulate`): decide, remember, describe."""
     claim = event.claim
-    if claim.type not in ALERT_TYPES:
+    if claim.type not in ALERT_TYPES or not names_someone(claim.actor):
         return None
     key = claim.actor.encode("utf-8")
     recent = load_acts(recent_acts.get(key))
@@ -133,6 +167,8 @@ def judge(
         window=novelty.window,
         published=published,
         context=event.article.title,
+        order=order_key(claim, published=published, ingested=event.article.ingested_at),
+        peers=peers,
     )
     if not decision.repeat:
         acts = remember(
@@ -147,13 +183,21 @@ def judge(
     return decision, alert_event(decision, claim, event.article)
 
 
-def article_ref(article: Article) -> ArticleRef:
+def names_someone(actor: str) -> bool:
+    """Whether an actor is a name at all. Actors are canonical names ("Russia", "eBay", "Pfizer");
+    one without a capital letter is a common noun the extractor took for one ("ministry",
+    "player"): nobody follows it, and an alert keyed by it would split its real actor's acts."""
+    return any(ch.isupper() for ch in actor)
+
+
+def article_ref(article: Article, *, ingested_at: datetime | None = None) -> ArticleRef:
     return ArticleRef(
         article_id=article.id,
         source=article.source,
         url=str(article.url) if article.url else None,
         title=article.title,
         published_at=article.published_at,
+        ingested_at=ingested_at,
     )
 
 

@@ -14,10 +14,17 @@ from services.stream.novelty import DEFAULT_MAX_ACTS
 class NoveltySettings(BaseModel):
     window_days: float = Field(default=14.0, gt=0)
     max_acts_per_actor: int = Field(default=DEFAULT_MAX_ACTS, ge=1)
+    # Each claim waits this long, then is decided with the earlier (in event time) claims of
+    # its actor (see event_order.py); 0 decides each claim as it comes. It adds to latency.
+    reorder_window_s: float = Field(default=2.0, ge=0)
 
     @property
     def window(self) -> timedelta:
         return timedelta(days=self.window_days)
+
+    @property
+    def reorder_window(self) -> timedelta:
+        return timedelta(seconds=self.reorder_window_s)
 
 
 class FaustSettings(BaseModel):

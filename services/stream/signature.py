@@ -128,6 +128,21 @@ def _fold_all(lex: Lexicon, text: str) -> list[str]:
     return [t for t in (lex.fold_word(w) for w in _WORD.findall(text)) if t]
 
 
+def person_terms(speaker: str, actor: str) -> frozenset[str]:
+    """The names a speaker has of their own, beside the actor they speak for: "Abbas Mousavi"
+    for Iran gives {abba, mousavi}; "Kremlin", "Chinese spokesman" or "Maxwell's lawyer" give
+    nothing (only capitalised words count, so role nouns never make two people differ)."""
+    # A demonym of the actor is no name ("Norwegian Foreign Ministry" for Norway), lexicon or
+    # not, and neither is an acronym ("CDC" for the Centers for Disease Control).
+    stems = {w[:4].lower() for w in _WORD.findall(actor) if len(w) >= 4}
+    capitalised = " ".join(
+        w
+        for w in _WORD.findall(speaker)
+        if w[0].isupper() and not w.isupper() and w[:4].lower() not in stems
+    )
+    return terms(capitalised, drop=(actor,))
+
+
 def name_key(name: str | None) -> str:
     """A speaker or actor name folded for equality: case, titles and punctuation removed."""
     if not name:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -112,15 +113,21 @@ async def running_receiver(receiver: Receiver) -> AsyncIterator[Receiver]:
         await runner.cleanup()
 
 
-def source(article_id: str, speaker: str, sentence: str) -> AlertSource:
+def source(article_id: str, speaker: str, sentence: str, *, start: int = 10) -> AlertSource:
     return AlertSource(
         article_id=article_id,
         title=f"Report {article_id}",
         published_at=datetime(2022, 3, 14, 12, tzinfo=UTC),
         speaker=speaker,
         sentence=sentence,
-        span=Span(start=10, end=10 + len(sentence)),
+        span=Span(start=start, end=start + len(sentence)),
     )
+
+
+def place(alert_id: str) -> int:
+    """A sentence offset of each alert's own: a report belongs to one alert only, so alerts
+    made up for a test must not share one (same article, sentence and speaker)."""
+    return 10 + zlib.crc32(alert_id.encode()) % 100_000
 
 
 def raised(
@@ -135,7 +142,7 @@ def raised(
         alert=Alert(
             alert_id=alert_id, actor=actor, type=type, speaker=speaker,
             content="asked for military help", sentence=sentence, cue="denied", confidence=0.9,
-            first_source=source("art-1", speaker, sentence),
+            first_source=source("art-1", speaker, sentence, start=place(alert_id)),
         )
     )  # fmt: skip
 
@@ -144,7 +151,7 @@ def attached(alert_id: str, article_id: str, *, actor: str = "Russia") -> Source
     sentence = "Moscow again denied seeking military help."
     return SourceAttached(
         alert_id=alert_id, actor=actor, type=ClaimType.DENIAL,
-        source=source(article_id, "Dmitry Peskov", sentence),
+        source=source(article_id, "Dmitry Peskov", sentence, start=place(alert_id)),
     )  # fmt: skip
 
 

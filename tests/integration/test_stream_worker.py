@@ -330,25 +330,29 @@ async def both_workers_assigned(stack: Stack, timeout: float = 60.0) -> None:
 
 def reference_run(articles: list[Article]) -> set[tuple[str, str, int]]:
     """What one uninterrupted worker must produce, from the offline twin of the same code."""
-    from datetime import UTC, datetime
+    from datetime import UTC, datetime, timedelta
 
     from schemas.claims import ClaimExtracted
     from services.extraction import Extractor
+    from services.stream.event_order import order_key
     from services.stream.processors import article_ref, judge
     from services.stream.settings import NoveltySettings
 
     extractor = Extractor.load()
     table: dict[bytes, bytes] = {}
     out: set[tuple[str, str, int]] = set()
-    for article, claims in zip(articles, extractor.extract_many(articles), strict=True):
+    # The worker decides in event time: these undated articles in the order they are published.
+    start = datetime.now(UTC)
+    events = []
+    found = extractor.extract_many(articles)
+    for i, (article, claims) in enumerate(zip(articles, found, strict=True)):
+        ref = article_ref(article, ingested_at=start + timedelta(milliseconds=i))
         for claim in claims:
-            judged = judge(
-                ClaimExtracted(claim=claim, article=article_ref(article)),
-                recent_acts=table,
-                novelty=NoveltySettings(),
-                now=datetime.now(UTC),
-            )
-            if judged:
-                out.add((judged[0].alert_id, claim.article_id, claim.span.start))
+            key = order_key(claim, published=ref.published_at, ingested=ref.ingested_at)
+            events.append((key, ClaimExtracted(claim=claim, article=ref)))
+    for _, event in sorted(events, key=lambda pair: pair[0]):
+        judged = judge(event, recent_acts=table, novelty=NoveltySettings(), now=start)
+        if judged:
+            out.add((judged[0].alert_id, event.claim.article_id, event.claim.span.start))
     assert out, "the extractor found no denial or warning in the seed"
     return out

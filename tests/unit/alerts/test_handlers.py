@@ -6,7 +6,7 @@ from typing import Any, cast
 
 from alert_fakes import FakeArticleStore, make_alert, raised, resolve, subscription
 
-from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached
+from schemas.alerts import Alert, AlertRaised, AlertRevised, AlertSource, SourceAttached
 from schemas.claims import ClaimType, Span
 from schemas.subscriptions import Subscription
 from services.alerts.handlers import event_key, handle_alert_event
@@ -17,6 +17,7 @@ from services.alerts.store import StoreResult, source_key
 class FakeStore:
     def __init__(self) -> None:
         self.alerts: dict[str, StoredAlert] = {}
+        self.revised: list[AlertRevised] = []
 
     async def add_raised(self, event: AlertRaised) -> StoreResult:
         a = event.alert
@@ -37,8 +38,22 @@ class FakeStore:
         )
         return StoreResult("new", "2-0")
 
+    async def revise(self, event: AlertRevised) -> StoreResult:
+        self.revised.append(event)
+        return StoreResult("new", "3-0")
+
     async def get(self, alert_id: str) -> StoredAlert | None:
         return self.alerts.get(alert_id)
+
+
+class ClaimedStore(FakeStore):
+    """Every report already belongs to another alert (a replay read its actor differently)."""
+
+    async def add_raised(self, event: AlertRaised) -> StoreResult:
+        return StoreResult("claimed")
+
+    async def add_source(self, event: SourceAttached) -> StoreResult:
+        return StoreResult("claimed")
 
 
 class FakeQueue:
@@ -159,3 +174,22 @@ async def test_the_article_an_alert_event_cites_is_pinned_every_time() -> None:
     await run(_attached(make_alert(), "art_2"))
     assert duplicate.outcome == "duplicate"
     assert articles.pins == ["art_1", "art_1", "art_2"]
+
+
+async def test_a_revised_first_source_is_stored_and_notifies_nobody_again() -> None:
+    store, queue = FakeStore(), FakeQueue()
+    subs = FakeSubs(subscription("Russia", include_updates=True))
+    await handle(raised(), store, queue, subs)
+    before = len(queue.jobs)
+    revision = AlertRevised(alert=make_alert(sentence="Moscow denied asking China for arms."))
+    result = await handle(revision, store, queue, subs)
+    assert result.new and store.revised == [revision]
+    assert len(queue.jobs) == before == 1
+
+
+async def test_a_report_owned_by_another_alert_notifies_nobody() -> None:
+    store, queue = ClaimedStore(), FakeQueue()
+    subs = FakeSubs(subscription("Russia", include_updates=True))
+    assert (await handle(raised(), store, queue, subs)).outcome == "claimed"
+    assert (await handle(_attached(make_alert(), "art_2"), store, queue, subs)).outcome == "claimed"
+    assert queue.jobs == [] and queue.fanned == set()

@@ -29,4 +29,4 @@ def test_no_schema_file_without_a_model() -> None:
 def test_alert_event_schema_is_a_discriminated_union() -> None:
     schema = json.loads(RENDERED["AlertEvent.schema.json"])
     assert schema["discriminator"]["propertyName"] == "kind"
-    assert set(schema["discriminator"]["mapping"]) == {"raised", "source_attached"}
+    assert set(schema["discriminator"]["mapping"]) == {"raised", "source_attached", "revised"}

@@ -40,4 +40,7 @@ def test_app_uses_the_configured_names_and_keeps_one_message_in_flight_per_agent
     table = app.tables[TABLE_NAME]
     assert table.partitions == 3
     assert table.changelog_topic.get_topic_name() == f"group-x-{TABLE_NAME}-changelog"
+    # Claims held in the reorder buffer are also decided from a timer, outside stream events:
+    # the table's changelog partition comes from its key (the actor), like `claims`.
+    assert table.use_partitioner
     assert app.conf.web_enabled is False

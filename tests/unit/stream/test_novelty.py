@@ -10,10 +10,10 @@ from services.stream.novelty import (
     Decision,
     RaiseAlert,
     RecentAct,
-    alert_id,
     decide,
     remember,
 )
+from services.stream.reports import alert_id
 
 T0 = datetime(2031, 5, 4, 9, 0, tzinfo=UTC)
 

@@ -162,3 +162,15 @@ def test_unreadable_table_state_becomes_a_dead_letter_not_a_crash() -> None:
     table = {b"Dockers Union": b'[{"not": "an act"}]'}
     [out] = spot_new_claims(record, recent_acts=table, novelty=NoveltySettings(), now=NOW)
     assert out.role == "dead_letters"
+
+
+def test_an_actor_that_is_no_name_raises_nothing() -> None:
+    article = Article(id="a-1", title="Ministry denies it", text="The ministry denied it.")
+    table: dict[bytes, bytes] = {}
+    for actor, raises in [("ministry", False), ("eBay", True)]:
+        claim = make_claim(article, "The ministry denied it.", actor, ClaimType.DENIAL)
+        value = encode(ClaimExtracted(claim=claim, article=article_ref(article)))
+        outs = spot_new_claims(
+            Record(topic="claims", value=value), recent_acts=table, novelty=NoveltySettings()
+        )
+        assert bool(outs) is raises, actor
