@@ -28,11 +28,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--c", type=float, default=1.0, help="combiner regularisation (C)")
     parser.add_argument("--min-support", type=int, default=3, help="induced cue: min uses")
     parser.add_argument(
-        "--no-wordnet", action="store_true", help="word classes from the seed words alone"
+        "--wordnet", action="store_true", help="widen the word classes with WordNet"
     )
     parser.add_argument("--alert-boost", type=float, default=0.0, help="logit added to alert types")
     parser.add_argument("--none-floor", type=float, default=0.5, help="min P(none) to drop")
-    parser.add_argument("--keep-none", action="store_true", help="keep candidates judged `none`")
+    parser.add_argument(
+        "--drop-none", action="store_true", help="drop candidates judged `none` (at --none-floor)"
+    )
     parser.add_argument(
         "--sweep",
         action="store_true",
@@ -56,10 +58,8 @@ def run(args: argparse.Namespace) -> int:
     if len(folders(corpus)) < 2:
         sys.stderr.write("eval: cross-validation needs at least two folders\n")
         return 2
-    policy = Policy(args.alert_boost, args.none_floor, not args.keep_none)
-    settings = Settings(
-        c=args.c, min_support=args.min_support, policy=policy, wordnet=not args.no_wordnet
-    )
+    policy = Policy(args.alert_boost, args.none_floor, args.drop_none)
+    settings = Settings(c=args.c, min_support=args.min_support, policy=policy, wordnet=args.wordnet)
     grid = [
         Policy(boost, floor) for boost in (0.0, 0.5, 1.0, 1.5) for floor in (0.4, 0.5, 0.7, 1.01)
     ]

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--c", type=float, default=1.0, help="combiner regularisation (C)")
     parser.add_argument("--min-support", type=int, default=3, help="induced cue: min uses")
     parser.add_argument(
-        "--no-wordnet", action="store_true", help="word classes from the seed words alone"
+        "--wordnet", action="store_true", help="widen the word classes with WordNet"
     )
     parser.add_argument(
         "--cv-summary", default=None, help="the `claimwatch eval` summary line to record with it"
@@ -50,12 +50,16 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         sys.stderr.write(f"train: {exc}\n")
         return 2
-    settings = Settings(c=args.c, min_support=args.min_support, wordnet=not args.no_wordnet)
+    settings = Settings(c=args.c, min_support=args.min_support, wordnet=args.wordnet)
     model = train(corpus, load_nlp(), load_nlp(full=True), canonical_actor, settings)
     meta = {
         "version": datetime.now(UTC).strftime("%Y%m%d.%H%M"),
         "trained_on": {f: sum(1 for a in corpus if a.folder == f) for f in folders(corpus)},
-        "settings": {"c": settings.c, "min_support": settings.min_support},
+        "settings": {
+            "c": settings.c,
+            "min_support": settings.min_support,
+            "wordnet": settings.wordnet,
+        },
         "cross_validation": args.cv_summary,
     }
     model = replace(model, meta=meta)
