@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from services.extraction.actor_lookup import home_country, is_country
+from services.actors import home_country, is_country
 
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.extraction.actor_lookup import lookup_actor
-from services.extraction.actors import role_of
+from services.actors import lookup_actor, role_of
 from services.extraction.affiliations import (
     actor_in,
     appositive_actor,
