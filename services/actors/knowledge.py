@@ -15,10 +15,10 @@ from services.actors.names import exact_key, loose_key
 
 Kind = Literal["country", "subnational", "organisation", "agency"]
 # Whom a role's holder speaks for: the body named with them (`actor`), their institution or
-# themselves (`institution`), themselves (`self`), the party they represent (`client`), or the
-# court they sit on (`court`).
-Scope = Literal["actor", "institution", "self", "client", "court"]
-SCOPES: tuple[str, ...] = ("actor", "institution", "self", "client", "court")
+# themselves (`institution`), themselves (`self`), the party they represent (`client`), the
+# court they sit on (`court`), or the prosecutor's office they serve (`office`).
+Scope = Literal["actor", "institution", "self", "client", "court", "office"]
+SCOPES: tuple[str, ...] = ("actor", "institution", "self", "client", "court", "office")
 Read = Callable[[str], str]
 
 ACTOR_FILES: dict[str, Kind] = {

@@ -33,9 +33,15 @@ def _former(role: Role) -> Role:
 
 @cache
 def role_words() -> frozenset[str]:
-    """Every word of a role whose holder speaks for the body named with them."""
+    """Every word of a government role whose holder speaks for the body named with them
+    ("Chinese Foreign Ministry spokesman" is China; a "Chinese executive" is not)."""
     roles = knowledge_base().roles.values()
-    return frozenset(w for r in roles if r.speaks_for == "actor" for w in loose_key(r.role).split())
+    return frozenset(
+        w
+        for r in roles
+        if r.speaks_for == "actor" and r.speaks_for_government
+        for w in loose_key(r.role).split()
+    )
 
 
 def is_role(phrase: str) -> bool:

@@ -8,6 +8,7 @@ from services.actors import lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tokens, text_of
+from services.extraction.represents import body_before_role
 
 
 def author_of(document: Token) -> Token | None:
@@ -15,6 +16,10 @@ def author_of(document: Token) -> Token | None:
     for c in document.children:
         if c.dep_ == "poss":
             return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            found = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if found is not None:
+                return found  # "a statement from Acme Robotics"
         if c.dep_ == "acl":
             for g in c.children:
                 if g.dep_ == "agent":
@@ -49,6 +54,9 @@ def actor_in(tokens: list[Token], ctx: Context) -> str | None:
         # a legislator ("Riverton Green MP Ann Lee") speaks for herself: the place is her
         # seat and the party her group, neither of them stands behind what she says
         return None
+    if role is not None and role.speaks_for in ("client", "court", "office"):
+        # "US lawyer", "Ohio judge": the place is not whom they speak for (represents.py)
+        return body_before_role(tokens, ctx) if role.speaks_for == "client" else None
     runs: list[list[Token]] = []
     for t in tokens:
         if (
@@ -84,7 +92,7 @@ def actor_in(tokens: list[Token], ctx: Context) -> str | None:
             )
         ):
             return text_of(words)
-    return None
+    return body_before_role(tokens, ctx)
 
 
 def _portfolio(run: list[Token]) -> bool:

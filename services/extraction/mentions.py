@@ -58,6 +58,8 @@ class Mentions:
     speakers: list[Party] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)  # name -> "m" / "f", when a title says
     roles: dict[str, set[str]] = field(default_factory=dict)  # "Wang" -> {"spokesperson"}
+    # the court or prosecutor's office an earlier judge or prosecutor spoke for ("court": ...)
+    bodies: dict[str, str] = field(default_factory=dict)
     text: str = ""  # the article, for its home country
     _home: list[str | None] = field(default_factory=list)
 

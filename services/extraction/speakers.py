@@ -24,6 +24,7 @@ from services.extraction.noun_phrases import (
     name_tokens,
     text_of,
 )
+from services.extraction.represents import represented, role_in
 from services.extraction.titles import (
     bare_title,
     full_name_later,
@@ -124,7 +125,10 @@ def describe(head: Token, ctx: Context) -> Party | None:
         # "the Kremlin's spokesman, Dmitry Peskov": the name is in the appositive
         party = _named(appos_person, ctx, extra_descriptors=flat_left(head))
         if party.actor == party.name:
-            role_actor = role_organisation(head, ctx)
+            role = role_of(head.text)
+            role_actor = role_organisation(head, ctx) or (
+                represented(role, head, flat_left(head), ctx) if role is not None else None
+            )  # "the shipping firm's attorney, Tom Reyes": the firm is the client
             if role_actor is not None:
                 ctx.memory.remember(party.name, role_actor)
                 party = Party(party.name, role_actor, is_person=True)
@@ -187,7 +191,12 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
         name = spelled_out or full_name_later(name, ctx) or name
     ctx.mentions.note_gender(name, gender_of(descriptors, ctx))
     tied = actor_in(descriptors, ctx) or appositive_actor(head, ctx)
+    held = role_in(descriptors)
+    if tied is None and held is not None:
+        tied = represented(held[0], head, descriptors, ctx)  # "Judge Ann Lee": her court
     roles = {t.lower_.rstrip(".") for t in descriptors} & ctx.lexicon.government_roles
+    if held is not None:
+        roles.add(held[0].role.split()[-1])  # "the judge said", "the manager said" later
     ctx.mentions.note_roles(name, roles)
     if tied is not None:
         ctx.memory.remember(name, tied)
@@ -257,6 +266,16 @@ def _common(head: Token, ctx: Context) -> Party | None:
     names = [t for t in mods if t.tag_ in NAME_TAGS]
     if actor is None and names:
         actor = lookup_actor(text_of(names)) or text_of(names)
+    own_role = role_of(head.text)
+    if has_det_the and not mods and (
+        head.lower_ in ctx.lexicon.government_roles or own_role is not None
+    ):
+        earlier = ctx.mentions.person_with_role(head.lower_)
+        if earlier is not None:
+            return earlier  # "the spokesperson said": the spokesperson named before
+    role = role_of(speaker)
+    if actor is None and role is not None and role.speaks_for in ("court", "office"):
+        actor = represented(role, head, mods, ctx)  # "a judge in Ohio", "prosecutors in Lisbon"
     if actor is None and head.lower_ in ctx.lexicon.representative_roles:
         role_owner = _role_owner(head, ctx)
         if role_owner is not None:
@@ -264,10 +283,8 @@ def _common(head: Token, ctx: Context) -> Party | None:
             return Party(f"{speaker} {prep} {party.name}", party.actor, False, plural)
     if actor is None and not names and is_bare_title(head, speaker):
         return bare_title(head, speaker, _role_owner(head, ctx), ctx)
-    if has_det_the and not mods and head.lower_ in ctx.lexicon.government_roles:
-        earlier = ctx.mentions.person_with_role(head.lower_)
-        if earlier is not None:
-            return earlier  # "the spokesperson said": the spokesperson named before
+    if actor is None and role is not None and role.speaks_for == "client":
+        actor = represented(role, head, mods, ctx)  # "a lawyer representing Dan Lee"
     if actor is None and head.lower_ in ctx.lexicon.government_roles:
         actor = ctx.mentions.last_country_speaker()  # "the foreign ministry said"
     if actor is None and head.lower_ in _UNNAMED_OFFICIALS:
