@@ -263,7 +263,8 @@ def _common(head: Token, ctx: Context) -> Party | None:
             return antecedent
     speaker = text_of([*mods, head]) if mods else head.text
     actor = actor_in(mods, ctx) or appositive_actor(head, ctx)
-    names = [t for t in mods if t.tag_ in NAME_TAGS]
+    # a role word the tagger took for a name ("a foreign Ministry spokesman") names nobody
+    names = [t for t in mods if t.tag_ in NAME_TAGS and role_of(t.text) is None]
     if actor is None and names:
         actor = lookup_actor(text_of(names)) or text_of(names)
     own_role = role_of(head.text)
