@@ -36,6 +36,16 @@ def organisation_in_sentence(head: Token) -> Party | None:
     return None
 
 
+def named_organisation(head: Token) -> Party | None:
+    """The one organisation the sentence names outside the speaker ("the agency said")."""
+    orgs = [e for e in head.doc.ents if e.label_ == "ORG" and not e.start <= head.i < e.end]
+    if len(orgs) != 1:
+        return None
+    text = orgs[0].text
+    name = text[4:] if text.lower().startswith("the ") else text
+    return Party(name, lookup_actor(name) or name, is_person=False)
+
+
 def gender_of(descriptors: list[Token], ctx: Context) -> str | None:
     """ "Mr", "spokesman" -> m; "Ms", "spokeswoman" -> f; most titles say nothing."""
     for t in reversed(descriptors):

@@ -162,6 +162,13 @@ class Mentions:
                 return p
         return None
 
+    def last_body(self) -> Party | None:
+        """The organisation named last that is no country ("the agency said")."""
+        for p in reversed(self.groups):
+            if not is_country(p.actor) and p.actor[:1].isupper():
+                return p
+        return None
+
     def last_group_speaker(self) -> Party | None:
         """The organisation that spoke last, not an office of a person ("his office")."""
         for p in reversed(self.speakers):

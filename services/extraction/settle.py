@@ -33,7 +33,7 @@ def is_common_noun(actor: str) -> bool:
     words = [w for w in actor.replace("'s", " ").split() if w.lower() not in ("the", "a", "an")]
     if not words:
         return True
-    if not any(w[:1].isupper() for w in words):
+    if not any(ch.isupper() for w in words for ch in w):
         return True
     return role_of(actor) is not None and all(role_of(w) is not None for w in words)
 

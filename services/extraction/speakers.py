@@ -10,6 +10,7 @@ from services.extraction.affiliations import (
     appositive_actor,
     author_of,
     gender_of,
+    named_organisation,
     organisation_in_sentence,
     organisation_name,
     role_organisation,
@@ -38,6 +39,13 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "you"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
 _UNNAMED_OFFICIALS = frozenset({"official", "officials", "authorities", "government"})
+# Roles one person holds in a story ("the governor", "the rapper", "the judge"), unlike a
+# diplomat or an official, of whom a story may quote one it never names.
+_ONE_HOLDER = frozenset(
+    {"head of state or government", "sub-national executive", "private voice"}
+    | {"speaks for the party they represent (the client)", "speaks for the court they sit on"}
+    | {"speaks for the company or club they run"}
+)
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
 
@@ -259,6 +267,9 @@ def _common(head: Token, ctx: Context) -> Party | None:
             or organisation_in_sentence(head)
             or (None if media else ctx.mentions.last_group_speaker())
         )
+        if antecedent is None and not media:
+            # '"CPSC staff believe ...," the agency said'; else the last body named
+            antecedent = named_organisation(head) or ctx.mentions.last_body()
         if antecedent is not None:
             return antecedent
     speaker = text_of([*mods, head]) if mods else head.text
@@ -274,6 +285,20 @@ def _common(head: Token, ctx: Context) -> Party | None:
         earlier = ctx.mentions.person_with_role(head.lower_)
         if earlier is not None:
             return earlier  # "the spokesperson said": the spokesperson named before
+    if (
+        has_det_the
+        and not mods
+        and not plural
+        and ctx.mentions.people
+        and (
+            own_role.note in _ONE_HOLDER
+            if own_role is not None
+            else head.lower_ in ctx.lexicon.person_nouns
+        )
+    ):
+        # "the rapper said": the person the story is about; an official ("the diplomat")
+        # may well be someone the story never names
+        return ctx.mentions.people[-1]
     role = role_of(speaker)
     if actor is None and role is not None and role.speaks_for in ("court", "office"):
         actor = represented(role, head, mods, ctx)  # "a judge in Ohio", "prosecutors in Lisbon"
