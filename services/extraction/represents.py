@@ -24,7 +24,8 @@ _OFFICE = re.compile(
     r"(?:\s+General'?s?)?\s+(?:Office|Service|Authority)(?:\s+(?:of|for)(?:\s+the)?"
     r"(?:\s+[A-Z][\w'’-]*){1,5})?)"
 )
-_REPRESENTING = frozenset({"represent", "defend"})
+# the parse runs without a lemmatizer: the verb is known by its stem
+_REPRESENTING = ("represent", "defend")
 
 
 def role_in(tokens: list[Token]) -> tuple[Role, int] | None:
@@ -95,7 +96,7 @@ def client_of(head: Token, ctx: Context) -> str | None:
             target = c
         elif c.dep_ == "prep" and c.lower_ in ("for", "of"):
             target = next((o for o in c.children if o.dep_ == "pobj"), None)
-        elif c.dep_ in ("acl", "relcl") and c.lemma_ in _REPRESENTING:
+        elif c.dep_ in ("acl", "relcl") and c.lower_.startswith(_REPRESENTING):
             target = next((o for o in c.children if o.dep_ == "dobj"), None)
         if target is None or target.tag_ not in (*NAME_TAGS, "NN", "NNS", "PRP$", "PRP"):
             continue

@@ -26,6 +26,7 @@ from services.extraction.noun_phrases import (
     text_of,
 )
 from services.extraction.represents import represented, role_in
+from services.extraction.settle import names_no_one, unnamed
 from services.extraction.titles import (
     bare_title,
     full_name_later,
@@ -252,7 +253,9 @@ def _common(head: Token, ctx: Context) -> Party | None:
         noun = text_of(
             [t for t in flat_left(head) if t.dep_ != "poss" and t.head.i == head.i] + [head]
         )
-        return Party(f"{owner.name}'s {noun}", owner.actor, is_person=False, plural=plural)
+        # "last year's winner": an owner that is no one leaves the speaker unnamed
+        speaks_for = unnamed(noun) if names_no_one(owner.actor) else owner.actor
+        return Party(f"{owner.name}'s {noun}", speaks_for, is_person=False, plural=plural)
     mods = flat_left(head)
     has_det_the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
     if (
@@ -279,8 +282,10 @@ def _common(head: Token, ctx: Context) -> Party | None:
     if actor is None and names:
         actor = lookup_actor(text_of(names)) or text_of(names)
     own_role = role_of(head.text)
-    if has_det_the and not mods and (
-        head.lower_ in ctx.lexicon.government_roles or own_role is not None
+    if (
+        has_det_the
+        and not mods
+        and (head.lower_ in ctx.lexicon.government_roles or own_role is not None)
     ):
         earlier = ctx.mentions.person_with_role(head.lower_)
         if earlier is not None:
@@ -315,8 +320,20 @@ def _common(head: Token, ctx: Context) -> Party | None:
         actor = ctx.mentions.last_country_speaker()  # "the foreign ministry said"
     if actor is None and head.lower_ in _UNNAMED_OFFICIALS:
         actor = ctx.mentions.home_country()  # "officials warned ...": the story's country
+    if actor is None:
+        actor = _body_named_after(head, ctx)  # "organisers of the Riverside Marathon"
     one_person = not plural and head.lower_ in ctx.lexicon.person_nouns
-    return Party(speaker, actor or speaker, is_person=one_person, plural=plural)
+    return Party(speaker, actor or unnamed(speaker), is_person=one_person, plural=plural)
+
+
+def _body_named_after(head: Token, ctx: Context) -> str | None:
+    """ "organisers of the Riverside Marathon", "sources at Acme": the body they belong to."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "within"):
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.tag_ in NAME_TAGS and obj.ent_type_ != "PERSON":
+                    return organisation_name(obj, ctx)
+    return None
 
 
 def _names_a_firm(word: Token, ctx: Context) -> bool:
