@@ -134,7 +134,7 @@ def read_roles(text: str, problems: list[str]) -> dict[str, Role]:
 
 
 def _build_actors(
-    entries: list[tuple[str, Kind, dict[str, Any]]], problems: list[str]
+    entries: list[tuple[str, Kind, dict[str, Any]]], problems: list[str], files: dict[str, str]
 ) -> dict[str, Actor]:
     # A flag set on one form ("US") covers every form with the same loose key ("U.S.").
     cs_loose = {loose_key(t) for _, _, entry in entries for t in entry.get("case_sensitive", [])}
@@ -148,7 +148,8 @@ def _build_actors(
             if loose_key(flagged) not in known:
                 problems.append(f"{file}: {name}: flagged {flagged!r} is not one of its aliases")
         if name in actors:
-            problems.append(f"{file}: duplicate canonical name {name!r}")
+            problems.append(f"{file}: duplicate canonical name {name!r} (also in {files[name]})")
+        files[name] = file
         aliases = tuple(
             Alias(t, name, cat, loose_key(src) in amb, loose_key(src) in cs_loose)
             for t, cat, src in written
@@ -157,7 +158,7 @@ def _build_actors(
         actors[name] = Actor(name, kind, kind_type, entry.get("parent"), aliases)
     for actor in actors.values():
         if actor.parent and actor.parent not in actors:
-            problems.append(f"{actor.name}: unknown parent {actor.parent!r}")
+            problems.append(f"{files[actor.name]}: {actor.name}: unknown parent {actor.parent!r}")
     return actors
 
 
@@ -174,18 +175,25 @@ def _build_index(actors: dict[str, Actor], *, exact: bool) -> dict[str, tuple[Al
 
 
 def _check_shared(
-    index: dict[str, tuple[Alias, ...]], preferred: dict[str, str], problems: list[str]
+    index: dict[str, tuple[Alias, ...]],
+    preferred: dict[str, str],
+    problems: list[str],
+    files: dict[str, str],
 ) -> None:
     """An alias of several actors must be flagged ambiguous in each and have a preference."""
     for key, found in index.items():
         names = {a.canonical for a in found}
         if len(names) < 2:
             continue
+        where = ", ".join(sorted({files[n] for n in names}))
         if not all(a.ambiguous for a in found):
-            problems.append(f"alias {key!r} maps to {sorted(names)} without an ambiguous flag")
+            problems.append(
+                f"{where}: alias {key!r} maps to {sorted(names)} without an ambiguous flag"
+            )
         if preferred_in(preferred, loose_key(key)) not in names:
             problems.append(
-                f"alias {key!r} maps to {sorted(names)} with no entry in {PREFERENCES_FILE}"
+                f"{where}: alias {key!r} maps to {sorted(names)} with no entry in "
+                f"{PREFERENCES_FILE}"
             )
 
 
@@ -197,15 +205,16 @@ def build_knowledge(read: Read) -> KnowledgeBase:
         for file, kind in ACTOR_FILES.items()
         for entry in json.loads(read(file))["actors"]
     ]
-    actors = _build_actors(entries, problems)
+    files: dict[str, str] = {}  # canonical name -> the file that defines it
+    actors = _build_actors(entries, problems, files)
     loose, exact = _build_index(actors, exact=False), _build_index(actors, exact=True)
     raw_preferred = json.loads(read(PREFERENCES_FILE))["preferred"]
     preferred = {loose_key(k): v for k, v in raw_preferred.items()}
     for alias, actor in raw_preferred.items():
         if actor not in actors:
             problems.append(f"{PREFERENCES_FILE}: {alias!r} prefers unknown actor {actor!r}")
-    _check_shared(loose, preferred, problems)
-    _check_shared(exact, preferred, problems)
+    _check_shared(loose, preferred, problems, files)
+    _check_shared(exact, preferred, problems, files)
     return KnowledgeBase(
         actors=actors,
         loose=loose,

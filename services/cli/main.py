@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("bench", "measure throughput and memory"),
     "up": ("up", "run the whole stack locally on embedded defaults"),
     "schemas": ("schemas", "export the wire models as JSON Schema"),
+    "actors": ("actors", "check the actors data files (names, aliases, roles)"),
 }
 
 
