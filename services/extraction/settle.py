@@ -16,7 +16,7 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
     executive the body names; a speaker left with a common noun for an actor ("Army") takes
     the actor of the body's speaker of that name ("the Indian Army").
     """
-    tied = _tied_people(claims)
+    tied = _tied_people(claims, mentions)
     out: list[Claim] = []
     for claim in claims:
         found = _settled(claim, tied, claims, mentions)
@@ -57,11 +57,15 @@ def is_common_noun(actor: str) -> bool:
     return role_of(actor) is not None and all(role_of(w) is not None for w in words)
 
 
-def _tied_people(claims: list[Claim]) -> dict[str, tuple[str, str]]:
-    """Surname -> (fullest name, actor) of speakers the article ties to someone else."""
+def _tied_people(claims: list[Claim], mentions: Mentions) -> dict[str, tuple[str, str]]:
+    """Surname -> (fullest name, actor) of speakers the article names with a role that ties
+    them to someone else ("Secretary of State Antony Blinken"); a tie read from a possessive
+    alone ("Germany's Wirecard", which a tagger may take for a person) does not carry over."""
     tied: dict[str, tuple[str, str]] = {}
     for c in claims:
         if c.actor == c.speaker or is_common_noun(c.actor) or is_common_noun(c.speaker):
+            continue
+        if not mentions.roles.get(c.speaker):
             continue
         surname = c.speaker.split()[-1]
         known = tied.get(surname)

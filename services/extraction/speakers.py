@@ -323,7 +323,18 @@ def _common(head: Token, ctx: Context) -> Party | None:
     if actor is None:
         actor = _body_named_after(head, ctx)  # "organisers of the Riverside Marathon"
     one_person = not plural and head.lower_ in ctx.lexicon.person_nouns
-    return Party(speaker, actor or unnamed(speaker), is_person=one_person, plural=plural)
+    if actor is None:
+        actor = unnamed(speaker) if _names_nobody(head, ctx) else speaker
+    return Party(speaker, actor, is_person=one_person, plural=plural)
+
+
+def _names_nobody(head: Token, ctx: Context) -> bool:
+    """A common noun ("traders", "the ministry"), not a capitalised name the tagger took for
+    one ("Wirecard rejects FT report": a headline's company)."""
+    lex = ctx.lexicon
+    if role_of(head.text) is not None or head.lower_ in lex.person_nouns | lex.anaphoric_nouns:
+        return True
+    return head.tag_ == "NNS" or not head.text[:1].isupper()
 
 
 def _body_named_after(head: Token, ctx: Context) -> str | None:
