@@ -19,12 +19,12 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
     tied = _tied_people(claims, mentions)
     out: list[Claim] = []
     for claim in claims:
-        found = _settled(claim, tied, claims, mentions)
-        if found is None:
-            out.append(claim)
-        else:
-            speaker, actor = found
-            out.append(claim.model_copy(update={"speaker": speaker, "actor": actor}))
+        speaker, actor = _settled(claim, tied, claims, mentions) or (claim.speaker, claim.actor)
+        if is_common_noun(actor) and not names_no_one(actor):
+            actor = unnamed(actor)  # "Chairman", "health ministry": a role, not a name
+        if (speaker, actor) != (claim.speaker, claim.actor):
+            claim = claim.model_copy(update={"speaker": speaker, "actor": actor})
+        out.append(claim)
     return out
 
 
