@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from services.actors.knowledge import Actor, Alias, Kind, knowledge_base, preferred_in
 from services.actors.names import exact_key, loose_key
@@ -45,10 +46,16 @@ def resolve_demonym(adjective: str) -> str | None:
 
 def candidates(alias: str) -> list[str]:
     """Every actor an alias can name, the preferred one first ("Georgia" -> 2 actors)."""
+    return list(_candidates(alias))
+
+
+@lru_cache(maxsize=16_384)
+def _candidates(alias: str) -> tuple[str, ...]:
+    # called for every mention a scan finds: the same few hundred aliases over and over
     found = aliases_named(alias)
     first = pick(found)
     rest = [a.canonical for a in found if a.canonical != first]
-    return list(dict.fromkeys([first, *rest])) if first else []
+    return tuple(dict.fromkeys([first, *rest])) if first else ()
 
 
 def is_ambiguous(alias: str) -> bool:

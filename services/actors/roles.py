@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from services.actors.knowledge import Role, knowledge_base
 from services.actors.names import fold, loose_key
@@ -11,6 +11,7 @@ from services.actors.names import fold, loose_key
 _FORMER = frozenset({"former", "retired", "ex", "erstwhile"})
 
 
+@lru_cache(maxsize=65_536)
 def role_of(title: str) -> Role | None:
     """The longest role phrase in a title ("Kremlin spokesman" -> spokesman, speaks for actor)."""
     roles = knowledge_base().roles

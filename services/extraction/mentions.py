@@ -89,6 +89,9 @@ class Mentions:
 
     def note_subject(self, sentence: str) -> None:
         """A sentence that opens with a country (or its capital, its agency) is about it."""
+        opening = sentence[4:5] if sentence.startswith("The ") else sentence[:1]
+        if not opening.isupper():
+            return  # most sentences open with no name at all: skip the scan
         found = find_mentions(sentence[:_OPENING_CHARS])
         if found and found[0][0] <= len("The ") and sentence[: found[0][0]].strip() in _OPENERS:
             country = country_of(found[0][2])
