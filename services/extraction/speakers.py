@@ -244,6 +244,9 @@ def _subject_person_before(pronoun: Token) -> Token | None:
 
 def _common(head: Token, ctx: Context) -> Party | None:
     """A common-noun speaker: "A US official", "the party", "his office", "Chinese officials"."""
+    body = _appositive_body(head)
+    if body is not None:
+        return describe(body, ctx)  # "Germany's financial regulator, BaFin, said"
     poss = [c for c in head.lefts if c.dep_ == "poss"]
     plural = head.tag_ == "NNS"
     if poss:
@@ -259,7 +262,7 @@ def _common(head: Token, ctx: Context) -> Party | None:
     mods = flat_left(head)
     has_det_the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
     if (
-        head.lower_ in ctx.lexicon.anaphoric_nouns
+        (head.lower_ in ctx.lexicon.anaphoric_nouns or _names_a_firm(head, ctx))
         and has_det_the
         and not any(t.tag_ in NAME_TAGS or lookup_actor(t.text) for t in mods)
     ):
@@ -335,6 +338,18 @@ def _names_nobody(head: Token, ctx: Context) -> bool:
     if role_of(head.text) is not None or head.lower_ in lex.person_nouns | lex.anaphoric_nouns:
         return True
     return head.tag_ == "NNS" or not head.text[:1].isupper()
+
+
+def _appositive_body(head: Token) -> Token | None:
+    """The organisation's name in apposition to a common noun ("the regulator, BaFin,")."""
+    for c in head.rights:
+        if (
+            c.dep_ == "appos"
+            and c.tag_ in NAME_TAGS
+            and (c.ent_type_ == "ORG" or (not c.ent_type_ and lookup_actor(c.text) is not None))
+        ):
+            return c
+    return None
 
 
 def _body_named_after(head: Token, ctx: Context) -> str | None:

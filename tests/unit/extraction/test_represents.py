@@ -150,3 +150,11 @@ def test_a_speaker_tied_to_no_one_is_marked_unnamed(claims_of: ClaimsOf) -> None
 def test_members_of_a_named_body_speak_for_it(claims_of: ClaimsOf) -> None:
     claims = claims_of("Organisers of the Westbury Half Marathon said the route would change.")
     assert [c.actor for c in claims] == ["Westbury Half Marathon"]
+
+
+def test_an_organisation_named_in_apposition_is_the_speaker(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The UN's health agency, the World Health Organization, warned that the outbreak "
+        "could spread."
+    )
+    assert [c.actor for c in claims] == ["World Health Organization"]
