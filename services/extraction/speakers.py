@@ -244,7 +244,7 @@ def _subject_person_before(pronoun: Token) -> Token | None:
 
 def _common(head: Token, ctx: Context) -> Party | None:
     """A common-noun speaker: "A US official", "the party", "his office", "Chinese officials"."""
-    body = _appositive_body(head)
+    body = _appositive_body(head, ctx)
     if body is not None:
         return describe(body, ctx)  # "Germany's financial regulator, BaFin, said"
     poss = [c for c in head.lefts if c.dep_ == "poss"]
@@ -321,6 +321,10 @@ def _common(head: Token, ctx: Context) -> Party | None:
         actor = represented(role, head, mods, ctx)  # "a lawyer representing Dan Lee"
     if actor is None and head.lower_ in ctx.lexicon.government_roles:
         actor = ctx.mentions.last_country_speaker()  # "the foreign ministry said"
+    if actor is None and role is not None and role.note.startswith("spokesperson"):
+        # "the spokeswoman said" in a story about a firm: the body that story names last
+        owner = named_organisation(head) or ctx.mentions.last_body()
+        actor = owner.actor if owner is not None else None
     if actor is None and head.lower_ in _UNNAMED_OFFICIALS:
         actor = ctx.mentions.home_country()  # "officials warned ...": the story's country
     if actor is None:
@@ -340,11 +344,20 @@ def _names_nobody(head: Token, ctx: Context) -> bool:
     return head.tag_ == "NNS" or not head.text[:1].isupper()
 
 
-def _appositive_body(head: Token) -> Token | None:
-    """The organisation's name in apposition to a common noun ("the regulator, BaFin,")."""
+def _appositive_body(head: Token, ctx: Context) -> Token | None:
+    """The organisation's name in apposition to a noun for one ("the regulator, BaFin,");
+    a bracketed abbreviation ("researchers at the ... Center (CMTC)") belongs to a name."""
+    role = role_of(head.text)
+    if not (
+        head.lower_ in ctx.lexicon.anaphoric_nouns
+        or _names_a_firm(head, ctx)
+        or (role is not None and role.note == "head or voice of an organisation")
+    ):
+        return None
     for c in head.rights:
         if (
             c.dep_ == "appos"
+            and c.nbor(-1).text != "("
             and c.tag_ in NAME_TAGS
             and (c.ent_type_ == "ORG" or (not c.ent_type_ and lookup_actor(c.text) is not None))
         ):
