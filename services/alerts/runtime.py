@@ -23,7 +23,7 @@ from services.alerts.webhooks import WebhookSender
 
 def default_resolve() -> Resolve:
     """The actors knowledge base ('Kremlin' -> 'Russia')."""
-    from services.extraction.actors import resolve_actor
+    from services.actors import resolve_actor
 
     resolve: Resolve = resolve_actor
     return resolve

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "up": ("up", "run the whole stack locally on embedded defaults"),
     "feeds": ("feeds", "watch news feeds: add, list (with health), remove"),
     "schemas": ("schemas", "export the wire models as JSON Schema"),
+    "actors": ("actors", "check the actors data files (names, aliases, roles)"),
 }
 
 

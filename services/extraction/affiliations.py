@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.extraction.actor_lookup import lookup_actor
-from services.extraction.actors import role_of
+from services.actors import lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tokens, text_of
+from services.extraction.represents import body_before_role
 
 
 def author_of(document: Token) -> Token | None:
@@ -16,6 +16,10 @@ def author_of(document: Token) -> Token | None:
     for c in document.children:
         if c.dep_ == "poss":
             return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            found = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if found is not None:
+                return found  # "a statement from Acme Robotics"
         if c.dep_ == "acl":
             for g in c.children:
                 if g.dep_ == "agent":
@@ -30,6 +34,16 @@ def organisation_in_sentence(head: Token) -> Party | None:
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             return Party(name, lookup_actor(name) or name, is_person=False)
     return None
+
+
+def named_organisation(head: Token) -> Party | None:
+    """The one organisation the sentence names outside the speaker ("the agency said")."""
+    orgs = [e for e in head.doc.ents if e.label_ == "ORG" and not e.start <= head.i < e.end]
+    if len(orgs) != 1:
+        return None
+    text = orgs[0].text
+    name = text[4:] if text.lower().startswith("the ") else text
+    return Party(name, lookup_actor(name) or name, is_person=False)
 
 
 def gender_of(descriptors: list[Token], ctx: Context) -> str | None:
@@ -50,6 +64,9 @@ def actor_in(tokens: list[Token], ctx: Context) -> str | None:
         # a legislator ("Riverton Green MP Ann Lee") speaks for herself: the place is her
         # seat and the party her group, neither of them stands behind what she says
         return None
+    if role is not None and role.speaks_for in ("client", "court", "office"):
+        # "US lawyer", "Ohio judge": the place is not whom they speak for (represents.py)
+        return body_before_role(tokens, ctx) if role.speaks_for == "client" else None
     runs: list[list[Token]] = []
     for t in tokens:
         if (
@@ -85,7 +102,7 @@ def actor_in(tokens: list[Token], ctx: Context) -> str | None:
             )
         ):
             return text_of(words)
-    return None
+    return body_before_role(tokens, ctx)
 
 
 def _portfolio(run: list[Token]) -> bool:

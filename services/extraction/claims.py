@@ -22,6 +22,7 @@ from services.extraction.mentions import Party
 from services.extraction.proposition import proposition
 from services.extraction.quotes import Quotes
 from services.extraction.sentences import Sentence
+from services.extraction.settle import settle_actors
 from services.extraction.speakers import describe
 from services.extraction.speech_acts import SpeechAct, find_speech_acts
 from services.extraction.targets import target_of
@@ -63,10 +64,12 @@ class ClaimBuilder:
                     conf = 0.9 if direct else 0.75
                     self._emit(index, party, claim_type, act.cue, act.cue_text, act.content, conf)
         self._note_people(doc, in_quote, acts)
+        self.ctx.mentions.note_subject(sentence.text)
 
     def scan(self, sentence: Sentence) -> None:
-        """An unparsed sentence: only bring people it names to the front for pronouns."""
+        """An unparsed sentence: only bring people (and a country) it names to the front."""
         self.ctx.mentions.touch_names_in(sentence.text)
+        self.ctx.mentions.note_subject(sentence.text)
 
     def _note_people(self, doc: Doc, in_quote: list[bool], acts: list[SpeechAct]) -> None:
         """People named outside quotes become antecedents; subjects and speakers most salient."""
@@ -164,7 +167,8 @@ class ClaimBuilder:
                 self._emit(p.index, party, found, None, "quote", in_quote, 0.6)
         self._carry_warnings()
         self._carry_denials()
-        return [c for _, c in sorted(self.claims, key=lambda ic: ic[0])]
+        ordered = [c for _, c in sorted(self.claims, key=lambda ic: ic[0])]
+        return settle_actors(ordered, self.ctx.mentions)
 
     def _carry_warnings(self) -> None:
         """A warning quote that runs on stays a warning: "Don't stay. This one is different."."""

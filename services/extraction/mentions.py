@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from services.extraction.actor_lookup import home_country, is_country
+from services.actors import country_of, find_mentions, home_country, is_country
 
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_OPENING_CHARS = 40
+_OPENERS = frozenset({"", "The", "the"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ class Mentions:
     speakers: list[Party] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)  # name -> "m" / "f", when a title says
     roles: dict[str, set[str]] = field(default_factory=dict)  # "Wang" -> {"spokesperson"}
+    countries: list[str] = field(default_factory=list)  # that spoke or led a sentence
+    # the court or prosecutor's office an earlier judge or prosecutor spoke for ("court": ...)
+    bodies: dict[str, str] = field(default_factory=dict)
     text: str = ""  # the article, for its home country
     _home: list[str | None] = field(default_factory=list)
 
@@ -78,11 +83,20 @@ class Mentions:
         return None
 
     def last_country_speaker(self) -> str | None:
-        """The country that spoke last: whom an unplaced "foreign ministry" speaks for."""
-        for p in reversed(self.speakers):
-            if is_country(p.actor):
-                return p.actor
-        return None
+        """The country that spoke or led a sentence last: whom an unplaced "foreign ministry"
+        speaks for ("Beijing brushed the reports aside. A ministry spokesman said ...")."""
+        return self.countries[-1] if self.countries else None
+
+    def note_subject(self, sentence: str) -> None:
+        """A sentence that opens with a country (or its capital, its agency) is about it."""
+        opening = sentence[4:5] if sentence.startswith("The ") else sentence[:1]
+        if not opening.isupper():
+            return  # most sentences open with no name at all: skip the scan
+        found = find_mentions(sentence[:_OPENING_CHARS])
+        if found and found[0][0] <= len("The ") and sentence[: found[0][0]].strip() in _OPENERS:
+            country = country_of(found[0][2])
+            if country is not None:
+                self.countries.append(country)
 
     def note_gender(self, name: str, gender: str | None) -> None:
         if gender is not None:
@@ -96,6 +110,8 @@ class Mentions:
     def spoke(self, party: Party) -> None:
         self.add(party)
         self.speakers.append(party)
+        if is_country(party.actor):
+            self.countries.append(party.actor)
 
     def touch_names_in(self, text: str) -> None:
         """A sentence that was not parsed still makes the people it names the most recent."""
@@ -146,6 +162,13 @@ class Mentions:
         words = {noun.lower()} | hints
         for p in reversed(self.groups):
             if words & set(p.name.lower().split()) or words & set(p.actor.lower().split()):
+                return p
+        return None
+
+    def last_body(self) -> Party | None:
+        """The organisation named last that is no country ("the agency said")."""
+        for p in reversed(self.groups):
+            if not is_country(p.actor) and p.actor[:1].isupper():
                 return p
         return None
 

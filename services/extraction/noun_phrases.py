@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.extraction.actor_lookup import lookup_actor
+from services.actors import lookup_actor
 from services.extraction.context import Context
 
 NAME_TAGS = frozenset({"NNP", "NNPS"})

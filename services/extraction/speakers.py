@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.extraction.actor_lookup import lookup_actor
-from services.extraction.actors import role_of
+from services.actors import lookup_actor, role_of
 from services.extraction.affiliations import (
     actor_in,
     appositive_actor,
     author_of,
     gender_of,
+    named_organisation,
     organisation_in_sentence,
     organisation_name,
     role_organisation,
@@ -25,6 +25,8 @@ from services.extraction.noun_phrases import (
     name_tokens,
     text_of,
 )
+from services.extraction.represents import represented, role_in
+from services.extraction.settle import names_no_one, unnamed
 from services.extraction.titles import (
     bare_title,
     full_name_later,
@@ -38,6 +40,13 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "you"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
 _UNNAMED_OFFICIALS = frozenset({"official", "officials", "authorities", "government"})
+# Roles one person holds in a story ("the governor", "the rapper", "the judge"), unlike a
+# diplomat or an official, of whom a story may quote one it never names.
+_ONE_HOLDER = frozenset(
+    {"head of state or government", "sub-national executive", "private voice"}
+    | {"speaks for the party they represent (the client)", "speaks for the court they sit on"}
+    | {"speaks for the company or club they run"}
+)
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
 
@@ -125,7 +134,10 @@ def describe(head: Token, ctx: Context) -> Party | None:
         # "the Kremlin's spokesman, Dmitry Peskov": the name is in the appositive
         party = _named(appos_person, ctx, extra_descriptors=flat_left(head))
         if party.actor == party.name:
-            role_actor = role_organisation(head, ctx)
+            role = role_of(head.text)
+            role_actor = role_organisation(head, ctx) or (
+                represented(role, head, flat_left(head), ctx) if role is not None else None
+            )  # "the shipping firm's attorney, Tom Reyes": the firm is the client
             if role_actor is not None:
                 ctx.memory.remember(party.name, role_actor)
                 party = Party(party.name, role_actor, is_person=True)
@@ -188,7 +200,12 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
         name = spelled_out or full_name_later(name, ctx) or name
     ctx.mentions.note_gender(name, gender_of(descriptors, ctx))
     tied = actor_in(descriptors, ctx) or appositive_actor(head, ctx)
+    held = role_in(descriptors)
+    if tied is None and held is not None:
+        tied = represented(held[0], head, descriptors, ctx)  # "Judge Ann Lee": her court
     roles = {t.lower_.rstrip(".") for t in descriptors} & ctx.lexicon.government_roles
+    if held is not None:
+        roles.add(held[0].role.split()[-1])  # "the judge said", "the manager said" later
     ctx.mentions.note_roles(name, roles)
     if tied is not None:
         ctx.memory.remember(name, tied)
@@ -227,6 +244,9 @@ def _subject_person_before(pronoun: Token) -> Token | None:
 
 def _common(head: Token, ctx: Context) -> Party | None:
     """A common-noun speaker: "A US official", "the party", "his office", "Chinese officials"."""
+    body = _appositive_body(head, ctx)
+    if body is not None:
+        return describe(body, ctx)  # "Germany's financial regulator, BaFin, said"
     poss = [c for c in head.lefts if c.dep_ == "poss"]
     plural = head.tag_ == "NNS"
     if poss:
@@ -236,11 +256,13 @@ def _common(head: Token, ctx: Context) -> Party | None:
         noun = text_of(
             [t for t in flat_left(head) if t.dep_ != "poss" and t.head.i == head.i] + [head]
         )
-        return Party(f"{owner.name}'s {noun}", owner.actor, is_person=False, plural=plural)
+        # "last year's winner": an owner that is no one leaves the speaker unnamed
+        speaks_for = unnamed(noun) if names_no_one(owner.actor) else owner.actor
+        return Party(f"{owner.name}'s {noun}", speaks_for, is_person=False, plural=plural)
     mods = flat_left(head)
     has_det_the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
     if (
-        head.lower_ in ctx.lexicon.anaphoric_nouns
+        (head.lower_ in ctx.lexicon.anaphoric_nouns or _names_a_firm(head, ctx))
         and has_det_the
         and not any(t.tag_ in NAME_TAGS or lookup_actor(t.text) for t in mods)
     ):
@@ -251,13 +273,43 @@ def _common(head: Token, ctx: Context) -> Party | None:
             or organisation_in_sentence(head)
             or (None if media else ctx.mentions.last_group_speaker())
         )
+        if antecedent is None and not media:
+            # '"CPSC staff believe ...," the agency said'; else the last body named
+            antecedent = named_organisation(head) or ctx.mentions.last_body()
         if antecedent is not None:
             return antecedent
     speaker = text_of([*mods, head]) if mods else head.text
     actor = actor_in(mods, ctx) or appositive_actor(head, ctx)
-    names = [t for t in mods if t.tag_ in NAME_TAGS]
+    # a role word the tagger took for a name ("a foreign Ministry spokesman") names nobody
+    names = [t for t in mods if t.tag_ in NAME_TAGS and role_of(t.text) is None]
     if actor is None and names:
         actor = lookup_actor(text_of(names)) or text_of(names)
+    own_role = role_of(head.text)
+    if (
+        has_det_the
+        and not mods
+        and (head.lower_ in ctx.lexicon.government_roles or own_role is not None)
+    ):
+        earlier = ctx.mentions.person_with_role(head.lower_)
+        if earlier is not None:
+            return earlier  # "the spokesperson said": the spokesperson named before
+    if (
+        has_det_the
+        and not mods
+        and not plural
+        and ctx.mentions.people
+        and (
+            own_role.note in _ONE_HOLDER
+            if own_role is not None
+            else head.lower_ in ctx.lexicon.person_nouns
+        )
+    ):
+        # "the rapper said": the person the story is about; an official ("the diplomat")
+        # may well be someone the story never names
+        return ctx.mentions.people[-1]
+    role = role_of(speaker)
+    if actor is None and role is not None and role.speaks_for in ("court", "office"):
+        actor = represented(role, head, mods, ctx)  # "a judge in Ohio", "prosecutors in Lisbon"
     if actor is None and head.lower_ in ctx.lexicon.representative_roles:
         role_owner = _role_owner(head, ctx)
         if role_owner is not None:
@@ -265,16 +317,62 @@ def _common(head: Token, ctx: Context) -> Party | None:
             return Party(f"{speaker} {prep} {party.name}", party.actor, False, plural)
     if actor is None and not names and is_bare_title(head, speaker):
         return bare_title(head, speaker, _role_owner(head, ctx), ctx)
-    if has_det_the and not mods and head.lower_ in ctx.lexicon.government_roles:
-        earlier = ctx.mentions.person_with_role(head.lower_)
-        if earlier is not None:
-            return earlier  # "the spokesperson said": the spokesperson named before
+    if actor is None and role is not None and role.speaks_for == "client":
+        actor = represented(role, head, mods, ctx)  # "a lawyer representing Dan Lee"
     if actor is None and head.lower_ in ctx.lexicon.government_roles:
         actor = ctx.mentions.last_country_speaker()  # "the foreign ministry said"
+    if actor is None and role is not None and role.note.startswith("spokesperson"):
+        # "the spokeswoman said" in a story about a firm: the body that story names last
+        owner = named_organisation(head) or ctx.mentions.last_body()
+        actor = owner.actor if owner is not None else None
     if actor is None and head.lower_ in _UNNAMED_OFFICIALS:
         actor = ctx.mentions.home_country()  # "officials warned ...": the story's country
+    if actor is None:
+        actor = _body_named_after(head, ctx)  # "organisers of the Riverside Marathon"
     one_person = not plural and head.lower_ in ctx.lexicon.person_nouns
-    return Party(speaker, actor or speaker, is_person=one_person, plural=plural)
+    if actor is None:
+        actor = unnamed(speaker) if _names_nobody(head, ctx) else speaker
+    return Party(speaker, actor, is_person=one_person, plural=plural)
+
+
+def _names_nobody(head: Token, ctx: Context) -> bool:
+    """A common noun ("traders", "the ministry"), not a capitalised name the tagger took for
+    one ("Wirecard rejects FT report": a headline's company)."""
+    lex = ctx.lexicon
+    if role_of(head.text) is not None or head.lower_ in lex.person_nouns | lex.anaphoric_nouns:
+        return True
+    return head.tag_ == "NNS" or not head.text[:1].isupper()
+
+
+def _appositive_body(head: Token, ctx: Context) -> Token | None:
+    """The organisation's name in apposition to a noun for one ("the regulator, BaFin,");
+    a bracketed abbreviation ("researchers at the ... Center (CMTC)") belongs to a name."""
+    role = role_of(head.text)
+    if not (
+        head.lower_ in ctx.lexicon.anaphoric_nouns
+        or _names_a_firm(head, ctx)
+        or (role is not None and role.note == "head or voice of an organisation")
+    ):
+        return None
+    for c in head.rights:
+        if (
+            c.dep_ == "appos"
+            and c.nbor(-1).text != "("
+            and c.tag_ in NAME_TAGS
+            and (c.ent_type_ == "ORG" or (not c.ent_type_ and lookup_actor(c.text) is not None))
+        ):
+            return c
+    return None
+
+
+def _body_named_after(head: Token, ctx: Context) -> str | None:
+    """ "organisers of the Riverside Marathon", "sources at Acme": the body they belong to."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "within"):
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.tag_ in NAME_TAGS and obj.ent_type_ != "PERSON":
+                    return organisation_name(obj, ctx)
+    return None
 
 
 def _names_a_firm(word: Token, ctx: Context) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.extraction.actor_lookup import lookup_actor
+from services.actors import lookup_actor
 
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _AIM_DEPS = frozenset({"dobj", "dative", "iobj"})

@@ -7,8 +7,7 @@ import re
 
 from spacy.tokens import Token
 
-from services.extraction.actor_lookup import lookup_actor
-from services.extraction.actors import Role, role_of
+from services.actors import Role, lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.mentions import Party
 

@@ -48,6 +48,7 @@ class Lexicon:
         self.stopwords = frozenset(_strings(data["stopwords"]))
         self.irregular: dict[str, str] = dict(_pairs(data["irregular"]))
         self.demonyms: dict[str, str] = dict(_pairs(data["demonyms"]))
+        self.actor_tokens = frozenset(self.demonyms.values())
         names = dict(_pairs(data["multiword"]))
         self.multiword = re.compile(
             r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
@@ -72,7 +73,7 @@ class Lexicon:
         w = _CLITIC.sub("", word.lower().strip(".'-"))
         if not w or w in self.stopwords:
             return ""
-        if "_" in w or w in self.demonyms.values():
+        if "_" in w or w in self.actor_tokens:
             return w  # already an actor token
         if w in self.demonyms:
             return self.demonyms[w]
@@ -83,10 +84,35 @@ class Lexicon:
         return self.synonyms.get(s, s)
 
 
+# Alias kinds that stand for the actor in a claim's words: "Kremlin", "Muscovite" are Russia.
+_FOLDED = frozenset({"demonyms", "metonyms"})
+
+
 @cache
 def lexicon() -> Lexicon:
     text = resources.files("services.stream").joinpath("data/lexicon.json").read_text("utf-8")
-    return Lexicon(json.loads(text))
+    data = json.loads(text)
+    # The actors' one-word demonyms and metonyms fold to the actor's token, as extraction
+    # resolves them ("Kremlin", "Muscovite" -> russia); lexicon.json's own entries win.
+    # Multi-word names stay in lexicon.json: a regex over a thousand names costs 4x per claim.
+    data["demonyms"] = {**actor_words(), **data["demonyms"]}
+    return Lexicon(data)
+
+
+def actor_words() -> dict[str, str]:
+    """One-word demonyms and metonyms of the actors knowledge base -> the actor's token."""
+    from services.actors import knowledge_base, loose_key
+
+    words: dict[str, str] = {}
+    for actor in knowledge_base().actors.values():
+        token = loose_key(actor.name).replace(" ", "_")
+        for alias in actor.aliases:
+            # a form that is also a common word ("turkey") or names several actors is left out
+            if alias.case_sensitive or alias.ambiguous or alias.category not in _FOLDED:
+                continue
+            if " " not in alias.text:
+                words.setdefault(alias.text.lower(), token)
+    return words
 
 
 def stem(word: str) -> str:

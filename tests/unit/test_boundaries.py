@@ -1,14 +1,17 @@
-"""The extraction library stays pure: it imports no broker, cache, web or HTTP client."""
+"""The pure libraries (extraction, actors) import no broker, cache, web or HTTP client."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
+import pytest
+
 FORBIDDEN = frozenset(
     {"aiokafka", "faust", "redis", "fastapi", "httpx", "requests", "socket", "urllib"}
 )
-EXTRACTION = Path(__file__).resolve().parents[2] / "services" / "extraction"
+SERVICES = Path(__file__).resolve().parents[2] / "services"
+PURE = ("extraction", "actors")
 
 
 def imported_roots(path: Path) -> set[str]:
@@ -21,13 +24,22 @@ def imported_roots(path: Path) -> set[str]:
     return roots
 
 
-def test_extraction_imports_no_io_clients() -> None:
-    files = sorted(EXTRACTION.rglob("*.py"))
-    assert files, "services/extraction has no modules"
-    offenders = {
-        str(f.relative_to(EXTRACTION)): sorted(imported_roots(f) & FORBIDDEN) for f in files
-    }
+@pytest.mark.parametrize("package", PURE)
+def test_pure_package_imports_no_io_clients(package: str) -> None:
+    root = SERVICES / package
+    files = sorted(root.rglob("*.py"))
+    assert files, f"services/{package} has no modules"
+    offenders = {str(f.relative_to(root)): sorted(imported_roots(f) & FORBIDDEN) for f in files}
     assert {f: bad for f, bad in offenders.items() if bad} == {}
+
+
+def test_actors_package_does_not_depend_on_its_users() -> None:
+    """Extraction, the stream and the alerts use services.actors, never the reverse."""
+    users = {"services.extraction", "services.stream", "services.alerts", "services.cli"}
+    for f in sorted((SERVICES / "actors").rglob("*.py")):
+        tree = ast.parse(f.read_text(encoding="utf-8"))
+        modules = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not {m for m in modules if any(m.startswith(u) for u in users)}, f.name
 
 
 def test_the_check_sees_forbidden_imports(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,33 @@ def test_stories_are_in_publication_order() -> None:
 def test_article_ids_are_unique() -> None:
     ids = [r.article.to_article().id for r in seed_results()]
     assert len(ids) == len(set(ids))
+
+
+def test_seed_demo_raises_one_alert_per_act_for_the_actor_spoken_for(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """seeds/README.md: Russia's and China's denials and the US warning on 14 March, Russia's
+    gas denial and the US chip warning later; a spokesman or minister raises none of their own."""
+    from services.cli.main import main
+
+    assert main(["simulate", str(SEEDS), "--no-updates"]) == 0
+    new = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted((e["type"], e["actor"]) for e in new if e["event"] == "new") == [
+        ("denial", "China"),
+        ("denial", "Russia"),
+        ("denial", "Russia"),
+        ("warning", "United States"),
+        ("warning", "United States"),
+    ]
+
+
+def test_no_seed_claim_names_a_common_noun_as_its_actor() -> None:
+    """Every actor is a name; a speaker nobody stands behind ("Traders said") is marked
+    "unnamed traders", never given a role or a common noun ("ministry") as if it were one."""
+    from services.extraction import Extractor
+    from services.extraction.settle import is_common_noun, names_no_one
+
+    articles = [r.article.to_article() for r in seed_results()]
+    actors = {c.actor for claims in Extractor.load().extract_many(articles) for c in claims}
+    assert {a for a in actors if is_common_noun(a) and not names_no_one(a)} == set()
+    assert {"China", "Russia", "United States"} <= actors

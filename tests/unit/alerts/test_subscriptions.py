@@ -72,7 +72,7 @@ def test_live_filter_uses_the_same_rules() -> None:
 
 
 def test_the_actors_knowledge_base_drives_alias_matching() -> None:
-    from services.extraction.actors import resolve_actor
+    from services.actors import resolve_actor
 
     for name in ("Kremlin", "Moscow"):
         assert matching([subscription(name)], raised(), resolve_actor), name

@@ -164,9 +164,9 @@ def test_unnamed_officials_speak_for_the_storys_country(claims_of: ClaimsOf) -> 
     ]
 
 
-def test_unnamed_officials_without_a_clear_country_keep_their_name(claims_of: ClaimsOf) -> None:
+def test_unnamed_officials_without_a_clear_country_are_marked_unnamed(claims_of: ClaimsOf) -> None:
     claims = claims_of("Officials said the bridge would reopen on Friday.")
-    assert [(c.speaker, c.actor) for c in claims] == [("Officials", "Officials")]
+    assert [(c.speaker, c.actor) for c in claims] == [("Officials", "unnamed officials")]
 
 
 def test_the_spokesperson_is_the_spokesperson_named_before(claims_of: ClaimsOf) -> None:

@@ -7,8 +7,8 @@ from importlib import resources
 
 import pytest
 
-from services.extraction import actors
-from services.extraction.actors import (
+import services.actors as actors
+from services.actors import (
     actor_kind,
     aliases_of,
     candidates,
@@ -277,7 +277,7 @@ def test_data_files_validate() -> None:
 
 def test_no_alias_maps_to_two_actors_unless_flagged_ambiguous() -> None:
     # Re-derived here from the raw files, independently of the loader's own check.
-    data = resources.files("services.extraction").joinpath("data")
+    data = resources.files("services.actors").joinpath("data")
     owners: dict[str, set[str]] = {}
     flagged: set[tuple[str, str]] = set()
     for name in ("countries.json", "subnational.json", "organisations.json", "agencies.json"):

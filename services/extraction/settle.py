@@ -1,0 +1,97 @@
+"""One article, one reading of who speaks for whom: a headline's bare surname or role takes the
+name and the actor that the body gives the same speaker."""
+
+from __future__ import annotations
+
+from schemas.claims import Claim
+from services.actors import role_of
+from services.extraction.mentions import Mentions
+
+
+def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
+    """Claims with each speaker's actor as the whole article tells it.
+
+    "Blinken warns ..." (a headline, before the body says "Secretary of State Antony Blinken")
+    speaks for the same government as the body's claims; "CEO denies ..." is the chief
+    executive the body names; a speaker left with a common noun for an actor ("Army") takes
+    the actor of the body's speaker of that name ("the Indian Army").
+    """
+    tied = _tied_people(claims, mentions)
+    out: list[Claim] = []
+    for claim in claims:
+        speaker, actor = _settled(claim, tied, claims, mentions) or (claim.speaker, claim.actor)
+        if is_common_noun(actor) and not names_no_one(actor):
+            actor = unnamed(actor)  # "Chairman", "health ministry": a role, not a name
+        if (speaker, actor) != (claim.speaker, claim.actor):
+            claim = claim.model_copy(update={"speaker": speaker, "actor": actor})
+        out.append(claim)
+    return out
+
+
+UNNAMED = "unnamed "
+
+
+def unnamed(speaker: str) -> str:
+    """The actor of a speaker the article ties to no one: "Analysts" -> "unnamed analysts".
+
+    The mark says plainly that no organisation or person stands behind the claim (the
+    annotators write "anonymous source"), instead of passing a common noun off as an actor.
+    """
+    words = speaker.split()
+    if words and words[0][1:].islower():
+        words[0] = words[0].lower()  # a sentence's capital, not a name's
+    return UNNAMED + " ".join(words)
+
+
+def names_no_one(actor: str) -> bool:
+    return actor.startswith(UNNAMED)
+
+
+def is_common_noun(actor: str) -> bool:
+    """An actor that names no one: "ministry", "the company", "CEO" (only role words)."""
+    words = [w for w in actor.replace("'s", " ").split() if w.lower() not in ("the", "a", "an")]
+    if not words:
+        return True
+    if not any(ch.isupper() for w in words for ch in w):
+        return True
+    return role_of(actor) is not None and all(role_of(w) is not None for w in words)
+
+
+def _tied_people(claims: list[Claim], mentions: Mentions) -> dict[str, tuple[str, str]]:
+    """Surname -> (fullest name, actor) of speakers the article names with a role that ties
+    them to someone else ("Secretary of State Antony Blinken"); a tie read from a possessive
+    alone ("Germany's Wirecard", which a tagger may take for a person) does not carry over."""
+    tied: dict[str, tuple[str, str]] = {}
+    for c in claims:
+        if c.actor == c.speaker or is_common_noun(c.actor) or is_common_noun(c.speaker):
+            continue
+        if not mentions.roles.get(c.speaker):
+            continue
+        surname = c.speaker.split()[-1]
+        known = tied.get(surname)
+        if known is None or len(c.speaker) > len(known[0]):
+            tied[surname] = (c.speaker, c.actor)
+    return tied
+
+
+def _settled(
+    claim: Claim, tied: dict[str, tuple[str, str]], claims: list[Claim], mentions: Mentions
+) -> tuple[str, str] | None:
+    if claim.actor == claim.speaker and not is_common_noun(claim.speaker):
+        found = tied.get(claim.speaker.split()[-1])
+        if found is not None and claim.speaker in found[0]:
+            return found  # "Blinken" is the body's "Antony Blinken", for his government
+        return None
+    if not is_common_noun(claim.actor):
+        return None
+    noun = claim.speaker.split()[-1].lower()
+    holder = mentions.person_with_role(noun)
+    if holder is not None and not is_common_noun(holder.actor):
+        return holder.name, holder.actor  # "CEO denies ...": the chief executive named below
+    if len(claim.speaker.split()) > 1:
+        return None  # "a military spokesman" is not whichever spokesman the body names
+    for other in claims:
+        words = other.speaker.lower().split()
+        if len(words) > 1 and words[-1] == noun and not is_common_noun(other.actor):
+            return other.speaker, other.actor  # "Army denies": "the Indian Army" below
+    return None
