@@ -14,9 +14,12 @@ def run(args: argparse.Namespace) -> int:
     from schemas.export import SCHEMA_DIR, export, render_all
 
     if args.check:
-        stale = [name for name, text in render_all().items()
-                 if not (SCHEMA_DIR / name).is_file()
-                 or (SCHEMA_DIR / name).read_text(encoding="utf-8") != text]
+        stale = [
+            name
+            for name, text in render_all().items()
+            if not (SCHEMA_DIR / name).is_file()
+            or (SCHEMA_DIR / name).read_text(encoding="utf-8") != text
+        ]
         for name in stale:
             sys.stderr.write(f"stale: schemas/json/{name} (run `claimwatch schemas`)\n")
         return 1 if stale else 0

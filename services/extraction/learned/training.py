@@ -33,7 +33,7 @@ Canonical = Callable[[str], str]
 
 def canonical_actor(name: str) -> str:
     """An actor's canonical name as scoring compares it ("the Kremlin" and "Russia" agree)."""
-    from services.extraction.actors import resolve_actor
+    from services.actors import resolve_actor
 
     plain = name.strip().removeprefix("the ").removeprefix("The ")
     return (resolve_actor(plain) or plain).lower()

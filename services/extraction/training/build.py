@@ -32,8 +32,12 @@ def main() -> None:
             for s, found in [(item["title"], item.get("title_claims", [])), *item["body"]]
             for t, speaker, actor in found
         ]
-        article = {"id": item["id"], "source": "claimwatch examples", "title": item["title"],
-                   "text": text}
+        article = {
+            "id": item["id"],
+            "source": "claimwatch examples",
+            "title": item["title"],
+            "text": text,
+        }
         (OUT / f"{item['id']}.json").write_text(json.dumps(article, indent=1) + "\n")
         gold = {"article_id": item["id"], "claims": claims}
         (OUT / f"{item['id']}.gold.json").write_text(json.dumps(gold, indent=1) + "\n")

@@ -32,7 +32,9 @@ def test_denials_in_their_many_forms(claims_of: ClaimsOf, text: str, speaker: st
 
 
 def test_lawyer_denies_for_the_client(claims_of: ClaimsOf) -> None:
-    text = "Lena Ortiz, a lawyer for Brannock Holdings, said the firm strenuously denies the claims."
+    text = (
+        "Lena Ortiz, a lawyer for Brannock Holdings, said the firm strenuously denies the claims."
+    )
     claims = claims_of(text)
     assert any(c.type.value == "denial" for c in claims), claims
 
