@@ -36,6 +36,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--drop-none", action="store_true", help="drop candidates judged `none` (at --none-floor)"
     )
     parser.add_argument(
+        "--promote-only", action="store_true", help="retype only the rules' assertions"
+    )
+    parser.add_argument(
+        "--boosts",
+        type=lambda text: [float(b) for b in text.split(",")],
+        default=[0.0, 0.5, 1.0],
+        help="alert boosts the sweep tries (comma-separated)",
+    )
+    parser.add_argument(
         "--sweep",
         action="store_true",
         help="also score a grid of decision policies on the same folds (to choose one)",
@@ -58,10 +67,13 @@ def run(args: argparse.Namespace) -> int:
     if len(folders(corpus)) < 2:
         sys.stderr.write("eval: cross-validation needs at least two folders\n")
         return 2
-    policy = Policy(args.alert_boost, args.none_floor, args.drop_none)
+    policy = Policy(args.alert_boost, args.none_floor, args.drop_none, args.promote_only)
     settings = Settings(c=args.c, min_support=args.min_support, policy=policy, wordnet=args.wordnet)
     grid = [
-        Policy(boost, floor) for boost in (0.0, 0.5, 1.0, 1.5) for floor in (0.4, 0.5, 0.7, 1.01)
+        Policy(boost, floor, drop, promote)
+        for promote in (False, True)
+        for boost in args.boosts
+        for floor, drop in ((0.5, True), (1.0, False))
     ]
     results = crossvalidate(
         corpus,

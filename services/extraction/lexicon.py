@@ -44,6 +44,9 @@ class Lexicon:
     title_lowercase: frozenset[str]  # words lowered in Title Case headlines before parsing
     person_nouns: frozenset[str] = frozenset()  # "the former boss": one person, not a group
     organisation_nouns: frozenset[str] = frozenset()  # "glass producer Acme Rossi": a company
+    # verbs that are cues only with a clause to carry what was said (induced cues of no fixed
+    # type: "spoke to reporters" says nothing, "spoke of a plot to ..." does)
+    clause_only: frozenset[str] = frozenset()
 
     def lemma(self, form: str) -> str | None:
         """The cue lemma of a verb form ("warned" -> "warn"), or None if it is no cue."""

@@ -147,7 +147,7 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
             deps.add("ccomp")  # "called the claims lies": a verdict on them
         if (
             verb_type == CONTENT
-            and lemma in _NEEDS_CLAUSE
+            and (lemma in _NEEDS_CLAUSE or lemma in lex.clause_only)
             and not (deps & _CLAUSE_DEPS)
             and not has_quote
         ):

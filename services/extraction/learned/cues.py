@@ -170,10 +170,13 @@ def select(
 def extend(lexicon: Lexicon, cues: Iterable[InducedCue]) -> Lexicon:
     """The lexicon with the induced verbs added (a known verb keeps its own type)."""
     verbs, forms = dict(lexicon.verbs), dict(lexicon.forms)
+    clause_only = set(lexicon.clause_only)
     for cue in cues:
         if cue.lemma in verbs:
             continue
         verbs[cue.lemma] = cue.type
+        if cue.type == CONTENT:
+            clause_only.add(cue.lemma)  # no type of its own: only a clause makes it a claim
         for form in (cue.lemma, *cue.forms):
             forms.setdefault(form, cue.lemma)
     return dataclasses.replace(
@@ -181,4 +184,5 @@ def extend(lexicon: Lexicon, cues: Iterable[InducedCue]) -> Lexicon:
         verbs=verbs,
         forms=forms,
         title_lowercase=lexicon.title_lowercase | frozenset(forms),
+        clause_only=frozenset(clause_only),
     )

@@ -29,6 +29,9 @@ class Policy:
     alert_boost: float = 0.0
     none_floor: float = 0.5
     drop_none: bool = False
+    # only retype what the rules called an assertion: their denials, warnings and accusations
+    # come from cues and constructions the combiner has too few examples of to overrule
+    promote_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,13 @@ class LearnedModel:
         out = []
         for claim in claims:
             decision = self.decide(claim)
-            if decision is None:
+            if (
+                decision is not None
+                and self.policy.promote_only
+                and claim.type != ClaimType.ASSERTION
+            ):
+                out.append(Judged(claim, claim, decision))
+            elif decision is None:
                 out.append(Judged(claim, claim, None))
             elif decision.label == NONE:
                 out.append(Judged(claim, None, decision))

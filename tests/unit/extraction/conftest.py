@@ -12,7 +12,14 @@ from services.extraction import Extractor
 
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
+    """The shipped extractor: the rules with the learned model (induced cues, type combiner)."""
     return Extractor.load()
+
+
+@pytest.fixture(scope="session")
+def rules_extractor(extractor: Extractor) -> Extractor:
+    """The hand-written rules alone: what the learned combiner takes as its `rule=` signal."""
+    return Extractor(extractor.nlp)
 
 
 @pytest.fixture
@@ -22,6 +29,19 @@ def claims_of(extractor: Extractor) -> ClaimsOf:
     def run(text: str, title: str = "", article_id: str = "test-article") -> list[Claim]:
         article = Article(id=article_id, title=title, text=text)
         claims = extractor.extract(article)
+        check_spans(article, claims)
+        return claims
+
+    return run
+
+
+@pytest.fixture
+def rules_of(rules_extractor: Extractor) -> ClaimsOf:
+    """Claims of a text by the rules alone (the combiner's input, before it retypes)."""
+
+    def run(text: str, title: str = "", article_id: str = "test-article") -> list[Claim]:
+        article = Article(id=article_id, title=title, text=text)
+        claims = rules_extractor.extract(article)
         check_spans(article, claims)
         return claims
 
