@@ -25,7 +25,7 @@ from services.extraction.noun_phrases import (
     name_tokens,
     text_of,
 )
-from services.extraction.represents import represented, role_in
+from services.extraction.represents import body_before_role, represented, role_in
 from services.extraction.settle import names_no_one, unnamed
 from services.extraction.titles import (
     bare_title,
@@ -253,11 +253,17 @@ def _common(head: Token, ctx: Context) -> Party | None:
         owner = describe(poss[0], ctx)
         if owner is None:
             return None
-        noun = text_of(
-            [t for t in flat_left(head) if t.dep_ != "poss" and t.head.i == head.i] + [head]
-        )
+        own = [t for t in flat_left(head) if t.dep_ != "poss" and t.head.i == head.i]
+        noun = text_of([*own, head])
         # "last year's winner": an owner that is no one leaves the speaker unnamed
         speaks_for = unnamed(noun) if names_no_one(owner.actor) else owner.actor
+        role = role_of(noun)
+        if role is not None and role.speaks_for in ("court", "office", "client"):
+            # "Spain's top prosecutor": the office of the owner's place; "Lee's lawyer": Lee
+            speaks_for = represented(role, head, [poss[0], *own], ctx) or speaks_for
+        else:
+            # "Lebanon's Hezbollah chief": the body right before the role, not the place
+            speaks_for = body_before_role([*own, head], ctx) or speaks_for
         return Party(f"{owner.name}'s {noun}", speaks_for, is_person=False, plural=plural)
     mods = flat_left(head)
     has_det_the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
@@ -280,8 +286,10 @@ def _common(head: Token, ctx: Context) -> Party | None:
             return antecedent
     speaker = text_of([*mods, head]) if mods else head.text
     actor = actor_in(mods, ctx) or appositive_actor(head, ctx)
-    # a role word the tagger took for a name ("a foreign Ministry spokesman") names nobody
-    names = [t for t in mods if t.tag_ in NAME_TAGS and role_of(t.text) is None]
+    # a role word the tagger took for a name ("a foreign Ministry spokesman") names nobody,
+    # nor does a minister's portfolio ("the Brexit secretary")
+    portfolio = role_of(speaker) is not None and is_bare_title(head, speaker)
+    names = [t for t in mods if t.tag_ in NAME_TAGS and role_of(t.text) is None and not portfolio]
     if actor is None and names:
         actor = lookup_actor(text_of(names)) or text_of(names)
     own_role = role_of(head.text)
@@ -321,10 +329,6 @@ def _common(head: Token, ctx: Context) -> Party | None:
         actor = represented(role, head, mods, ctx)  # "a lawyer representing Dan Lee"
     if actor is None and head.lower_ in ctx.lexicon.government_roles:
         actor = ctx.mentions.last_country_speaker()  # "the foreign ministry said"
-    if actor is None and role is not None and role.note.startswith("spokesperson"):
-        # "the spokeswoman said" in a story about a firm: the body that story names last
-        owner = named_organisation(head) or ctx.mentions.last_body()
-        actor = owner.actor if owner is not None else None
     if actor is None and head.lower_ in _UNNAMED_OFFICIALS:
         actor = ctx.mentions.home_country()  # "officials warned ...": the story's country
     if actor is None:
