@@ -10,11 +10,9 @@ from services.extraction.affiliations import (
     appositive_actor,
     author_of,
     gender_of,
-    named_organisation,
-    organisation_in_sentence,
-    organisation_name,
     role_organisation,
 )
+from services.extraction.common_nouns import describe_common, names_a_firm, role_owner
 from services.extraction.context import Context
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import (
@@ -26,7 +24,6 @@ from services.extraction.noun_phrases import (
     text_of,
 )
 from services.extraction.represents import represented, role_in
-from services.extraction.settle import names_no_one, unnamed
 from services.extraction.titles import (
     bare_title,
     full_name_later,
@@ -39,14 +36,6 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "t
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "you"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
-_UNNAMED_OFFICIALS = frozenset({"official", "officials", "authorities", "government"})
-# Roles one person holds in a story ("the governor", "the rapper", "the judge"), unlike a
-# diplomat or an official, of whom a story may quote one it never names.
-_ONE_HOLDER = frozenset(
-    {"head of state or government", "sub-national executive", "private voice"}
-    | {"speaks for the party they represent (the client)", "speaks for the court they sit on"}
-    | {"speaks for the company or club they run"}
-)
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
 
@@ -145,10 +134,10 @@ def describe(head: Token, ctx: Context) -> Party | None:
     if any(c.dep_ == "poss" for c in head.lefts) and head.ent_type_ != "PERSON":
         if _owned_name(head, ctx):
             return _named(head, ctx)  # "Norway's Acme Shipping": the company speaks for itself
-        return _common(head, ctx)  # "Iran's foreign ministry": the owner speaks through it
+        return describe_common(head, ctx)  # "Iran's foreign ministry": the owner speaks through it
     if head.tag_ in NAME_TAGS:
         return _named(head, ctx)
-    return _common(head, ctx)
+    return describe_common(head, ctx)
 
 
 def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = None) -> Party:
@@ -156,13 +145,13 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     descriptors = (extra_descriptors or []) + descriptors
     name = text_of(name_toks)
     if is_bare_title(head, text_of([*descriptors, *name_toks])):
-        return bare_title(head, text_of([*descriptors, *name_toks]), _role_owner(head, ctx), ctx)
+        return bare_title(head, text_of([*descriptors, *name_toks]), role_owner(head, ctx), ctx)
     has_title = any(t.lower_.rstrip(".") in ctx.lexicon.personal_titles for t in descriptors[-2:])
     is_person = head.ent_type_ == "PERSON" or has_title or ctx.mentions.person(name) is not None
     if (
         descriptors
         and descriptors[-1].i == name_toks[0].i - 1
-        and _names_a_firm(descriptors[-1], ctx)
+        and names_a_firm(descriptors[-1], ctx)
     ):
         is_person = False  # "glass producer Acme Rossi": the name is a company's, however it looks
     spelled_out = None
@@ -240,163 +229,3 @@ def _subject_person_before(pronoun: Token) -> Token | None:
         if ent.label_ == "PERSON" and ent.end <= pronoun.i and ent.root.dep_ == "nsubj":
             found = ent.root
     return found
-
-
-def _common(head: Token, ctx: Context) -> Party | None:
-    """A common-noun speaker: "A US official", "the party", "his office", "Chinese officials"."""
-    body = _appositive_body(head, ctx)
-    if body is not None:
-        return describe(body, ctx)  # "Germany's financial regulator, BaFin, said"
-    poss = [c for c in head.lefts if c.dep_ == "poss"]
-    plural = head.tag_ == "NNS"
-    if poss:
-        owner = describe(poss[0], ctx)
-        if owner is None:
-            return None
-        noun = text_of(
-            [t for t in flat_left(head) if t.dep_ != "poss" and t.head.i == head.i] + [head]
-        )
-        # "last year's winner": an owner that is no one leaves the speaker unnamed
-        speaks_for = unnamed(noun) if names_no_one(owner.actor) else owner.actor
-        return Party(f"{owner.name}'s {noun}", speaks_for, is_person=False, plural=plural)
-    mods = flat_left(head)
-    has_det_the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
-    if (
-        (head.lower_ in ctx.lexicon.anaphoric_nouns or _names_a_firm(head, ctx))
-        and has_det_the
-        and not any(t.tag_ in NAME_TAGS or lookup_actor(t.text) for t in mods)
-    ):
-        media = head.lower_ in ctx.lexicon.media_nouns
-        hints = ctx.lexicon.media_words if media else frozenset()
-        antecedent = (
-            ctx.mentions.group_like(head.lower_, hints)
-            or organisation_in_sentence(head)
-            or (None if media else ctx.mentions.last_group_speaker())
-        )
-        if antecedent is None and not media:
-            # '"CPSC staff believe ...," the agency said'; else the last body named
-            antecedent = named_organisation(head) or ctx.mentions.last_body()
-        if antecedent is not None:
-            return antecedent
-    speaker = text_of([*mods, head]) if mods else head.text
-    actor = actor_in(mods, ctx) or appositive_actor(head, ctx)
-    # a role word the tagger took for a name ("a foreign Ministry spokesman") names nobody
-    names = [t for t in mods if t.tag_ in NAME_TAGS and role_of(t.text) is None]
-    if actor is None and names:
-        actor = lookup_actor(text_of(names)) or text_of(names)
-    own_role = role_of(head.text)
-    if (
-        has_det_the
-        and not mods
-        and (head.lower_ in ctx.lexicon.government_roles or own_role is not None)
-    ):
-        earlier = ctx.mentions.person_with_role(head.lower_)
-        if earlier is not None:
-            return earlier  # "the spokesperson said": the spokesperson named before
-    if (
-        has_det_the
-        and not mods
-        and not plural
-        and ctx.mentions.people
-        and (
-            own_role.note in _ONE_HOLDER
-            if own_role is not None
-            else head.lower_ in ctx.lexicon.person_nouns
-        )
-    ):
-        # "the rapper said": the person the story is about; an official ("the diplomat")
-        # may well be someone the story never names
-        return ctx.mentions.people[-1]
-    role = role_of(speaker)
-    if actor is None and role is not None and role.speaks_for in ("court", "office"):
-        actor = represented(role, head, mods, ctx)  # "a judge in Ohio", "prosecutors in Lisbon"
-    if actor is None and head.lower_ in ctx.lexicon.representative_roles:
-        role_owner = _role_owner(head, ctx)
-        if role_owner is not None:
-            prep, party = role_owner
-            return Party(f"{speaker} {prep} {party.name}", party.actor, False, plural)
-    if actor is None and not names and is_bare_title(head, speaker):
-        return bare_title(head, speaker, _role_owner(head, ctx), ctx)
-    if actor is None and role is not None and role.speaks_for == "client":
-        actor = represented(role, head, mods, ctx)  # "a lawyer representing Dan Lee"
-    if actor is None and head.lower_ in ctx.lexicon.government_roles:
-        actor = ctx.mentions.last_country_speaker()  # "the foreign ministry said"
-    if actor is None and role is not None and role.note.startswith("spokesperson"):
-        # "the spokeswoman said" in a story about a firm: the body that story names last
-        owner = named_organisation(head) or ctx.mentions.last_body()
-        actor = owner.actor if owner is not None else None
-    if actor is None and head.lower_ in _UNNAMED_OFFICIALS:
-        actor = ctx.mentions.home_country()  # "officials warned ...": the story's country
-    if actor is None:
-        actor = _body_named_after(head, ctx)  # "organisers of the Riverside Marathon"
-    one_person = not plural and head.lower_ in ctx.lexicon.person_nouns
-    if actor is None:
-        actor = unnamed(speaker) if _names_nobody(head, ctx) else speaker
-    return Party(speaker, actor, is_person=one_person, plural=plural)
-
-
-def _names_nobody(head: Token, ctx: Context) -> bool:
-    """A common noun ("traders", "the ministry"), not a capitalised name the tagger took for
-    one ("Wirecard rejects FT report": a headline's company)."""
-    lex = ctx.lexicon
-    if role_of(head.text) is not None or head.lower_ in lex.person_nouns | lex.anaphoric_nouns:
-        return True
-    return head.tag_ == "NNS" or not head.text[:1].isupper()
-
-
-def _appositive_body(head: Token, ctx: Context) -> Token | None:
-    """The organisation's name in apposition to a noun for one ("the regulator, BaFin,");
-    a bracketed abbreviation ("researchers at the ... Center (CMTC)") belongs to a name."""
-    role = role_of(head.text)
-    if not (
-        head.lower_ in ctx.lexicon.anaphoric_nouns
-        or _names_a_firm(head, ctx)
-        or (role is not None and role.note == "head or voice of an organisation")
-    ):
-        return None
-    for c in head.rights:
-        if (
-            c.dep_ == "appos"
-            and c.nbor(-1).text != "("
-            and c.tag_ in NAME_TAGS
-            and (c.ent_type_ == "ORG" or (not c.ent_type_ and lookup_actor(c.text) is not None))
-        ):
-            return c
-    return None
-
-
-def _body_named_after(head: Token, ctx: Context) -> str | None:
-    """ "organisers of the Riverside Marathon", "sources at Acme": the body they belong to."""
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "within"):
-            for obj in c.children:
-                if obj.dep_ == "pobj" and obj.tag_ in NAME_TAGS and obj.ent_type_ != "PERSON":
-                    return organisation_name(obj, ctx)
-    return None
-
-
-def _names_a_firm(word: Token, ctx: Context) -> bool:
-    low = word.lower_
-    return word.tag_ in ("NN", "NNS") and (
-        low in ctx.lexicon.organisation_nouns or low.endswith("maker")
-    )
-
-
-def _role_owner(role: Token, ctx: Context) -> tuple[str, Party] | None:
-    """ "a spokesperson for the company", "officials in Kyiv": whom the role belongs to."""
-    for c in role.children:
-        if c.dep_ != "prep" or c.lower_ not in ("for", "of", "at", "in", "from", "with"):
-            continue
-        for obj in c.children:
-            if obj.dep_ != "pobj":
-                continue
-            if obj.tag_ in NAME_TAGS or obj.ent_type_ in ("ORG", "GPE", "NORP"):
-                name = organisation_name(obj, ctx)
-                if name is not None:
-                    shown = text_of([t for t in obj.subtree if t.dep_ != "det"])
-                    return c.text, Party(shown, name, is_person=False)
-            if obj.lower_ in ctx.lexicon.anaphoric_nouns:
-                owner = describe(obj, ctx)  # "a spokesperson for the company"
-                if owner is not None and not owner.is_person and owner.actor != obj.text:
-                    return c.text, owner
-    return None

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from services.actors import Role, lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.mentions import Party
+from services.extraction.settle import unnamed
 
 # A national government's offices: their holders speak for the country even when it is not
 # named ("the Health Secretary", "the defence minister"). Governors, mayors and firms' chiefs
@@ -122,7 +123,8 @@ def bare_title(head: Token, title: str, owner: tuple[str, Party] | None, ctx: Co
         return holder
     role = national_role(title)
     actor = government_country(ctx) if role is not None else None
-    return Party(title, actor or title, is_person=head.tag_ in ("NN", "NNP"))
+    # a title whose country cannot be told ("the Brexit secretary") is no actor of its own
+    return Party(title, actor or unnamed(title), is_person=head.tag_ in ("NN", "NNP"))
 
 
 def full_name_later(surname: str, ctx: Context) -> str | None:

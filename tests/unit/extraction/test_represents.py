@@ -158,3 +158,20 @@ def test_an_organisation_named_in_apposition_is_the_speaker(claims_of: ClaimsOf)
         "could spread."
     )
     assert [c.actor for c in claims] == ["World Health Organization"]
+
+
+def test_a_countrys_prosecutor_speaks_for_its_prosecutors_office(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Spain's chief prosecutor said charges against the mayor were ready.")
+    assert [c.actor for c in claims] == ["Spain Prosecutor's Office"]
+
+
+def test_a_group_before_a_role_outranks_the_place_that_owns_it(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Lebanon's Hezbollah chief warned that the strikes would be answered.")
+    assert [c.actor for c in claims] == ["Hezbollah"]
+
+
+def test_a_ministers_portfolio_is_no_actor(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Britain said the talks would resume. The Brexit secretary said the deadline would hold."
+    )
+    assert [c.actor for c in claims] == ["United Kingdom", "United Kingdom"]
