@@ -47,7 +47,12 @@ class Plan:
 
 
 class Extractor:
-    """Claims from articles; keeps the people memory (person -> actor) across articles.
+    """Claims from articles, each on its own: an article's claims depend on nothing else.
+
+    People ties ("Peskov" speaks for Russia) are kept within an article only, unless
+    `memory` is given: a memory carried across articles made a claim's actor depend on which
+    articles the same process had read before (two workers, or one restarted, then disagreed
+    on an actor and raised one act twice), so the stream and every command leave it out.
 
     Without a `model` it is the hand-written rules alone (the baseline `claimwatch eval`
     prints); with one, its induced cues extend the lexicon and its combiner types each
@@ -66,7 +71,7 @@ class Extractor:
         self.model = model
         base = lexicon or load_lexicon()
         self.lexicon = extend(base, model.cues) if model is not None else base
-        self.memory = memory or PeopleMemory()
+        self.memory = memory  # shared across articles only when given
         self.batch_articles = batch_articles
         self._ner: dict[str, EntityRecognizer] = {
             name: pipe for name, pipe in nlp.pipeline if isinstance(pipe, EntityRecognizer)
@@ -146,7 +151,9 @@ class Extractor:
 
     def _claims(self, plan: Plan) -> list[Claim]:
         ctx = Context(
-            self.lexicon, Mentions(text=f"{plan.article.title}\n{plan.article.text}"), self.memory
+            self.lexicon,
+            Mentions(text=f"{plan.article.title}\n{plan.article.text}"),
+            self.memory if self.memory is not None else PeopleMemory(),
         )
         builder = ClaimBuilder(plan.article, ctx, plan.quotes)
         for i, sentence in enumerate(plan.sentences):

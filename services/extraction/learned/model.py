@@ -23,15 +23,16 @@ FORMAT = 1
 class Policy:
     """How decisions are read: alert types' logits raised by `alert_boost` (recall against
     precision); with `drop_none`, a candidate whose `none` probability reaches `none_floor` is
-    dropped, else the best of the four types is taken. The defaults are what cross-validation
-    chose (README): dropping cost attribution more than it gained, and boosting lost precision."""
+    dropped, else the best of the four types is taken; with `promote_only` only the rules'
+    assertions are retyped. The defaults are what cross-validation chose (README): dropping
+    and boosting cost more than they gained; promoting only scored as well as retyping all."""
 
     alert_boost: float = 0.0
     none_floor: float = 0.5
     drop_none: bool = False
     # only retype what the rules called an assertion: their denials, warnings and accusations
     # come from cues and constructions the combiner has too few examples of to overrule
-    promote_only: bool = False
+    promote_only: bool = True
 
 
 @dataclass(frozen=True)
