@@ -1,4 +1,7 @@
-"""`claimwatch replay PATH...`: publish article files and folders to `articles`, in order."""
+"""`claimwatch replay PATH...`: publish article files and folders to `articles`, in order.
+
+With `--ingest URL` the articles go through the ingest HTTP API instead (replay_ingest.py).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from schemas.articles import Article
+    from services.cli.replay_ingest import IngestTarget
     from services.ingest.settings import Settings
     from services.ingest.sources import ReadResult, Rejection
 
@@ -47,6 +53,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="plain acks=all producer, for brokers without InitProducerId (Tansu)",
     )
+    parser.add_argument(
+        "--ingest",
+        metavar="URL",
+        help="post through the ingest HTTP API at URL (e.g. http://ingest:8000) instead of Kafka",
+    )
+    parser.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help="X-API-Key for --ingest (default: CLAIMWATCH_API_KEY)",
+    )
+    parser.add_argument(
+        "--batch", type=int, default=50, metavar="N", help="articles per request with --ingest"
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")  # fmt: skip
 
 
@@ -60,6 +79,7 @@ class Outcome:
 def run(args: argparse.Namespace) -> int:
     import logging
 
+    from services.cli.replay_ingest import IngestTarget
     from services.common.logs import configure_logging
     from services.common.settings import LogSettings
     from services.ingest.settings import Settings
@@ -67,6 +87,10 @@ def run(args: argparse.Namespace) -> int:
     if args.rate is not None and args.rate <= 0:
         sys.stderr.write("error: --rate must be a positive number of articles per second\n")
         return 2
+    if not 1 <= args.batch <= 1000:
+        sys.stderr.write("error: --batch must be between 1 and 1000 articles\n")
+        return 2
+    ingest = IngestTarget.from_args(args.ingest, args.api_key, args.batch) if args.ingest else None
     settings = Settings()
     kafka = settings.kafka.model_copy(
         update={
@@ -85,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     for name in ("aiokafka", "services.common.kafka"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     return asyncio.run(replay(args.paths, settings, rate=args.rate, dry_run=args.dry_run,
-                              progress=not args.no_progress))  # fmt: skip
+                              progress=not args.no_progress, ingest=ingest))  # fmt: skip
 
 
 async def replay(
@@ -97,8 +121,12 @@ async def replay(
     progress: bool = True,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    ingest: IngestTarget | None = None,
 ) -> int:
-    """Read, validate and publish `paths`; the summary goes to `out`, problems to `err`."""
+    """Read, validate and publish `paths`; the summary goes to `out`, problems to `err`.
+
+    `ingest`: post through that ingest service's HTTP API instead of publishing to Kafka.
+    """
     from services.ingest.sources import read_articles
 
     out, err = out or sys.stdout, err or sys.stderr
@@ -112,7 +140,14 @@ async def replay(
         outcome.published = [a.id for a in articles]
         _summary(outcome, out, dry_run=True)
         return EXIT_OK
-    code = await _publish(articles, settings, outcome, rate=rate, progress=progress, err=err)
+    if ingest is not None:
+        from services.cli.replay_ingest import publish_via_ingest
+
+        code = await publish_via_ingest(
+            articles, ingest, outcome, rate=rate, progress=progress, err=err
+        )
+    else:
+        code = await _publish(articles, settings, outcome, rate=rate, progress=progress, err=err)
     _summary(outcome, out, dry_run=False)
     return code
 
@@ -146,8 +181,6 @@ async def _publish(
     err: TextIO,
 ) -> int:
     from aiokafka.errors import KafkaError
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from services.common.kafka import kafka_reachable
     from services.ingest.pacing import Pacer
@@ -158,10 +191,7 @@ async def _publish(
         err.write(f"error: Kafka at {where} is unreachable; nothing was published\n")
         return EXIT_KAFKA
     pacer = Pacer(rate)
-    bar = Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), console=Console(file=err), disable=not progress,
-    )  # fmt: skip
+    bar = progress_bar(err, progress)
     try:
         async with open_kafka_publisher(settings.kafka, settings.topics) as publisher:
             with bar:
@@ -182,6 +212,17 @@ async def _publish(
                   f"{type(exc).__name__}: {exc}\n")  # fmt: skip
         return EXIT_KAFKA
     return EXIT_OK
+
+
+def progress_bar(err: TextIO, progress: bool) -> Progress:
+    """The replay's bar, the same for Kafka and for ingest; on `err`, off with --no-progress."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    return Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=Console(file=err), disable=not progress,
+    )  # fmt: skip
 
 
 def _summary(outcome: Outcome, out: TextIO, *, dry_run: bool) -> None:
