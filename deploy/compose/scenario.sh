@@ -1,0 +1,165 @@
+# What compose-test does with the running engine: the checks a user of docker-compose.yml relies on.
+# shellcheck shell=bash
+
+# Secrets for this run only, never printed. The stack's webhook receivers may be inside the
+# compose network only when named: `ingest` stands in for one that is down (it answers 404).
+REDIS_PASSWORD="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+CLAIMWATCH_API_KEY="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+CLAIMWATCH_WEBHOOK_ALLOW_HOSTS='["ingest"]'
+export REDIS_PASSWORD CLAIMWATCH_API_KEY CLAIMWATCH_WEBHOOK_ALLOW_HOSTS
+ALERTS_URL=http://127.0.0.1:8001
+INGEST_URL=http://127.0.0.1:8000
+
+# `docker compose` on the project's own file; a developer's .env stays out (an empty env file),
+# deploy/ha.env comes in for the `ha` project.
+compose_in() {
+    local project="$1"; shift
+    local env_files=(--env-file "$RUN_DIR/empty.env")
+    [[ "$project" != *-ha ]] || env_files+=(--env-file "$ROOT_DIR/deploy/ha.env")
+    : >"$RUN_DIR/empty.env"
+    "$DOCKER" compose -p "$project" -f "$ROOT_DIR/docker-compose.yml" \
+        --project-directory "$ROOT_DIR" "${env_files[@]}" "$@"
+}
+
+# Host-side commands in the namespace, where the stack's ports are published on 127.0.0.1.
+checks() { in_netns "$PY" "$ROOT_DIR/deploy/compose/checks.py" "$@"; }
+replay_seeds() {
+    in_netns "$ROOT_DIR/.venv/bin/claimwatch" replay --ingest "$INGEST_URL" --no-progress "$@"
+}
+
+up_wait() {
+    local project="$1"; shift
+    local started=$SECONDS
+    compose_in "$project" up -d --wait --wait-timeout 300 "$@" >"$RUN_DIR/up.log" 2>&1 \
+        || { tail -n 30 "$RUN_DIR/up.log" >&2; die "up --wait failed"; }
+    log "up --wait: every healthcheck green in $((SECONDS - started))s"
+    compose_in "$project" ps --all --format '{{.Name}}: {{.State}} ({{.Health}})' \
+        | sed 's/^/    /' >&2
+}
+
+# Delivery ids not yet delivered nor dead, from Redis itself.
+pending_deliveries() {
+    compose_in "$1" exec -T redis sh -c 'for k in $(redis-cli --scan --pattern "claimwatch:delivery:*"); do
+        case "$k" in *:enqueued) ;; *) printf "%s " "$k"; redis-cli GET "$k";; esac; done' \
+        | grep -v -e '"status":"delivered"' -e '"status":"dead"' | awk '{print $1}' | sort
+}
+
+# Partition assignment and lag of a consumer group, as Kafka's own tool reports them.
+describe_group() {
+    compose_in "$1" exec -T kafka kafka-consumer-groups.sh --bootstrap-server localhost:9092 \
+        --describe --group "$2" 2>/dev/null | awk 'NF >= 8 && $1 == "'"$2"'"'
+}
+
+wait_no_lag() {
+    local project="$1" deadline=$((SECONDS + 180)) group lag
+    while ((SECONDS < deadline)); do
+        lag=0
+        for group in claimwatch-stream claimwatch-alerts; do
+            # The pipeline's topics (not the changelogs, read without commits); a partition without a
+            # committed offset counts as lag unless it is empty.
+            lag=$((lag + $(describe_group "$project" "$group" | awk '
+                $2 != "articles" && $2 != "claims" && $2 != "alerts" {next}
+                $6 ~ /^[0-9]+$/ {s += $6; next}
+                $5 != "0" {s += 1000}
+                END {print s + 0}')))
+        done
+        [[ $lag -eq 0 ]] && return 0
+        sleep 3
+    done
+    die "the consumer groups still lag after 180 s"
+}
+
+snapshot_survives() {
+    local what="$1" before="$2" after pend
+    after="$(checks snapshot "$ALERTS_URL")"
+    pend="$(pending_deliveries claimwatch)"
+    [[ "$after" == "$before" ]] || { show_diff "$before" "$after"; die "after $what the alerts or subscriptions differ"; }
+    [[ "$pend" == "$PENDING" ]] || die "after $what the pending deliveries differ"
+    log "after $what: $(jq_len alerts "$after") alerts, $(jq_len subscriptions "$after") subscription(s), $(wc -w <<<"$PENDING") pending deliveries: all still there"
+}
+show_diff() { diff <(tr ',' '\n' <<<"$1") <(tr ',' '\n' <<<"$2") | sed 's/^/    /' >&2 || true; }
+jq_len() { "$PY" -c 'import json,sys; print(len(json.loads(sys.argv[2])[sys.argv[1]]))' "$1" "$2"; }
+
+run_single_node() {
+    local project=claimwatch expected snap started
+    PROJECTS+=("$project")
+    started=$SECONDS
+    compose_in "$project" build >"$RUN_DIR/build.log" 2>&1 \
+        || { tail -n 30 "$RUN_DIR/build.log" >&2; die "compose build failed"; }
+    log "compose build (the app image, once for three services) in $((SECONDS - started))s"
+    up_wait "$project"
+
+    checks subscribe "$ALERTS_URL" --webhook http://ingest:8000/webhook-down --actor Russia >/dev/null
+    expected="$(checks expected "$ROOT_DIR/seeds")"
+    # Paced, so that the stream sees the articles in the order `simulate` reads them: a batch
+    # spreads over four partitions, and novelty depends on which report of an act comes first.
+    replay_seeds --rate 4 "$ROOT_DIR/seeds" | sed 's/^/    replay: /' >&2
+    local count
+    count="$(checks wait-alerts "$ALERTS_URL" --expect "$expected" --timeout 240)" \
+        || die "$count alerts stored; the offline twin (claimwatch simulate) raises $expected"
+    log "$count alerts (claimwatch simulate raises $expected for the same seeds)"
+    snap="$(checks snapshot "$ALERTS_URL")"
+    PENDING="$(pending_deliveries "$project")"
+    [[ -n "$PENDING" ]] || die "no pending delivery to carry over the restarts"
+
+    started=$SECONDS
+    compose_in "$project" restart kafka redis >/dev/null 2>&1
+    up_wait "$project"
+    snapshot_survives "restart of kafka and redis ($((SECONDS - started))s)" "$snap"
+    started=$SECONDS
+    compose_in "$project" restart >/dev/null 2>&1
+    up_wait "$project"
+    snapshot_survives "restart of everything ($((SECONDS - started))s)" "$snap"
+
+    started=$SECONDS
+    up_wait "$project" --scale worker=2
+    local deadline=$((SECONDS + 180)) hosts=0
+    while ((SECONDS < deadline)); do
+        hosts="$(describe_group "$project" claimwatch-stream | awk '$2 == "articles" && $7 != "-" {print $8}' | sort -u | wc -l)"
+        [[ $hosts -ge 2 ]] && break
+        sleep 3
+    done
+    [[ $hosts -ge 2 ]] || die "after --scale worker=2, $hosts worker(s) hold partitions of articles"
+    describe_group "$project" claimwatch-stream | awk '$2 == "articles" || $2 == "claims" {print "    " $2 "[" $3 "] -> " $8}' >&2
+    log "--scale worker=2: both workers hold partitions ($((SECONDS - started))s)"
+    replay_seeds "$ROOT_DIR/seeds" | sed 's/^/    second replay: /' >&2
+    wait_no_lag "$project"
+    local again
+    again="$(checks snapshot "$ALERTS_URL")"
+    [[ "$again" == "$snap" ]] || { show_diff "$snap" "$again"; die "the second replay changed the alerts"; }
+    log "second replay with 2 workers: still $count alerts, the same ids: nothing raised twice"
+
+    compose_in "$project" down -v --timeout 10 >/dev/null 2>&1
+    PROJECTS=()
+    log "down -v: containers, network and volumes of $project removed"
+}
+
+run_high_availability() {
+    local project=claimwatch-ha corpus="$RUN_DIR/ha-corpus.jsonl" n expected
+    PROJECTS+=("$project")
+    up_wait "$project"
+    n="$(checks corpus "$corpus" --count 132 --tag ha)"
+    expected="$(checks expected "$corpus")"
+    # One article every 1/4 s, so the kill lands in the middle of the replay.
+    replay_seeds --rate 4 "$corpus" >"$RUN_DIR/ha-replay.log" 2>&1 &
+    local replay_pid=$!
+    sleep 12
+    compose_in "$project" kill -s KILL kafka-2 >/dev/null 2>&1
+    log "killed kafka-2 (SIGKILL) in the middle of a replay of $n articles"
+    wait "$replay_pid" || { cat "$RUN_DIR/ha-replay.log" >&2; die "the replay failed with a broker down"; }
+    sed 's/^/    replay: /' "$RUN_DIR/ha-replay.log" >&2
+    local count
+    count="$(checks wait-alerts "$ALERTS_URL" --expect "$expected" --timeout 240)" \
+        || die "$count alerts with a broker down; claimwatch simulate raises $expected"
+    local offsets
+    offsets="$(compose_in "$project" exec -T kafka kafka-get-offsets.sh --bootstrap-server localhost:9092 --topic articles 2>/dev/null | awk -F: '{s += $3} END {print s + 0}')"
+    [[ "$offsets" -ge "$n" ]] || die "only $offsets of $n articles reached the articles topic"
+    compose_in "$project" exec -T kafka kafka-topics.sh --bootstrap-server localhost:9092 \
+        --describe --topic articles 2>/dev/null | head -n 1 | sed 's/^/    /' >&2
+    compose_in "$project" exec -T kafka kafka-configs.sh --bootstrap-server localhost:9092 \
+        --describe --entity-type brokers --entity-name 1 --all 2>/dev/null \
+        | grep -E '^ *(min.insync.replicas|default.replication.factor)=' | sed 's/^ */    /' >&2
+    log "ha: $n articles sent with kafka-2 killed, $offsets records on articles, $count alerts = claimwatch simulate's $expected: nothing lost, nothing twice"
+    compose_in "$project" down -v --timeout 10 >/dev/null 2>&1
+    PROJECTS=()
+}
