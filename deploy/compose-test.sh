@@ -74,4 +74,9 @@ setup_done=$SECONDS
 run_single_node
 run_high_availability
 log "setup $((setup_done - T0))s, scenarios $((SECONDS - setup_done))s"
+if [[ ${#FAILED_CHECKS[@]} -gt 0 ]]; then
+    log "${#FAILED_CHECKS[@]} check(s) failed:"
+    printf '    %s\n' "${FAILED_CHECKS[@]}" >&2
+    exit 1
+fi
 status=0

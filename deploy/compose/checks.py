@@ -4,7 +4,7 @@ Run inside the engine's network namespace, where the stack's published ports ans
 127.0.0.1. Each command prints one line (or JSON) and exits non-zero when its check fails.
   checks.py subscribe URL --webhook W --actor A     a subscription; prints its id
   checks.py snapshot URL                            JSON: alerts (id: sources), subscriptions
-  checks.py wait-alerts URL --expect N [--timeout]  until N alerts are stored (and stay N)
+  checks.py wait-alerts URL --expect N [--at-least]  until N alerts are stored (and stay)
   checks.py corpus OUT.jsonl --count N --tag T      seeds repeated under fresh ids, later dates
   checks.py expected PATH...                        alerts the offline twin raises for PATH
 The API key comes from CLAIMWATCH_API_KEY (alert reads need it under compose).
@@ -55,8 +55,9 @@ def subscribe(url: str, webhook: str, actor: str) -> str:
     return str(response.json()["subscription"]["id"])
 
 
-def wait_alerts(url: str, expect: int, timeout: float, settle: float) -> int:
-    """Poll until `expect` alerts are stored and no more arrive for `settle` seconds."""
+def wait_alerts(url: str, expect: int, timeout: float, settle: float, at_least: bool) -> int:
+    """Poll until `expect` alerts (`at_least`: or more) are stored and no more arrive for
+    `settle` seconds."""
     deadline = time.monotonic() + timeout
     seen, since = -1, time.monotonic()
     with client(url) as http:
@@ -67,7 +68,9 @@ def wait_alerts(url: str, expect: int, timeout: float, settle: float) -> int:
                 count = -1
             if count != seen:
                 seen, since = count, time.monotonic()
-            elif count >= expect and time.monotonic() - since >= settle:
+            elif (count >= expect if at_least else count == expect) and (
+                time.monotonic() - since >= settle
+            ):
                 return count
             time.sleep(1)  # a bounded poll of a local service
     return seen
@@ -115,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--expect", type=int, required=True)
     p.add_argument("--timeout", type=float, default=180)
     p.add_argument("--settle", type=float, default=5)
+    p.add_argument("--at-least", action="store_true")
     p = sub.add_parser("corpus")
     p.add_argument("out", type=Path)
     p.add_argument("--count", type=int, required=True)
@@ -127,9 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.cmd == "snapshot":
         say(json.dumps(snapshot(args.url)))
     elif args.cmd == "wait-alerts":
-        count = wait_alerts(args.url, args.expect, args.timeout, args.settle)
+        count = wait_alerts(args.url, args.expect, args.timeout, args.settle, args.at_least)
         say(count)
-        return 0 if count == args.expect else 1
+        return 0 if count == args.expect or (args.at_least and count > args.expect) else 1
     elif args.cmd == "corpus":
         say(corpus(args.out, args.count, args.tag))
     else:
