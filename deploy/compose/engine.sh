@@ -26,6 +26,8 @@ install_packages() {
 build_compose_plugin() {
     local plugin="$DOCKER_CONFIG/cli-plugins/docker-compose" stamp="$CACHE/compose-$COMPOSE_VERSION.built"
     if [[ -x "$plugin" && -f "$stamp" ]]; then return 0; fi
+    # The Go toolchain of this machine kind lives in /usr/local/go (not always on PATH).
+    command -v go >/dev/null || PATH="$PATH:/usr/local/go/bin"
     command -v go >/dev/null || die "go not found: the compose plugin is built from its Go module"
     log "building docker compose $COMPOSE_VERSION from its Go module (a few minutes, once)"
     export GOPATH="$CACHE/go" GOMODCACHE="$CACHE/go/mod" GOCACHE="$CACHE/go/build" GOFLAGS=-mod=mod

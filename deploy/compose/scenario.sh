@@ -131,7 +131,14 @@ run_single_node() {
         sleep 3
     done
     [[ $hosts -ge 2 ]] || die "after --scale worker=2, $hosts worker(s) hold partitions of articles"
-    describe_group "$project" claimwatch-stream | awk '$2 == "articles" || $2 == "claims" {print "    " $2 "[" $3 "] -> " $8}' >&2
+    # Who holds what, by container name (the tool reports each member's address).
+    local names
+    names="$("$DOCKER" inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}} {{.Name}}' \
+        $(compose_in "$project" ps -q worker))"
+    describe_group "$project" claimwatch-stream | awk -v names="$names" '
+        BEGIN { n = split(names, f, /[ \n]/); for (i = 1; i < n; i += 2) who["/" f[i]] = substr(f[i + 1], 2) }
+        $2 == "articles" || $2 == "claims" { held[who[$8]] = held[who[$8]] " " $2 "[" $3 "]" }
+        END { for (w in held) print "    " w " holds" held[w] }' | sort >&2
     log "--scale worker=2: both workers hold partitions ($((SECONDS - started))s)"
     replay_seeds "$ROOT_DIR/seeds" | sed 's/^/    second replay: /' >&2
     wait_no_lag "$project"
@@ -154,7 +161,7 @@ run_single_node() {
 topic_records() {
     compose_in "$1" exec -T kafka kafka-console-consumer.sh --bootstrap-server localhost:9092 \
         --topic "$2" --from-beginning --property print.key=true --property print.value=false \
-        --timeout-ms 15000 2>/dev/null \
+        --timeout-ms 6000 2>/dev/null \
         | awk -v p="$3" 'index($1, p) == 1 {n++; k[$1]} END {print n + 0, length(k) + 0}' \
         || true  # the tool exits non-zero when its timeout ends the read
 }
@@ -163,12 +170,12 @@ run_high_availability() {
     local project=claimwatch-ha corpus="$RUN_DIR/ha-corpus.jsonl" n expected
     PROJECTS+=("$project")
     up_wait "$project"
-    n="$(checks corpus "$corpus" --count 132 --tag ha)"
+    n="$(checks corpus "$corpus" --count 66 --tag ha)"
     expected="$(checks expected "$corpus")"
-    # One article every 1/4 s, so the kill lands in the middle of the replay.
-    replay_seeds --rate 4 "$corpus" >"$RUN_DIR/ha-replay.log" 2>&1 &
+    # Six articles a second for 11 s, so the kill lands in the middle of the replay.
+    replay_seeds --rate 6 "$corpus" >"$RUN_DIR/ha-replay.log" 2>&1 &
     local replay_pid=$!
-    sleep 12
+    sleep 5
     compose_in "$project" kill -s KILL kafka-2 >/dev/null 2>&1
     log "killed kafka-2 (SIGKILL) in the middle of a replay of $n articles"
     wait "$replay_pid" || { cat "$RUN_DIR/ha-replay.log" >&2; die "the replay failed with a broker down"; }
