@@ -73,6 +73,8 @@ setup_done=$SECONDS
 
 run_single_node
 run_high_availability
+# Images a code change left behind (untagged), so the cache does not grow with every run.
+"$DOCKER" image prune -f >/dev/null 2>&1 || true
 log "setup $((setup_done - T0))s, scenarios $((SECONDS - setup_done))s"
 if [[ ${#FAILED_CHECKS[@]} -gt 0 ]]; then
     log "${#FAILED_CHECKS[@]} check(s) failed:"
