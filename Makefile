@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?= e2e
 UP_ARGS ?=
 
-.PHONY: install test up bench lint schemas kafka-compat
+.PHONY: install test up bench lint schemas kafka-compat compose-test
 
 install: $(STAMP)
 
@@ -23,6 +23,10 @@ $(STAMP): pyproject.toml
 test: install
 	deploy/test-deps.sh
 	deploy/with-stack.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# docker-compose.yml under a real Docker engine (root; installs and caches what it needs).
+compose-test: install
+	deploy/compose-test.sh
 
 up: install
 	$(VENV)/bin/claimwatch up $(UP_ARGS)

@@ -1,4 +1,7 @@
-"""`claimwatch replay PATH...`: publish article files and folders to `articles`, in order."""
+"""`claimwatch replay PATH...`: publish article files and folders to `articles`, in order.
+
+With `--ingest URL` the articles go through the ingest HTTP API instead (replay_ingest.py).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from schemas.articles import Article
+    from services.cli.replay_ingest import IngestTarget
     from services.cli.replay_target import Target
     from services.ingest.settings import Settings
     from services.ingest.sources import ReadResult, Rejection
@@ -49,6 +55,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="plain acks=all producer (default: detected; Tansu has no InitProducerId)",
     )
+    parser.add_argument(
+        "--ingest",
+        metavar="URL",
+        help="post through the ingest HTTP API at URL (e.g. http://ingest:8000) instead of Kafka",
+    )
+    parser.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help="X-API-Key for --ingest (default: CLAIMWATCH_API_KEY)",
+    )
+    parser.add_argument(
+        "--batch", type=int, default=50, metavar="N", help="articles per request with --ingest"
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")  # fmt: skip
 
 
@@ -62,6 +81,7 @@ class Outcome:
 def run(args: argparse.Namespace) -> int:
     import logging
 
+    from services.cli.replay_ingest import IngestTarget
     from services.common.logs import configure_logging
     from services.common.settings import LogSettings
     from services.ingest.settings import Settings
@@ -69,16 +89,20 @@ def run(args: argparse.Namespace) -> int:
     if args.rate is not None and args.rate <= 0:
         sys.stderr.write("error: --rate must be a positive number of articles per second\n")
         return 2
+    if not 1 <= args.batch <= 1000:
+        sys.stderr.write("error: --batch must be between 1 and 1000 articles\n")
+        return 2
+    ingest = IngestTarget.from_args(args.ingest, args.api_key, args.batch) if args.ingest else None
     target = _target(args, Settings())
     settings = target.settings
     # The summary and one-line errors are the report; library logs would only repeat them.
     configure_logging(LogSettings(level="WARNING", json=False))
     for name in ("aiokafka", "services.common.kafka"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    if not args.dry_run:
+    if not args.dry_run and ingest is None:
         sys.stderr.write(target.describe() + "\n")
     return asyncio.run(replay(args.paths, settings, rate=args.rate, dry_run=args.dry_run,
-                              progress=not args.no_progress,
+                              progress=not args.no_progress, ingest=ingest,
                               detect_idempotence=target.probe_idempotence))  # fmt: skip
 
 
@@ -102,10 +126,13 @@ async def replay(
     out: TextIO | None = None,
     err: TextIO | None = None,
     detect_idempotence: bool = False,
+    ingest: IngestTarget | None = None,
 ) -> int:
     """Read, validate and publish `paths`; the summary goes to `out`, problems to `err`.
 
-    With `detect_idempotence`, a broker without the idempotent producer gets a plain one."""
+    With `detect_idempotence`, a broker without the idempotent producer gets a plain one;
+    `ingest`: post through that ingest service's HTTP API instead of publishing to Kafka.
+    """
     from services.ingest.sources import read_articles
 
     out, err = out or sys.stdout, err or sys.stderr
@@ -119,8 +146,15 @@ async def replay(
         outcome.published = [a.id for a in articles]
         _summary(outcome, out, dry_run=True)
         return EXIT_OK
-    code = await _publish(articles, settings, outcome, rate=rate, progress=progress, err=err,
-                          detect_idempotence=detect_idempotence)  # fmt: skip
+    if ingest is not None:
+        from services.cli.replay_ingest import publish_via_ingest
+
+        code = await publish_via_ingest(
+            articles, ingest, outcome, rate=rate, progress=progress, err=err
+        )
+    else:
+        code = await _publish(articles, settings, outcome, rate=rate, progress=progress, err=err,
+                              detect_idempotence=detect_idempotence)  # fmt: skip
     _summary(outcome, out, dry_run=False)
     return code
 
@@ -162,8 +196,6 @@ async def _publish(
     detect_idempotence: bool = False,
 ) -> int:
     from aiokafka.errors import KafkaError
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from services.common.kafka import kafka_reachable
     from services.ingest.pacing import Pacer
@@ -180,10 +212,7 @@ async def _publish(
         if note:
             err.write(note)
     pacer = Pacer(rate)
-    bar = Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), console=Console(file=err), disable=not progress,
-    )  # fmt: skip
+    bar = progress_bar(err, progress)
     try:
         async with open_kafka_publisher(settings.kafka, settings.topics) as publisher:
             with bar:
@@ -210,6 +239,17 @@ def _language_of(article: Article) -> str | None:
     from services.ingest.language import default_check
 
     return default_check()(article)
+
+
+def progress_bar(err: TextIO, progress: bool) -> Progress:
+    """The replay's bar, the same for Kafka and for ingest; on `err`, off with --no-progress."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    return Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=Console(file=err), disable=not progress,
+    )  # fmt: skip
 
 
 def _summary(outcome: Outcome, out: TextIO, *, dry_run: bool) -> None:
