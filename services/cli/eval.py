@@ -70,10 +70,9 @@ def run(args: argparse.Namespace) -> int:
     policy = Policy(args.alert_boost, args.none_floor, args.drop_none, args.promote_only)
     settings = Settings(c=args.c, min_support=args.min_support, policy=policy, wordnet=args.wordnet)
     grid = [
-        Policy(boost, floor, drop, promote)
-        for promote in (False, True)
+        Policy(boost, 0.5, False, True, 0.0, evidence)
         for boost in args.boosts
-        for floor, drop in ((0.5, True), (1.0, False))
+        for evidence in (False, True)
     ]
     results = crossvalidate(
         corpus,

@@ -13,9 +13,23 @@ from typing import Any
 from schemas.claims import Claim, ClaimType
 from services.extraction.learned.combiner import NONE, Combiner, Decision
 from services.extraction.learned.cues import InducedCue
-from services.extraction.learned.features import features
+from services.extraction.learned.features import features, rule_strength
 
 MODEL_FILE = "data/model.json"
+# The word classes (features.py) a type is defined by, in the annotation guidelines' words.
+EVIDENCE: dict[str, tuple[str, ...]] = {
+    "warning": (
+        "harm",
+        "punishment",
+        "resolve",
+        "threat_idiom",
+        "advice",
+        "addressee",
+        "obligation",
+    ),
+    "denial": ("falsity", "denying", "innocence", "negation", "denial_idiom"),
+    "accusation": ("blame", "falsity"),
+}
 FORMAT = 1
 
 
@@ -30,9 +44,14 @@ class Policy:
     alert_boost: float = 0.0
     none_floor: float = 0.5
     drop_none: bool = False
-    # only retype what the rules called an assertion: their denials, warnings and accusations
-    # come from cues and constructions the combiner has too few examples of to overrule
+    # only retype what the rules called an assertion by its content: their denials, warnings
+    # and accusations, and what a cue's construction settled ("rejected the proposal" is no
+    # denial), come from structure the combiner's word classes cannot see
     promote_only: bool = True
+    promote_floor: float = 0.0  # a retyping needs at least this probability
+    # a retyping needs a word class that type is defined by (guidelines): a warning some harm,
+    # punishment, resolve or advice; a denial some falsity, denying, innocence or negation
+    require_evidence: bool = True
 
 
 @dataclass(frozen=True)
@@ -50,6 +69,15 @@ class LearnedModel:
     policy: Policy = field(default_factory=lambda: Policy())
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def _evidenced(self, claim: Claim, label: str) -> bool:
+        if not self.policy.require_evidence:
+            return True
+        wanted = EVIDENCE.get(label)
+        if wanted is None:
+            return True
+        f = features(claim, self.classes)
+        return any(f"{scope}:{name}" in f for scope in ("said", "sentence") for name in wanted)
+
     def decide(self, claim: Claim) -> Decision | None:
         if self.combiner is None:
             return None
@@ -66,13 +94,18 @@ class LearnedModel:
             if (
                 decision is not None
                 and self.policy.promote_only
-                and claim.type != ClaimType.ASSERTION
+                and (claim.type != ClaimType.ASSERTION or rule_strength(claim.confidence) == "cue")
             ):
                 out.append(Judged(claim, claim, decision))
             elif decision is None:
                 out.append(Judged(claim, claim, None))
             elif decision.label == NONE:
                 out.append(Judged(claim, None, decision))
+            elif decision.label != claim.type.value and (
+                decision.probability < self.policy.promote_floor
+                or not self._evidenced(claim, decision.label)
+            ):
+                out.append(Judged(claim, claim, decision))
             elif decision.label != claim.type.value:
                 typed = claim.model_copy(update={"type": ClaimType(decision.label)})
                 out.append(Judged(claim, typed, decision))

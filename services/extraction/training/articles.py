@@ -378,4 +378,47 @@ ARTICLES: list[dict[str, Any]] = [
             ),
         ],
     },
+    {
+        "id": "own-molvania-dam-dispute",
+        "title": "Molvania says it will not stand by as Kessel dams the river",
+        "title_claims": [(W, "Molvania", "Molvania")],
+        "body": [
+            ("Kessel began filling the Upper Drava reservoir in May.", []),
+            (
+                "Molvanian President Oskar Lenz said his government would not sit on its hands"
+                " while the river ran dry.",
+                [(W, "Oskar Lenz", "Molvania")],
+            ),
+            (
+                "“Whoever plays with our water is playing with fire,” Lenz told parliament.",
+                [(W, "Oskar Lenz", "Molvania")],
+            ),
+            (
+                "Lenz said Molvania would not hesitate to take the dispute to the UN Security"
+                " Council.",
+                [(W, "Oskar Lenz", "Molvania")],
+            ),
+            (
+                "Kessel's energy minister, Rita Baum, said the dam would not reduce the flow"
+                " downstream.",
+                [(D, "Rita Baum", "Kessel")],
+            ),
+            (
+                "Baum said the reservoir would supply power to 400,000 homes.",
+                [(S, "Rita Baum", "Kessel")],
+            ),
+            (
+                "Lenz said farmers in the south had already lost half their harvest.",
+                [(S, "Oskar Lenz", "Molvania")],
+            ),
+            (
+                "He said any country that crossed that line would face the consequences.",
+                [(W, "Oskar Lenz", "Molvania")],
+            ),
+            (
+                "Baum said the two governments would hold talks in June.",
+                [(S, "Rita Baum", "Kessel")],
+            ),
+        ],
+    },
 ]
