@@ -11,8 +11,8 @@ from schemas.subscriptions import AppriseChannel, Subscription, SubscriptionSpec
 from services.alerts.apprise_channel import check_apprise_host, is_valid_apprise_url
 from services.alerts.auth import components, require_key
 from services.alerts.runtime import Components
-from services.alerts.ssrf import BlockedAddress, check_url
 from services.alerts.subscriptions import canonical_name
+from services.common.ssrf import BlockedAddress, check_url
 
 router = APIRouter(
     prefix="/subscriptions", tags=["subscriptions"], dependencies=[Depends(require_key)]

@@ -14,11 +14,11 @@ from services.alerts.deliveries import DeliveryWorker
 from services.alerts.delivery_queue import DeliveryQueue
 from services.alerts.keys import Keys
 from services.alerts.settings import Settings
-from services.alerts.ssrf import AllowList, Resolver, system_resolver
 from services.alerts.store import AlertStore, RedisAlertStore
 from services.alerts.subscription_store import RedisSubscriptionStore, SubscriptionStore
 from services.alerts.subscriptions import Resolve
 from services.alerts.webhooks import WebhookSender
+from services.common.ssrf import AllowList, Resolver, system_resolver
 
 
 def default_resolve() -> Resolve:

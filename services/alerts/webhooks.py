@@ -10,7 +10,7 @@ from email.utils import parsedate_to_datetime
 import httpx
 from standardwebhooks.webhooks import Webhook
 
-from services.alerts.ssrf import AllowList, BlockedAddress, Resolver, check_url, system_resolver
+from services.common.ssrf import AllowList, BlockedAddress, Resolver, check_url, system_resolver
 
 
 def webhook_id(event_key: str, subscription_id: str, channel_index: int) -> str:

@@ -23,10 +23,10 @@ from standardwebhooks.webhooks import Webhook
 from services.alerts.api import create_app
 from services.alerts.runtime import build_components
 from services.alerts.settings import Settings
-from services.alerts.ssrf import AllowList
 from services.alerts.webhooks import WebhookSender
 from services.common.kafka import ensure_topics
 from services.common.settings import KafkaSettings, RedisSettings
+from services.common.ssrf import AllowList
 
 ROOT = Path(__file__).resolve().parents[2]
 API_KEY = f"live-key-{uuid.uuid4().hex}"

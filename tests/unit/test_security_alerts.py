@@ -12,8 +12,8 @@ import pytest
 from services.alerts.api import create_app
 from services.alerts.runtime import Components
 from services.alerts.settings import Settings
-from services.alerts.ssrf import AllowList, Resolver
 from services.alerts.webhooks import WebhookSender
+from services.common.ssrf import AllowList, Resolver
 
 KEY = "unit-security-key-5b1e"
 PUBLIC = "93.184.216.34"

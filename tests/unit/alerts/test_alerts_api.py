@@ -13,7 +13,7 @@ from schemas.subscriptions import Subscription
 from services.alerts.api import create_app
 from services.alerts.runtime import Components
 from services.alerts.settings import Settings
-from services.alerts.ssrf import AllowList
+from services.common.ssrf import AllowList
 
 KEY = "test-key-123"
 

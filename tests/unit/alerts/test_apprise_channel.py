@@ -8,7 +8,7 @@ import pytest
 
 from services.alerts.apprise_channel import check_apprise_host, is_valid_apprise_url
 from services.alerts.deliveries import apprise_text
-from services.alerts.ssrf import AllowList, BlockedAddress
+from services.common.ssrf import AllowList, BlockedAddress
 
 
 async def _dns(host: str, port: int) -> list[str]:

@@ -15,7 +15,7 @@ from services.alerts.articles import ArticleRecord
 from services.alerts.models import StoredAlert
 from services.alerts.runtime import Components
 from services.alerts.settings import Settings
-from services.alerts.ssrf import AllowList
+from services.common.ssrf import AllowList
 
 DENIAL = "The Kremlin denied it had asked China for military equipment."
 TRADE = "A Chinese spokesman said trade talks would continue."

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from services.alerts.address_forms import numeric_host
 from services.alerts.settings import Settings
-from services.alerts.ssrf import AllowList, BlockedAddress, check_url, system_resolver
+from services.common.address_forms import numeric_host
+from services.common.ssrf import AllowList, BlockedAddress, check_url, system_resolver
 from services.launcher.plan import StackConfig, service_specs
 
 RECEIVER_PORT = 41234

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.alerts.ssrf import AllowList, BlockedAddress, check_url
+from services.common.ssrf import AllowList, BlockedAddress, check_url
 
 NOBODY = AllowList.parse([])
 

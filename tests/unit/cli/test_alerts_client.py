@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.alerts.client import parse_sse
+from services.cli.alerts_client import parse_sse
 
 
 def test_events_with_ids_and_heartbeats() -> None:
