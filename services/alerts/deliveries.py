@@ -19,7 +19,7 @@ from services.alerts.metrics import DELIVERIES, DELIVERY_SECONDS
 from services.alerts.models import DeliveryJob
 from services.alerts.settings import DeliverySettings
 from services.alerts.subscription_store import SubscriptionStore
-from services.alerts.webhooks import SendResult, WebhookSender, signed_headers
+from services.alerts.webhooks import SendResult, WebhookPoster, signed_headers
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class DeliveryWorker:
         *,
         queue: DeliveryQueue,
         subscriptions: SubscriptionStore,
-        webhooks: WebhookSender,
+        webhooks: WebhookPoster,
         apprise: AppriseSend,
         settings: DeliverySettings,
     ) -> None:

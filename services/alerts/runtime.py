@@ -11,7 +11,7 @@ from redis.asyncio import Redis
 from services.alerts.apprise_channel import AppriseSender
 from services.alerts.article_store import ArticleStore, RedisArticleStore
 from services.alerts.deliveries import DeliveryWorker
-from services.alerts.delivery_queue import DeliveryQueue
+from services.alerts.delivery_queue import DeliveryQueue, RedisDeliveryQueue
 from services.alerts.keys import Keys
 from services.alerts.settings import Settings
 from services.alerts.store import AlertStore, RedisAlertStore
@@ -65,7 +65,7 @@ def build_components(
         redis=redis,
         store=RedisAlertStore(redis, keys, event_maxlen=settings.event_stream_maxlen),
         subscriptions=RedisSubscriptionStore(redis, keys),
-        queue=DeliveryQueue(redis, keys),
+        queue=RedisDeliveryQueue(redis, keys),
         resolve=resolve or default_resolve(),
         allow=AllowList.parse(settings.delivery.allow_hosts),
         dns=dns,

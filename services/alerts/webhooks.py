@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Protocol
 
 import httpx
 from standardwebhooks.webhooks import Webhook
@@ -56,6 +57,12 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class WebhookPoster(Protocol):
+    """Where the delivery worker posts a signed webhook; WebhookSender is the real one."""
+
+    async def send(self, url: str, body: str, headers: dict[str, str]) -> SendResult: ...
 
 
 class WebhookSender:

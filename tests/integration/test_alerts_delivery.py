@@ -7,17 +7,6 @@ from collections.abc import AsyncIterator, Callable
 
 import httpx
 import pytest
-from alerts_support import (
-    API_KEY,
-    Receiver,
-    alert_settings,
-    eventually,
-    publish,
-    raised,
-    resolve,
-    running_receiver,
-    with_retry,
-)
 from redis.asyncio import Redis
 from standardwebhooks.webhooks import Webhook
 
@@ -30,6 +19,17 @@ from services.alerts.service import run_background
 from services.alerts.settings import Settings
 from services.common.kafka import ensure_topics
 from services.common.settings import KafkaSettings, RedisSettings
+from tests.support.alerts_support import (
+    API_KEY,
+    Receiver,
+    alert_settings,
+    publish,
+    raised,
+    resolve,
+    running_receiver,
+    with_retry,
+)
+from tests.support.polling import eventually
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import asyncio
 from collections.abc import AsyncIterator, Callable
 
 import pytest
-from alerts_support import alert_settings, attached, eventually, publish, raised, resolve
 from redis.asyncio import Redis
 
 from schemas.dead_letters import DeadLetter
@@ -19,6 +18,8 @@ from services.alerts.service import make_consumer
 from services.alerts.settings import Settings
 from services.common.kafka import decode, ensure_topics, make_producer
 from services.common.settings import KafkaSettings, RedisSettings
+from tests.support.alerts_support import alert_settings, attached, publish, raised, resolve
+from tests.support.polling import eventually
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 import uvicorn
-from alerts_support import API_KEY, attached, raised, resolve
 from redis.asyncio import Redis
 
 from services.alerts.api import create_app
@@ -19,6 +18,7 @@ from services.alerts.runtime import Components, build_components
 from services.alerts.settings import Settings
 from services.alerts.store import RedisAlertStore
 from services.common.settings import RedisSettings
+from tests.support.alerts_support import API_KEY, attached, raised, resolve
 
 
 def _free_port() -> int:

@@ -9,7 +9,6 @@ from typing import Any
 import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
-from alerts_support import API_KEY, alert_settings, eventually, resolve
 from redis.asyncio import Redis
 
 from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached
@@ -24,6 +23,8 @@ from services.alerts.service import run_background
 from services.alerts.settings import Settings
 from services.common.kafka import encode, ensure_topics
 from services.common.settings import KafkaSettings, RedisSettings
+from tests.support.alerts_support import API_KEY, alert_settings, resolve
+from tests.support.polling import eventually
 
 TEXT = (
     "Ministers gathered in Oslo on Friday. "

@@ -17,7 +17,6 @@ import httpx
 import pytest
 import redis
 from aiohttp import web
-from alerts_support import eventually, publish, raised
 from standardwebhooks.webhooks import Webhook
 
 from services.alerts.api import create_app
@@ -27,6 +26,8 @@ from services.alerts.webhooks import WebhookSender
 from services.common.kafka import ensure_topics
 from services.common.settings import KafkaSettings, RedisSettings
 from services.common.ssrf import AllowList
+from tests.support.alerts_support import publish, raised
+from tests.support.polling import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 API_KEY = f"live-key-{uuid.uuid4().hex}"

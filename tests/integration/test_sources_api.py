@@ -10,12 +10,12 @@ from contextlib import asynccontextmanager
 
 import httpx
 import pytest
-from support.feed_site import DENIAL_STORY, RSS, FeedSite, article_page, rss
 
 from schemas.feeds import feed_id
 from services.common.settings import KafkaSettings, RedisSettings, TopicSettings
 from services.sources.api import create_app
 from services.sources.settings import FetchSettings, PollSettings, Settings
+from tests.support.feed_site import DENIAL_STORY, RSS, FeedSite, article_page, rss
 
 KEY = "sources-test-key"
 

@@ -7,33 +7,15 @@ from typing import Any, cast
 
 import httpx
 import pytest
-from alert_fakes import resolve, subscription
 
-from schemas.subscriptions import Subscription
 from services.alerts.api import create_app
 from services.alerts.runtime import Components
 from services.alerts.settings import Settings
 from services.common.ssrf import AllowList
+from tests.support.alert_fakes import FakeAlertStore, FakeDeliveryQueue, FakeSubscriptionStore
+from tests.support.factories import resolve
 
 KEY = "test-key-123"
-
-
-class FakeSubscriptions:
-    def __init__(self) -> None:
-        self.subs: dict[str, Subscription] = {}
-
-    async def list(self) -> list[Subscription]:
-        return list(self.subs.values())
-
-    async def create(self, spec: Any, canonical: str) -> tuple[Subscription, str]:
-        sub = subscription(spec.actor)
-        self.subs[sub.id] = sub
-        return sub, "whsec_c2VjcmV0"
-
-
-class FakeStore:
-    async def list_alerts(self, **_: Any) -> list[Any]:
-        return []
 
 
 async def _no_dns(host: str, port: int) -> list[str]:
@@ -42,10 +24,10 @@ async def _no_dns(host: str, port: int) -> list[str]:
 
 def client(**settings: Any) -> httpx.AsyncClient:
     comp = Components(
-        redis=cast(Any, None),
-        store=cast(Any, FakeStore()),
-        subscriptions=cast(Any, FakeSubscriptions()),
-        queue=cast(Any, None),
+        redis=cast(Any, None),  # no route under test here reads Redis directly
+        store=FakeAlertStore(),
+        subscriptions=FakeSubscriptionStore(),
+        queue=FakeDeliveryQueue(),
         resolve=resolve,
         allow=AllowList.parse([]),
         dns=_no_dns,

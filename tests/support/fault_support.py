@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import web
-from fault_stack import ROOT, Services, until
 
 from services.launcher.ports import free_port
 from services.launcher.processes import Managed
+from tests.support.fault_stack import ROOT, Services, until
 
 EventKey = tuple[str, str, str]  # (alert id, article id, sentence): one report of one act
 

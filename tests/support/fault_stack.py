@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-import inspect
 import os
 import signal
 import subprocess
@@ -30,6 +28,7 @@ from services.launcher.ports import free_port
 from services.launcher.processes import Managed
 from services.launcher.processes import start as start_process
 from services.launcher.processes import stop as stop_process
+from tests.support.polling import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 API_KEY = "fault-key"
@@ -151,17 +150,14 @@ async def until(
     detail: Callable[[], object] = lambda: "",
 ) -> Any:
     """Poll `check` until truthy; fail early when a service died, with logs either way."""
-    deadline = time.monotonic() + timeout
-    while True:
-        services.check_alive()
-        value = check()
-        if inspect.isawaitable(value):
-            value = await value
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: not within {timeout:.0f}s {detail()}{services.logs()}")
-        await asyncio.sleep(0.2)
+    return await eventually(
+        check,
+        what=what,
+        timeout=timeout,
+        interval=0.2,
+        alive=services.check_alive,
+        detail=lambda: f"{detail()}{services.logs()}",
+    )
 
 
 async def lag(bootstrap: str, group: str, topics: list[str]) -> int:

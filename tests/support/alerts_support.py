@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 import zlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from aiohttp import web
 from aiokafka import AIOKafkaProducer
@@ -64,18 +61,6 @@ async def publish(
             await producer.send_and_wait(topic, raw, key=b"k")
     finally:
         await producer.stop()
-
-
-async def eventually(check: Callable[[], Awaitable[Any]], timeout: float = 30.0) -> Any:
-    """Poll `check` until it returns something truthy, or fail with its last value."""
-    deadline = time.monotonic() + timeout
-    last: Any = None
-    while time.monotonic() < deadline:
-        last = await check()
-        if last:
-            return last
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"not reached in {timeout}s; last value {last!r}")
 
 
 @dataclass
