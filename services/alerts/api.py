@@ -19,9 +19,9 @@ from services.alerts import (
     routes_feeds,
     routes_subscriptions,
 )
+from services.alerts.components import Components
 from services.alerts.dashboard import router as dashboard_router
 from services.alerts.metrics import REGISTRY
-from services.alerts.runtime import Components, build_components, open_redis
 from services.alerts.settings import Settings
 from services.common.kafka import kafka_reachable
 from services.common.metrics import HttpMetrics, generate_latest, new_registry
@@ -32,21 +32,18 @@ Background = Callable[[Settings, Components], AbstractAsyncContextManager[None]]
 def create_app(
     settings: Settings,
     *,
-    components: Components | None = None,
+    components: Components,
     background: Background | None = None,
 ) -> FastAPI:
-    """Pass `components` to use given collaborators (tests); otherwise the lifespan opens Redis
-    from `settings`. `background` runs beside the API (the consumer and delivery workers)."""
+    """The API over `components` (built by bootstrap.py, or fakes in tests). `background` runs
+    beside it for the app's lifetime (the consumers and delivery workers)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with AsyncExitStack() as stack:
-            if app.state.components is None:
-                redis = await stack.enter_async_context(open_redis(settings))
-                app.state.components = build_components(settings, redis)
-            await app.state.components.queue.ensure_group()
+            await components.queue.ensure_group()
             if background is not None:
-                await stack.enter_async_context(background(settings, app.state.components))
+                await stack.enter_async_context(background(settings, components))
             yield
 
     # FastAPIOffline serves the docs page's scripts and styles itself: /docs works offline.
@@ -95,6 +92,7 @@ async def _redis_ok(comp: Components) -> bool:
 
 
 async def _kafka_ok(comp: Components, settings: Settings) -> bool:
-    if comp.kafka_ready is not None:
-        return await comp.kafka_ready()
+    ready = await comp.readiness.check()
+    if ready is not None:
+        return ready
     return await kafka_reachable(settings.kafka, timeout_s=2.0)

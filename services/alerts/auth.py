@@ -7,7 +7,7 @@ import secrets
 from fastapi import HTTPException, Request, Security, status
 from fastapi.security import APIKeyHeader
 
-from services.alerts.runtime import Components
+from services.alerts.components import Components
 from services.alerts.settings import Settings
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)

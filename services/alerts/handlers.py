@@ -10,11 +10,10 @@ from schemas.subscriptions import Subscription
 from services.alerts.article_store import ArticleStore
 from services.alerts.delivery_queue import DeliveryQueue
 from services.alerts.metrics import ALERT_EVENTS
-from services.alerts.models import DeliveryJob
-from services.alerts.store import AlertStore, StoreResult, source_key
+from services.alerts.models import DeliveryJob, source_key, webhook_id
+from services.alerts.store import AlertStore, StoreResult
 from services.alerts.subscription_store import SubscriptionStore
 from services.alerts.subscriptions import Resolve, matching
-from services.alerts.webhooks import webhook_id
 
 log = logging.getLogger(__name__)
 

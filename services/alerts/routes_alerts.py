@@ -10,9 +10,9 @@ from sse_starlette import EventSourceResponse
 
 from schemas.claims import ClaimType
 from services.alerts.auth import components, require_read
+from services.alerts.components import Components
 from services.alerts.live import alert_events
 from services.alerts.models import ActorCount, StoredAlert
-from services.alerts.runtime import Components
 from services.alerts.subscriptions import canonical_name, live_filter
 
 router = APIRouter(tags=["alerts"], dependencies=[Depends(require_read)])

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException
 
 from services.alerts.articles import ArticleView, article_view
 from services.alerts.auth import components, require_read
-from services.alerts.runtime import Components
+from services.alerts.components import Components
 
 router = APIRouter(tags=["articles"], dependencies=[Depends(require_read)])
 Comp = Annotated[Components, Depends(components)]

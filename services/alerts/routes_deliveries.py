@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, HTTPException
 from pydantic import BaseModel
 
 from services.alerts.auth import components, require_key
+from services.alerts.components import Components
 from services.alerts.models import DeadDelivery, DeliveryState
-from services.alerts.runtime import Components
 
 router = APIRouter(prefix="/deliveries", tags=["deliveries"], dependencies=[Depends(require_key)])
 Comp = Annotated[Components, Depends(components)]

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from schemas.subscriptions import AppriseChannel, Subscription, SubscriptionSpec, WebhookChannel
 from services.alerts.apprise_channel import check_apprise_host, is_valid_apprise_url
 from services.alerts.auth import components, require_key
-from services.alerts.runtime import Components
+from services.alerts.components import Components
 from services.alerts.subscriptions import canonical_name
 from services.common.ssrf import BlockedAddress, check_url
 

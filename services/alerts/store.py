@@ -12,7 +12,7 @@ from redis.asyncio import Redis
 from schemas.alerts import Alert, AlertRaised, AlertRevised, AlertSource, SourceAttached
 from schemas.claims import ClaimType
 from services.alerts.keys import Keys
-from services.alerts.models import ActorCount, StoredAlert
+from services.alerts.models import ActorCount, StoredAlert, report_key, source_key
 from services.alerts.store_scripts import ATTACH, RAISE, REVISE
 
 # "claimed": the report already belongs to another alert (a replay read it differently).
@@ -36,21 +36,6 @@ class LoggedEvent:
     alert_id: str
     source_count: int
     data: dict[str, Any]
-
-
-def source_key(source: AlertSource) -> str:
-    """Identity of a report within an alert: one sentence of one article by one speaker, however
-    often it is announced ("Peskov and Zakharova denied ..." is two reports)."""
-    speaker = " ".join(source.speaker.split()).casefold()
-    return f"{source.article_id}:{source.span.field}:{source.span.start}:{speaker}"
-
-
-def report_key(source: AlertSource, kind: ClaimType) -> str:
-    """Identity of a report across alerts: sentence, speaker and kind (not the actor, which a
-    replay may read differently)."""
-    span = source.span
-    speaker = " ".join(source.speaker.split()).casefold()
-    return f"{source.article_id}:{span.field}:{span.start}:{span.end}:{kind.value}:{speaker}"
 
 
 def _score(alert_time: datetime) -> float:

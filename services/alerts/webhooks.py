@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -12,13 +11,6 @@ import httpx
 from standardwebhooks.webhooks import Webhook
 
 from services.common.ssrf import AllowList, BlockedAddress, Resolver, check_url, system_resolver
-
-
-def webhook_id(event_key: str, subscription_id: str, channel_index: int) -> str:
-    """Deterministic per (alert event, subscription, channel): receivers dedupe on it, so it is
-    the same on every attempt and on a redelivery from Kafka."""
-    digest = hashlib.sha256(f"{event_key}|{subscription_id}|{channel_index}".encode()).hexdigest()
-    return f"msg_{digest[:32]}"
 
 
 def signed_headers(

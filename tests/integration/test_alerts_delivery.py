@@ -12,10 +12,10 @@ from standardwebhooks.webhooks import Webhook
 
 from schemas.claims import ClaimType
 from services.alerts.api import create_app
+from services.alerts.bootstrap import build_components, run_background
+from services.alerts.components import Components
 from services.alerts.delivery_queue import GROUP
 from services.alerts.keys import Keys
-from services.alerts.runtime import Components, build_components
-from services.alerts.service import run_background
 from services.alerts.settings import Settings
 from services.common.kafka import ensure_topics
 from services.common.settings import KafkaSettings, RedisSettings

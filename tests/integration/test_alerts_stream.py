@@ -13,8 +13,9 @@ import uvicorn
 from redis.asyncio import Redis
 
 from services.alerts.api import create_app
+from services.alerts.bootstrap import build_components
+from services.alerts.components import Components
 from services.alerts.keys import Keys
-from services.alerts.runtime import Components, build_components
 from services.alerts.settings import Settings
 from services.alerts.store import RedisAlertStore
 from services.common.settings import RedisSettings

@@ -17,9 +17,8 @@ from schemas.claims import ArticleRef, Claim, ClaimExtracted, ClaimType, Span
 from services.alerts.api import create_app
 from services.alerts.article_store import RedisArticleStore
 from services.alerts.articles import ArticleRecord
+from services.alerts.bootstrap import build_components, run_background
 from services.alerts.keys import Keys
-from services.alerts.runtime import build_components
-from services.alerts.service import run_background
 from services.alerts.settings import Settings
 from services.common.kafka import encode, ensure_topics
 from services.common.settings import KafkaSettings, RedisSettings

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from schemas.alerts import AlertRaised
-from services.alerts.webhooks import webhook_id
+from services.alerts.models import webhook_id
 from services.common.settings import KafkaSettings
 from tests.support.alerts_support import publish, raised
 from tests.support.fault_stack import (

@@ -20,7 +20,7 @@ from aiohttp import web
 from standardwebhooks.webhooks import Webhook
 
 from services.alerts.api import create_app
-from services.alerts.runtime import build_components
+from services.alerts.bootstrap import build_components
 from services.alerts.settings import Settings
 from services.alerts.webhooks import WebhookSender
 from services.common.kafka import ensure_topics

@@ -14,8 +14,15 @@ from schemas.subscriptions import Subscription, SubscriptionSpec
 from services.alerts.article_store import ArticleStore
 from services.alerts.articles import ArticleRecord, CachedArticle, claim_id
 from services.alerts.delivery_queue import DeliveryQueue, Message
-from services.alerts.models import ActorCount, DeadDelivery, DeliveryJob, DeliveryState, StoredAlert
-from services.alerts.store import AlertStore, LoggedEvent, StoreResult, source_key
+from services.alerts.models import (
+    ActorCount,
+    DeadDelivery,
+    DeliveryJob,
+    DeliveryState,
+    StoredAlert,
+    source_key,
+)
+from services.alerts.store import AlertStore, LoggedEvent, StoreResult
 from services.alerts.subscription_store import SubscriptionStore
 from services.alerts.webhooks import SendResult, WebhookPoster
 

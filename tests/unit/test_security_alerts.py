@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from services.alerts.api import create_app
-from services.alerts.runtime import Components
+from services.alerts.components import Components
 from services.alerts.settings import Settings
 from services.alerts.webhooks import WebhookSender
 from services.common.ssrf import AllowList, Resolver

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from services.alerts.api import create_app
-from services.alerts.runtime import Components
+from services.alerts.components import Components
 from services.alerts.settings import Settings
 from services.common.ssrf import AllowList
 from tests.support.alert_fakes import FakeAlertStore, FakeDeliveryQueue, FakeSubscriptionStore
@@ -22,8 +22,8 @@ async def _no_dns(host: str, port: int) -> list[str]:
     return ["93.184.216.34"]
 
 
-def client(**settings: Any) -> httpx.AsyncClient:
-    comp = Components(
+def components() -> Components:
+    return Components(
         redis=cast(Any, None),  # no route under test here reads Redis directly
         store=FakeAlertStore(),
         subscriptions=FakeSubscriptionStore(),
@@ -32,7 +32,10 @@ def client(**settings: Any) -> httpx.AsyncClient:
         allow=AllowList.parse([]),
         dns=_no_dns,
     )
-    app = create_app(Settings(api_key=KEY, **settings), components=comp)
+
+
+def client(**settings: Any) -> httpx.AsyncClient:
+    app = create_app(Settings(api_key=KEY, **settings), components=components())
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
 
@@ -84,7 +87,7 @@ def test_api_key_is_required_in_settings() -> None:
 
 
 def test_openapi_lists_the_api_and_the_key_scheme() -> None:
-    app = create_app(Settings(api_key=KEY))
+    app = create_app(Settings(api_key=KEY), components=components())
     schema = app.openapi()
     assert {"/subscriptions", "/alerts", "/alerts/stream", "/actors"} <= set(schema["paths"])
     assert "APIKeyHeader" in schema["components"]["securitySchemes"]

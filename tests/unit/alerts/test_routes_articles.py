@@ -11,8 +11,8 @@ from schemas.claims import ClaimType
 from services.alerts.api import create_app
 from services.alerts.article_store import ArticleStore
 from services.alerts.articles import ArticleRecord
+from services.alerts.components import Components
 from services.alerts.models import StoredAlert
-from services.alerts.runtime import Components
 from services.alerts.settings import Settings
 from services.common.ssrf import AllowList
 from tests.support.alert_fakes import (
