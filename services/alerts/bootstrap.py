@@ -16,20 +16,20 @@ from fastapi import FastAPI
 from redis.asyncio import Redis
 
 from schemas.alerts import AnyAlertEvent
-from services.alerts.api import create_app
-from services.alerts.apprise_channel import AppriseSender
-from services.alerts.article_store import RedisArticleStore
 from services.alerts.components import Components
-from services.alerts.consumer_loops import cache_articles, consume_alerts, consume_forever
-from services.alerts.deliveries import DeliveryWorker, run_workers
-from services.alerts.delivery_queue import RedisDeliveryQueue
+from services.alerts.delivery.apprise_channel import AppriseSender
+from services.alerts.delivery.webhooks import WebhookSender
+from services.alerts.delivery.worker import DeliveryWorker, run_workers
 from services.alerts.handlers import handle_alert_event
-from services.alerts.keys import Keys
+from services.alerts.http.api import create_app
+from services.alerts.kafka.loops import cache_articles, consume_alerts, consume_forever
+from services.alerts.matching import Resolve
+from services.alerts.redis.alert_store import RedisAlertStore
+from services.alerts.redis.article_store import RedisArticleStore
+from services.alerts.redis.delivery_queue import RedisDeliveryQueue
+from services.alerts.redis.keys import Keys
+from services.alerts.redis.subscription_store import RedisSubscriptionStore
 from services.alerts.settings import Settings
-from services.alerts.store import RedisAlertStore
-from services.alerts.subscription_store import RedisSubscriptionStore
-from services.alerts.subscriptions import Resolve
-from services.alerts.webhooks import WebhookSender
 from services.common.kafka import make_producer
 from services.common.ssrf import AllowList, Resolver, system_resolver
 

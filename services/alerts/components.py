@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 from redis.asyncio import Redis
 
-from services.alerts.article_store import ArticleStore
-from services.alerts.delivery_queue import DeliveryQueue
-from services.alerts.readiness import KafkaReadiness
-from services.alerts.store import AlertStore
-from services.alerts.subscription_store import SubscriptionStore
-from services.alerts.subscriptions import Resolve
+from services.alerts.kafka.readiness import KafkaReadiness
+from services.alerts.matching import Resolve
+from services.alerts.redis.alert_store import AlertStore
+from services.alerts.redis.article_store import ArticleStore
+from services.alerts.redis.delivery_queue import DeliveryQueue
+from services.alerts.redis.subscription_store import SubscriptionStore
 from services.common.ssrf import AllowList, Resolver
 
 

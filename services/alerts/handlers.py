@@ -7,13 +7,13 @@ import logging
 
 from schemas.alerts import Alert, AlertRaised, AlertRevised, AnyAlertEvent, SourceAttached
 from schemas.subscriptions import Subscription
-from services.alerts.article_store import ArticleStore
-from services.alerts.delivery_queue import DeliveryQueue
+from services.alerts.matching import Resolve, matching
 from services.alerts.metrics import ALERT_EVENTS
 from services.alerts.models import DeliveryJob, source_key, webhook_id
-from services.alerts.store import AlertStore, StoreResult
-from services.alerts.subscription_store import SubscriptionStore
-from services.alerts.subscriptions import Resolve, matching
+from services.alerts.redis.alert_store import AlertStore, StoreResult
+from services.alerts.redis.article_store import ArticleStore
+from services.alerts.redis.delivery_queue import DeliveryQueue
+from services.alerts.redis.subscription_store import SubscriptionStore
 
 log = logging.getLogger(__name__)
 

@@ -21,13 +21,13 @@ from redis.asyncio import Redis
 
 from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached
 from schemas.claims import Claim, ClaimType, Span
-from services.alerts.api import create_app
-from services.alerts.article_store import RedisArticleStore
 from services.alerts.articles import ArticleRecord
 from services.alerts.bootstrap import build_components, redis_client
-from services.alerts.keys import Keys
+from services.alerts.http.api import create_app
+from services.alerts.redis.alert_store import RedisAlertStore
+from services.alerts.redis.article_store import RedisArticleStore
+from services.alerts.redis.keys import Keys
 from services.alerts.settings import DeliverySettings, Settings
-from services.alerts.store import RedisAlertStore
 from services.common.settings import KafkaSettings, RedisSettings
 
 pytestmark = pytest.mark.browser

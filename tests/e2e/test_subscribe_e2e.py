@@ -21,8 +21,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from redis.asyncio import Redis
 from standardwebhooks.webhooks import Webhook
 
-from services.alerts.delivery_queue import GROUP
-from services.alerts.keys import Keys
+from services.alerts.redis.delivery_queue import GROUP
+from services.alerts.redis.keys import Keys
 from services.launcher.plan import StackConfig, service_specs
 from tests.support.polling import eventually
 

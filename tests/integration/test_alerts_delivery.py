@@ -11,11 +11,11 @@ from redis.asyncio import Redis
 from standardwebhooks.webhooks import Webhook
 
 from schemas.claims import ClaimType
-from services.alerts.api import create_app
 from services.alerts.bootstrap import build_components, run_background
 from services.alerts.components import Components
-from services.alerts.delivery_queue import GROUP
-from services.alerts.keys import Keys
+from services.alerts.http.api import create_app
+from services.alerts.redis.delivery_queue import GROUP
+from services.alerts.redis.keys import Keys
 from services.alerts.settings import Settings
 from services.common.kafka import ensure_topics
 from services.common.settings import KafkaSettings, RedisSettings

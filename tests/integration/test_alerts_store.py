@@ -13,9 +13,9 @@ from schemas.subscriptions import SubscriptionSpec
 from services.alerts.bootstrap import alerts_consumer as make_consumer
 from services.alerts.bootstrap import build_components
 from services.alerts.components import Components
-from services.alerts.consumer import AlertConsumer
 from services.alerts.handlers import handle_alert_event
-from services.alerts.keys import Keys
+from services.alerts.kafka.alert_consumer import AlertConsumer
+from services.alerts.redis.keys import Keys
 from services.alerts.settings import Settings
 from services.common.kafka import decode, ensure_topics, make_producer
 from services.common.settings import KafkaSettings, RedisSettings

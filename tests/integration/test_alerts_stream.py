@@ -12,12 +12,12 @@ import pytest
 import uvicorn
 from redis.asyncio import Redis
 
-from services.alerts.api import create_app
 from services.alerts.bootstrap import build_components
 from services.alerts.components import Components
-from services.alerts.keys import Keys
+from services.alerts.http.api import create_app
+from services.alerts.redis.alert_store import RedisAlertStore
+from services.alerts.redis.keys import Keys
 from services.alerts.settings import Settings
-from services.alerts.store import RedisAlertStore
 from services.common.settings import RedisSettings
 from tests.support.alerts_support import API_KEY, attached, raised, resolve
 

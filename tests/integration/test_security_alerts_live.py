@@ -19,10 +19,10 @@ import redis
 from aiohttp import web
 from standardwebhooks.webhooks import Webhook
 
-from services.alerts.api import create_app
 from services.alerts.bootstrap import build_components
+from services.alerts.delivery.webhooks import WebhookSender
+from services.alerts.http.api import create_app
 from services.alerts.settings import Settings
-from services.alerts.webhooks import WebhookSender
 from services.common.kafka import ensure_topics
 from services.common.settings import KafkaSettings, RedisSettings
 from services.common.ssrf import AllowList

@@ -126,8 +126,8 @@ async def test_the_alert_service_lists_the_feeds_the_sources_service_keeps(
     sources service), and needs the key only when reading does."""
     from redis.asyncio import Redis
 
-    from services.alerts.api import create_app as alerts_app
     from services.alerts.bootstrap import build_components
+    from services.alerts.http.api import create_app as alerts_app
     from services.alerts.settings import Settings as AlertSettings
 
     settings = make_settings([f"127.0.0.1:{site.port}"])

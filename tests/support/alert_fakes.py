@@ -11,9 +11,8 @@ from datetime import datetime
 from schemas.alerts import AlertRaised, AlertRevised, SourceAttached
 from schemas.claims import Claim, ClaimType
 from schemas.subscriptions import Subscription, SubscriptionSpec
-from services.alerts.article_store import ArticleStore
 from services.alerts.articles import ArticleRecord, CachedArticle, claim_id
-from services.alerts.delivery_queue import DeliveryQueue, Message
+from services.alerts.delivery.webhooks import SendResult, WebhookPoster
 from services.alerts.models import (
     ActorCount,
     DeadDelivery,
@@ -22,9 +21,10 @@ from services.alerts.models import (
     StoredAlert,
     source_key,
 )
-from services.alerts.store import AlertStore, LoggedEvent, StoreResult
-from services.alerts.subscription_store import SubscriptionStore
-from services.alerts.webhooks import SendResult, WebhookPoster
+from services.alerts.redis.alert_store import AlertStore, LoggedEvent, StoreResult
+from services.alerts.redis.article_store import ArticleStore
+from services.alerts.redis.delivery_queue import DeliveryQueue, Message
+from services.alerts.redis.subscription_store import SubscriptionStore
 
 SECRET = "whsec_c2VjcmV0c2VjcmV0c2VjcmV0"
 

@@ -19,8 +19,8 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from redis.asyncio import Redis
 
-from services.alerts.delivery_queue import GROUP
-from services.alerts.keys import Keys
+from services.alerts.redis.delivery_queue import GROUP
+from services.alerts.redis.keys import Keys
 from services.common.kafka import ensure_topics
 from services.common.settings import KafkaSettings
 from services.launcher.plan import StackConfig, service_specs

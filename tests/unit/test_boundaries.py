@@ -34,9 +34,9 @@ PURE_CORES = (
     "services/stream/signature.py",
     "services/stream/alerting.py",
     "services/alerts/models.py",
-    "services/alerts/subscriptions.py",
+    "services/alerts/matching.py",
     "services/alerts/articles.py",
-    "services/alerts/keys.py",
+    "services/alerts/redis/keys.py",
     "services/ingest/sources.py",
     "services/ingest/admission.py",
     "services/ingest/language.py",
@@ -77,7 +77,7 @@ SERVICE_EXCEPTIONS: dict[str, set[str]] = {
     # The demo feeds the seed articles through ingest's feed-item parser.
     "services.launcher.demo": {"services.ingest.sources"},
     # The e2e bench reads the alert keys in Redis and paces as ingest's replay does.
-    "services.bench.e2e_measure": {"services.alerts.keys", "services.ingest.pacing"},
+    "services.bench.e2e_measure": {"services.alerts.redis.keys", "services.ingest.pacing"},
 }
 
 
@@ -216,7 +216,7 @@ def test_the_check_sees_forbidden_imports(tmp_path: Path) -> None:
 
 def test_the_check_follows_project_imports_to_a_client(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
-    probe.write_text("from services.alerts import webhooks\n")
+    probe.write_text("from services.alerts.delivery import webhooks\n")
     reached = third_party_reached(probe, project_modules())
     assert is_forbidden("httpx", FORBIDDEN_FOR_CORES)
     assert any(is_forbidden(m, FORBIDDEN_FOR_CORES) for m in reached)

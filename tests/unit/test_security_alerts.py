@@ -9,10 +9,10 @@ from typing import Any, cast
 import httpx
 import pytest
 
-from services.alerts.api import create_app
 from services.alerts.components import Components
+from services.alerts.delivery.webhooks import WebhookSender
+from services.alerts.http.api import create_app
 from services.alerts.settings import Settings
-from services.alerts.webhooks import WebhookSender
 from services.common.ssrf import AllowList, Resolver
 
 KEY = "unit-security-key-5b1e"

@@ -8,8 +8,8 @@ from typing import Any, cast
 import httpx
 import pytest
 
-from services.alerts.api import create_app
 from services.alerts.components import Components
+from services.alerts.http.api import create_app
 from services.alerts.settings import Settings
 from services.common.ssrf import AllowList
 from tests.support.alert_fakes import FakeAlertStore, FakeDeliveryQueue, FakeSubscriptionStore

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from services.alerts.apprise_channel import check_apprise_host, is_valid_apprise_url
-from services.alerts.deliveries import apprise_text
+from services.alerts.delivery.apprise_channel import check_apprise_host, is_valid_apprise_url
+from services.alerts.delivery.worker import apprise_text
 from services.common.ssrf import AllowList, BlockedAddress
 
 

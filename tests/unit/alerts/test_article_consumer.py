@@ -12,8 +12,8 @@ from test_consumer import FakeProducer
 from schemas.articles import ArticleIn, ArticlePublished
 from schemas.claims import ArticleRef, ClaimExtracted
 from schemas.dead_letters import DeadLetter
-from services.alerts.article_consumer import ArticleCacheConsumer
 from services.alerts.articles import ArticleRecord
+from services.alerts.kafka.article_consumer import ArticleCacheConsumer
 from services.common.kafka import encode
 from tests.support.alert_fakes import FakeArticleStore
 from tests.support.factories import ARTICLE_TEXT, make_claim

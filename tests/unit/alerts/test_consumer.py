@@ -9,7 +9,7 @@ from aiokafka import ConsumerRecord
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from schemas.dead_letters import DeadLetter
-from services.alerts.consumer import AlertConsumer
+from services.alerts.kafka.alert_consumer import AlertConsumer
 from services.common.kafka import encode
 from tests.support.factories import raised
 

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from services.alerts.deliveries import DeliveryWorker
+from services.alerts.delivery.webhooks import SendResult
+from services.alerts.delivery.worker import DeliveryWorker
 from services.alerts.models import DeliveryJob
 from services.alerts.settings import DeliverySettings, RetrySettings
-from services.alerts.webhooks import SendResult
 from tests.support.alert_fakes import FakeDeliveryQueue, FakeSubscriptionStore, FakeWebhookPoster
 from tests.support.factories import subscription
 
@@ -91,7 +91,7 @@ async def test_deleted_subscription_drops_the_delivery() -> None:
 async def test_a_retry_log_says_why(caplog: pytest.LogCaptureFixture) -> None:
     error = "ConnectError: All connection attempts failed"
     worker, job, *_ = run(SendResult(ok=False, error=error))
-    with caplog.at_level(logging.INFO, logger="services.alerts.deliveries"):
+    with caplog.at_level(logging.INFO, logger="services.alerts.delivery.worker"):
         assert await worker.process("1-0", job) == "retrying"
     [record] = [r for r in caplog.records if r.getMessage() == "delivery retrying"]
     assert record.reason == error  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from schemas.alerts import (
 from schemas.claims import ClaimType, Span
 from schemas.subscriptions import Subscription
 from services.alerts.handlers import event_key, handle_alert_event
-from services.alerts.store import StoreResult
+from services.alerts.redis.alert_store import StoreResult
 from tests.support.alert_fakes import (
     ClaimedAlertStore,
     FakeAlertStore,

@@ -8,11 +8,11 @@ from typing import Any, cast
 import httpx
 
 from schemas.claims import ClaimType
-from services.alerts.api import create_app
-from services.alerts.article_store import ArticleStore
 from services.alerts.articles import ArticleRecord
 from services.alerts.components import Components
+from services.alerts.http.api import create_app
 from services.alerts.models import StoredAlert
+from services.alerts.redis.article_store import ArticleStore
 from services.alerts.settings import Settings
 from services.common.ssrf import AllowList
 from tests.support.alert_fakes import (

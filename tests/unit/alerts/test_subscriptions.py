@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from schemas.alerts import AlertSource, SourceAttached
 from schemas.claims import ClaimType, Span
-from services.alerts.subscriptions import canonical_name, live_filter, matching
+from services.alerts.matching import canonical_name, live_filter, matching
 from tests.support.factories import make_alert, raised, resolve, subscription
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sse_starlette import ServerSentEvent
 
-from services.alerts.store import AlertStore, LoggedEvent
+from services.alerts.redis.alert_store import AlertStore, LoggedEvent
 
 # Under redis-py's default 5 s socket timeout: a 5 s XREAD BLOCK timed out and ended the stream.
 _BLOCK_MS = 2_000

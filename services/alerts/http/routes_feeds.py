@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from schemas.feeds import FeedStatus
-from services.alerts.auth import components, require_read
 from services.alerts.components import Components
+from services.alerts.http.auth import components, require_read
 from services.common.feed_registry import FeedRegistry
 
 router = APIRouter(prefix="/feeds", tags=["feeds"], dependencies=[Depends(require_read)])

@@ -10,11 +10,11 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
 from schemas.alerts import AnyAlertEvent
-from services.alerts.article_consumer import ArticleCacheConsumer
-from services.alerts.article_store import ArticleStore
 from services.alerts.cancel import reraise_if_cancelling
-from services.alerts.consumer import AlertConsumer
-from services.alerts.readiness import KafkaReadiness
+from services.alerts.kafka.alert_consumer import AlertConsumer
+from services.alerts.kafka.article_consumer import ArticleCacheConsumer
+from services.alerts.kafka.readiness import KafkaReadiness
+from services.alerts.redis.article_store import ArticleStore
 from services.alerts.settings import Settings
 from services.common.kafka import ensure_topics
 

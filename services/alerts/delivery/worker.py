@@ -12,14 +12,14 @@ from datetime import UTC, datetime, timedelta
 from redis.exceptions import RedisError
 
 from schemas.subscriptions import AppriseChannel, WebhookChannel
-from services.alerts.backoff import retry_delay
 from services.alerts.cancel import reraise_if_cancelling
-from services.alerts.delivery_queue import DeliveryQueue
+from services.alerts.delivery.backoff import retry_delay
+from services.alerts.delivery.webhooks import SendResult, WebhookPoster, signed_headers
 from services.alerts.metrics import DELIVERIES, DELIVERY_SECONDS
 from services.alerts.models import DeliveryJob
+from services.alerts.redis.delivery_queue import DeliveryQueue
+from services.alerts.redis.subscription_store import SubscriptionStore
 from services.alerts.settings import DeliverySettings
-from services.alerts.subscription_store import SubscriptionStore
-from services.alerts.webhooks import SendResult, WebhookPoster, signed_headers
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from redis.asyncio import Redis
 
 from schemas.subscriptions import AppriseChannel, Subscription, SubscriptionSpec
-from services.alerts.keys import Keys
+from services.alerts.redis.keys import Keys
 
 
 def new_webhook_secret() -> str:

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from sse_starlette import EventSourceResponse
 
 from schemas.claims import ClaimType
-from services.alerts.auth import components, require_read
 from services.alerts.components import Components
-from services.alerts.live import alert_events
+from services.alerts.http.auth import components, require_read
+from services.alerts.http.live import alert_events
+from services.alerts.matching import canonical_name, live_filter
 from services.alerts.models import ActorCount, StoredAlert
-from services.alerts.subscriptions import canonical_name, live_filter
 
 router = APIRouter(tags=["alerts"], dependencies=[Depends(require_read)])
 Comp = Annotated[Components, Depends(components)]

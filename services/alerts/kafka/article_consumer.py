@@ -10,10 +10,10 @@ from pydantic import ValidationError
 
 from schemas.articles import ArticlePublished
 from schemas.claims import ClaimExtracted
-from services.alerts.article_store import ArticleStore
 from services.alerts.articles import ArticleRecord
-from services.alerts.consuming import consume_committing, dead_letter, until_stored
+from services.alerts.kafka.consuming import consume_committing, dead_letter, until_stored
 from services.alerts.metrics import ARTICLE_CACHE_WRITES
+from services.alerts.redis.article_store import ArticleStore
 from services.common.kafka import decode
 
 log = logging.getLogger(__name__)

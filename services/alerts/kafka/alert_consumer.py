@@ -9,7 +9,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from pydantic import ValidationError
 
 from schemas.alerts import AnyAlertEvent, alert_event_adapter
-from services.alerts.consuming import consume_committing, dead_letter, until_stored
+from services.alerts.kafka.consuming import consume_committing, dead_letter, until_stored
 from services.alerts.metrics import HANDLE_SECONDS
 from services.common.kafka import decode
 

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException
 
 from services.alerts.articles import ArticleView, article_view
-from services.alerts.auth import components, require_read
 from services.alerts.components import Components
+from services.alerts.http.auth import components, require_read
 
 router = APIRouter(tags=["articles"], dependencies=[Depends(require_read)])
 Comp = Annotated[Components, Depends(components)]

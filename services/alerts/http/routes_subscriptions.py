@@ -8,10 +8,10 @@ from fastapi import APIRouter, Depends, HTTPException, Response, status
 from pydantic import BaseModel
 
 from schemas.subscriptions import AppriseChannel, Subscription, SubscriptionSpec, WebhookChannel
-from services.alerts.apprise_channel import check_apprise_host, is_valid_apprise_url
-from services.alerts.auth import components, require_key
 from services.alerts.components import Components
-from services.alerts.subscriptions import canonical_name
+from services.alerts.delivery.apprise_channel import check_apprise_host, is_valid_apprise_url
+from services.alerts.http.auth import components, require_key
+from services.alerts.matching import canonical_name
 from services.common.ssrf import BlockedAddress, check_url
 
 router = APIRouter(

@@ -16,8 +16,8 @@ from pydantic import ValidationError
 from redis.asyncio import Redis
 from redis.exceptions import ResponseError
 
-from services.alerts.keys import Keys
 from services.alerts.models import DeadDelivery, DeliveryJob, DeliveryState
+from services.alerts.redis.keys import Keys
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from redis.asyncio import Redis
 
 from schemas.claims import Claim
 from services.alerts.articles import ArticleRecord, CachedArticle, claim_id
-from services.alerts.keys import Keys
+from services.alerts.redis.keys import Keys
 
 # Whether a write is kept or cached is decided inside Redis, in one script with the write, so
 # the order of `articles`, `claims` and `alerts` (three topics, no order between them) cannot

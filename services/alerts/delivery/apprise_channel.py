@@ -7,7 +7,7 @@ import warnings
 from typing import Any
 from urllib.parse import urlsplit
 
-from services.alerts.webhooks import SendResult
+from services.alerts.delivery.webhooks import SendResult
 from services.common.ssrf import AllowList, BlockedAddress, Resolver, check_url, system_resolver
 
 # Apprise's generic HTTP notifiers post to any host the URL names, so they get the webhook's

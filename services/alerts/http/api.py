@@ -12,15 +12,15 @@ from fastapi_offline import FastAPIOffline
 from prometheus_client import CONTENT_TYPE_LATEST
 from redis.exceptions import RedisError
 
-from services.alerts import (
+from services.alerts.components import Components
+from services.alerts.http import (
     routes_alerts,
     routes_articles,
     routes_deliveries,
     routes_feeds,
     routes_subscriptions,
 )
-from services.alerts.components import Components
-from services.alerts.dashboard import router as dashboard_router
+from services.alerts.http.dashboard import router as dashboard_router
 from services.alerts.metrics import REGISTRY
 from services.alerts.settings import Settings
 from services.common.kafka import kafka_reachable

@@ -11,9 +11,9 @@ from redis.asyncio import Redis
 
 from schemas.alerts import Alert, AlertRaised, AlertRevised, AlertSource, SourceAttached
 from schemas.claims import ClaimType
-from services.alerts.keys import Keys
 from services.alerts.models import ActorCount, StoredAlert, report_key, source_key
-from services.alerts.store_scripts import ATTACH, RAISE, REVISE
+from services.alerts.redis.alert_store_scripts import ATTACH, RAISE, REVISE
+from services.alerts.redis.keys import Keys
 
 # "claimed": the report already belongs to another alert (a replay read it differently).
 Outcome = Literal["new", "duplicate", "orphan", "claimed"]

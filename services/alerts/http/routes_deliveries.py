@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException
 from pydantic import BaseModel
 
-from services.alerts.auth import components, require_key
 from services.alerts.components import Components
+from services.alerts.http.auth import components, require_key
 from services.alerts.models import DeadDelivery, DeliveryState
 
 router = APIRouter(prefix="/deliveries", tags=["deliveries"], dependencies=[Depends(require_key)])
