@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, Field, computed_field, model_validator
 
 from schemas.alerts import Alert, AlertSource
 from schemas.claims import ClaimType
 from schemas.events import Value, utcnow
+from services.alerts.notification import Notification, from_webhook_body, webhook_body
 
 
 class StoredAlert(Alert):
@@ -39,9 +40,23 @@ class DeliveryJob(Value):
     channel_index: int
     kind: Literal["raised", "source_attached"]
     alert_id: str
-    payload: str = Field(description="The JSON body, fixed at enqueue so every attempt is equal.")
+    notification: Notification = Field(description="What to tell, built once at enqueue.")
     attempt: int = Field(default=0, ge=0, description="Attempts already made.")
     enqueued_at: datetime = Field(default_factory=utcnow)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_body(cls, data: Any) -> Any:
+        """Jobs queued before jobs carried the structure have only the webhook body."""
+        if isinstance(data, dict) and "notification" not in data and "payload" in data:
+            return {**data, "notification": from_webhook_body(data["payload"])}
+        return data
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def payload(self) -> str:
+        """The webhook body: rendered from the same structure, so every attempt is equal."""
+        return webhook_body(self.notification)
 
 
 class DeadDelivery(Value):

@@ -35,6 +35,7 @@ PURE_CORES = (
     "services/stream/signature.py",
     "services/stream/alerting.py",
     "services/alerts/models.py",
+    "services/alerts/notification.py",
     "services/alerts/matching.py",
     "services/alerts/articles.py",
     "services/alerts/redis/keys.py",

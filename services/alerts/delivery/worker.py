@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -17,6 +16,7 @@ from services.alerts.delivery.backoff import retry_delay
 from services.alerts.delivery.webhooks import SendResult, WebhookPoster, signed_headers
 from services.alerts.metrics import DELIVERIES, DELIVERY_SECONDS
 from services.alerts.models import DeliveryJob
+from services.alerts.notification import apprise_text
 from services.alerts.redis.delivery_queue import DeliveryQueue
 from services.alerts.redis.subscription_store import SubscriptionStore
 from services.alerts.settings import DeliverySettings
@@ -24,18 +24,6 @@ from services.alerts.settings import DeliverySettings
 log = logging.getLogger(__name__)
 
 AppriseSend = Callable[[str, str, str], Awaitable[SendResult]]
-
-
-def apprise_text(payload: str) -> tuple[str, str]:
-    """A short human title and body for chat and e-mail channels."""
-    data = json.loads(payload)["data"]
-    alert = data.get("alert", data)
-    title = f"{alert['actor']}: {alert['type']} by {alert['speaker']}"
-    body = alert["sentence"]
-    if "source" in data:
-        title = f"Further report — {title}"
-        body = data["source"]["sentence"]
-    return title, body
 
 
 class DeliveryWorker:
@@ -79,7 +67,7 @@ class DeliveryWorker:
         else:
             assert isinstance(channel, AppriseChannel)
             kind = "apprise"
-            title, body = apprise_text(job.payload)
+            title, body = apprise_text(job.notification)
             result = await self._apprise(channel.url.get_secret_value(), title, body)
         DELIVERY_SECONDS.labels(kind).observe(time.perf_counter() - started)
         outcome = await self._settle(msg_id, job, result, sub.id)

@@ -11,11 +11,12 @@ import pytest
 from services.alerts.delivery.webhooks import SendResult
 from services.alerts.delivery.worker import DeliveryWorker
 from services.alerts.models import DeliveryJob
+from services.alerts.notification import notification
 from services.alerts.settings import DeliverySettings, RetrySettings
 from tests.support.alert_fakes import FakeDeliveryQueue, FakeSubscriptionStore, FakeWebhookPoster
-from tests.support.factories import subscription
+from tests.support.factories import make_alert, raised, subscription
 
-BODY = '{"type":"alert.raised","data":{"alert":{"actor":"Russia"}}}'
+TOLD = notification(raised(), make_alert())
 
 
 async def _no_apprise(url: str, title: str, body: str) -> SendResult:
@@ -32,8 +33,15 @@ def run(result: SendResult, *, attempt: int = 0, max_attempts: int = 3):  # type
         apprise=_no_apprise,
         settings=DeliverySettings(retry=RetrySettings(base_seconds=10, max_attempts=max_attempts)),
     )
-    job = DeliveryJob(delivery_id="msg_abc", subscription_id=sub.id, channel_index=0,
-                      kind="raised", alert_id="al_1", payload=BODY, attempt=attempt)  # fmt: skip
+    job = DeliveryJob(
+        delivery_id="msg_abc",
+        subscription_id=sub.id,
+        channel_index=0,
+        kind="raised",
+        alert_id="al_1",
+        notification=TOLD,
+        attempt=attempt,
+    )
     return worker, job, queue, subs, sender
 
 
