@@ -126,22 +126,31 @@ async def run_background(settings: Settings, comp: Components) -> AsyncIterator[
 
     async def handle(event: AnyAlertEvent) -> object:
         return await handle_alert_event(
-            event, store=comp.store, subscriptions=comp.subscriptions,
-            queue=comp.queue, resolve=comp.resolve, articles=comp.articles,
-        )  # fmt: skip
+            event,
+            store=comp.store,
+            subscriptions=comp.subscriptions,
+            queue=comp.queue,
+            resolve=comp.resolve,
+            articles=comp.articles,
+        )
 
     async def alerts() -> None:
         await consume_alerts(
-            settings, new_consumer=lambda: alerts_consumer(settings), new_producer=new_producer,
-            handle=handle, readiness=comp.readiness,
-        )  # fmt: skip
+            settings,
+            new_consumer=lambda: alerts_consumer(settings),
+            new_producer=new_producer,
+            handle=handle,
+            readiness=comp.readiness,
+        )
 
     async def articles() -> None:
         if comp.articles is not None:
             await cache_articles(
-                settings, new_consumer=lambda: articles_consumer(settings),
-                new_producer=new_producer, store=comp.articles,
-            )  # fmt: skip
+                settings,
+                new_consumer=lambda: articles_consumer(settings),
+                new_producer=new_producer,
+                store=comp.articles,
+            )
 
     tasks = [
         asyncio.create_task(consume_forever("alerts consumer", alerts), name="alerts-consumer"),

@@ -48,8 +48,12 @@ async def consume_alerts(
     readiness: KafkaReadiness,
 ) -> None:
     topics = settings.topics
-    await ensure_topics(settings.kafka, [topics.alerts, topics.dead_letters],
-                        topics.partitions, topics.replication_factor)  # fmt: skip
+    await ensure_topics(
+        settings.kafka,
+        [topics.alerts, topics.dead_letters],
+        topics.partitions,
+        topics.replication_factor,
+    )
     consumer, producer = new_consumer(), new_producer()
     try:
         await producer.start()
@@ -71,16 +75,23 @@ async def cache_articles(
     store: ArticleStore,
 ) -> None:
     topics = settings.topics
-    await ensure_topics(settings.kafka, [topics.articles, topics.claims, topics.dead_letters],
-                        topics.partitions, topics.replication_factor)  # fmt: skip
+    await ensure_topics(
+        settings.kafka,
+        [topics.articles, topics.claims, topics.dead_letters],
+        topics.partitions,
+        topics.replication_factor,
+    )
     consumer, producer = new_consumer(), new_producer()
     try:
         await producer.start()
         await consumer.start()
         await ArticleCacheConsumer(
-            consumer, producer, store=store, claims_topic=topics.claims,
+            consumer,
+            producer,
+            store=store,
+            claims_topic=topics.claims,
             dead_letters_topic=topics.dead_letters,
-        ).run()  # fmt: skip
+        ).run()
     finally:
         await consumer.stop()
         await producer.stop()
