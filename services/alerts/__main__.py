@@ -7,8 +7,7 @@ import sys
 import uvicorn
 from pydantic import ValidationError
 
-from services.alerts.api import create_app
-from services.alerts.service import run_background
+from services.alerts.bootstrap import build_app
 from services.alerts.settings import Settings
 from services.common.logs import configure_logging
 from services.common.settings import ENV_PREFIX
@@ -22,7 +21,7 @@ def main() -> None:
         sys.stderr.write(f"alerts: invalid or missing settings: {missing}\n")
         raise SystemExit(2) from None
     configure_logging(settings.log)
-    app = create_app(settings, background=run_background)
+    app = build_app(settings)
     uvicorn.run(app, host=settings.host, port=settings.port, log_config=None)
 
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 from schemas.alerts import Alert, AlertRaised, AlertRevised, AnyAlertEvent, SourceAttached
 from schemas.subscriptions import Subscription
-from services.alerts.article_store import ArticleStore
-from services.alerts.delivery_queue import DeliveryQueue
+from services.alerts.matching import Resolve, matching
 from services.alerts.metrics import ALERT_EVENTS
-from services.alerts.models import DeliveryJob
-from services.alerts.store import AlertStore, StoreResult, source_key
-from services.alerts.subscription_store import SubscriptionStore
-from services.alerts.subscriptions import Resolve, matching
-from services.alerts.webhooks import webhook_id
+from services.alerts.models import DeliveryJob, source_key, webhook_id
+from services.alerts.notification import notification
+from services.alerts.redis.alert_store import AlertStore, StoreResult
+from services.alerts.redis.article_store import ArticleStore
+from services.alerts.redis.delivery_queue import DeliveryQueue
+from services.alerts.redis.subscription_store import SubscriptionStore
 
 log = logging.getLogger(__name__)
 
@@ -31,26 +30,10 @@ def cited_article(event: AnyAlertEvent) -> str:
     return source.article_id
 
 
-def payload(event: AlertRaised | SourceAttached, alert: Alert) -> str:
-    """The webhook body (Standard Webhooks' type/timestamp/data envelope)."""
-    if isinstance(event, AlertRaised):
-        kind, data = "alert.raised", {"alert": alert.model_dump(mode="json")}
-    else:
-        kind = "alert.source_attached"
-        data = {
-            "alert": alert.model_dump(mode="json"),
-            "source": event.source.model_dump(mode="json"),
-        }
-    return json.dumps(
-        {"type": kind, "timestamp": event.occurred_at.isoformat(), "data": data},
-        separators=(",", ":"),
-    )
-
-
 def jobs_for(
     event: AlertRaised | SourceAttached, alert: Alert, subs: list[Subscription]
 ) -> list[DeliveryJob]:
-    key, body = event_key(event), payload(event, alert)
+    key, told = event_key(event), notification(event, alert)
     return [
         DeliveryJob(
             delivery_id=webhook_id(key, sub.id, index),
@@ -58,7 +41,7 @@ def jobs_for(
             channel_index=index,
             kind=event.kind,
             alert_id=alert.alert_id,
-            payload=body,
+            notification=told,
         )
         for sub in subs
         for index in range(len(sub.channels))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from services.alerts.ssrf import AllowList
 from services.common.settings import (
     ENV_PREFIX,
     KafkaSettings,
@@ -13,6 +12,7 @@ from services.common.settings import (
     RedisSettings,
     TopicSettings,
 )
+from services.common.ssrf import AllowList
 
 
 class RetrySettings(BaseModel):

@@ -13,7 +13,7 @@ import httpx
 from redis.asyncio import Redis
 
 from schemas.articles import Article
-from services.alerts.keys import Keys
+from services.alerts.redis.keys import Keys
 from services.bench.e2e_corpus import word_count
 from services.bench.e2e_proc import CpuMeter, CpuUse
 from services.bench.e2e_progress import Progress, Stage

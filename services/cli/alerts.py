@@ -14,7 +14,7 @@ HEADER = f"{'raised (UTC)':<17} {'article date':<12} {'actor':<14} {'type':<8} {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from services.alerts.client import add_api_arguments
+    from services.cli.alerts_client import add_api_arguments
 
     parser.add_argument("--actor", help="any name of an actor, or a speaker")
     parser.add_argument("--type", action="append", dest="types", help="claim type (repeatable)")
@@ -57,7 +57,7 @@ def table(alerts: list[dict[str, Any]]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from services.alerts.client import client, explain
+    from services.cli.alerts_client import client, explain
 
     if args.stats:
         from services.cli.stats import run_stats

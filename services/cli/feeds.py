@@ -43,7 +43,7 @@ def _sources_url(found: StackInfo) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from services.alerts.client import client, explain
+    from services.cli.alerts_client import client, explain
     from services.common.terminal import safe
 
     # The stack file's key goes to the stack's own sources service only, as for `alerts`.

@@ -64,7 +64,7 @@ def stats_lines(
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from services.alerts.client import client, explain
+    from services.cli.alerts_client import client, explain
 
     with client(args) as api:
         response = api.get("/actors")

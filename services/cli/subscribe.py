@@ -10,7 +10,7 @@ CLAIM_TYPES = ("denial", "warning", "accusation", "assertion")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from services.alerts.client import add_api_arguments
+    from services.cli.alerts_client import add_api_arguments
 
     parser.add_argument("--actor", required=True, help="any name: 'Kremlin' means Russia")
     parser.add_argument(
@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from services.alerts.client import client, explain
+    from services.cli.alerts_client import client, explain
     from services.common.terminal import safe
 
     channels = [{"kind": "webhook", "url": u} for u in args.webhook]

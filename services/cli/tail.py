@@ -14,7 +14,7 @@ COLOURS = {"denial": "bold red", "warning": "bold yellow", "accusation": "magent
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from services.alerts.client import add_api_arguments
+    from services.cli.alerts_client import add_api_arguments
 
     parser.add_argument("--actor", help="any name of an actor, or a speaker")
     parser.add_argument("--from-start", action="store_true", help="replay the stored feed first")
@@ -87,7 +87,7 @@ class Printer:
 def run(args: argparse.Namespace) -> int:
     import httpx
 
-    from services.alerts.client import client, endpoint, explain, parse_sse
+    from services.cli.alerts_client import client, endpoint, explain, parse_sse
 
     printer = Printer(args)
     last_id: str | None = "0-0" if args.from_start else None
@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_last(api: Any, count: int, params: dict[str, str], printer: Printer) -> int:
-    from services.alerts.client import explain
+    from services.cli.alerts_client import explain
 
     response = api.get("/alerts", params={"limit": count, **params})
     if response.status_code != 200:

@@ -118,7 +118,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def host_port_arg(value: str) -> str:
     """`HOST:PORT` exactly: a bare host would open every port of it (Redis, the broker)."""
-    from services.alerts.ssrf import AllowList
+    from services.common.ssrf import AllowList
 
     host, sep, port = value.rpartition(":")
     if not sep or not host or not port.isdigit():

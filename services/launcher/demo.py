@@ -11,7 +11,7 @@ import httpx
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
-from services.alerts.client import explain
+from services.cli.alerts_client import explain
 from services.ingest.sources import read_articles
 
 DEMO_ACTORS = ("Russia", "China", "United States")

@@ -50,7 +50,7 @@ def sources_spec(
 def watch(sources_url: str, api_key: str, feeds: Iterable[str], every: int) -> list[str]:
     """Ask the sources service to watch each feed; returns the feed ids. Raises on refusal,
     with the service's reason as a terminal-safe sentence (it may quote the URL or a DNS answer)."""
-    from services.alerts.client import reason
+    from services.cli.alerts_client import reason
     from services.common.terminal import safe
 
     ids = []

@@ -16,8 +16,8 @@ from prometheus_client import CollectorRegistry
 from redis.exceptions import RedisError
 
 from schemas.feeds import Feed, FeedSpec, FeedStatus
-from services.alerts.ssrf import BlockedAddress
 from services.common.metrics import HttpMetrics, metrics_router, new_registry
+from services.common.ssrf import BlockedAddress
 from services.sources.metrics import SourceMetrics
 from services.sources.runtime import Components, open_components
 from services.sources.scheduler import Scheduler

@@ -3,7 +3,7 @@
 Every hop (redirects included) passes the SSRF guard and connects to the address the guard
 checked, with Host and TLS SNI set to the URL's name, so a second DNS answer (rebinding)
 cannot move the request elsewhere, as for webhooks. The guard is the webhooks' own
-(`services.alerts.ssrf`): its `host:port` allow entries let a local run reach its own feed
+(`services.common.ssrf`): its `host:port` allow entries let a local run reach its own feed
 server's port on loopback and no other service listening there (Redis, the APIs).
 """
 
@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 import httpx
 
-from services.alerts.ssrf import (
+from services.common.ssrf import (
     AllowList,
     BlockedAddress,
     Resolver,

@@ -179,12 +179,14 @@ def consumer_lags(
 def read_lags(consumer: Any) -> dict[Partition, int]:
     """The lags of a faust consumer; empty while it is not started or if faust hides offsets.
 
-    `_committed_offset` is faust's private map of the offsets it committed (or found
-    committed on assignment); faust has no public accessor, so its absence is tolerated.
+    Faust has no public accessor for its committed offsets (faust_internals reads them), so
+    their absence is tolerated.
     """
     from faust.exceptions import NotReady  # heavy import: only a running worker gets here
 
-    committed = getattr(consumer, "_committed_offset", None)
+    from services.stream.faust_internals import committed_offsets_if_shown
+
+    committed = committed_offsets_if_shown(consumer)
     if committed is None:
         return {}
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import faust
 
+from services.stream.faust_internals import connect_before_streams_resume
+
 log = logging.getLogger(__name__)
 
 # A worker that must restore its table from the changelog starts faust's fetcher early and
@@ -24,13 +26,12 @@ log = logging.getLogger(__name__)
 # conductor hold each record it is given (`flow_control.acquire()`) instead of queueing it, and
 # `resume()` empties the queues before it lets the held records through. Every sender of this
 # signal resumes flow control afterwards, or a new rebalance starts that resumes it itself.
+# The order relied on is checked in faust_internals.py.
 
 
 def hold_deliveries_until_streams_resume(app: faust.App) -> None:
     """Connect the hold to `app`: call once, when the app is built."""
-    # mode types handlers with a union of Callable[[T, VarArg(), NamedArg(...), KwArg()], ...]
-    # that mypy matches with no function, not even one of exactly that signature.
-    app.on_rebalance_complete.connect(_suspend_flow)  # type: ignore[arg-type]
+    connect_before_streams_resume(app, _suspend_flow)
 
 
 async def _suspend_flow(sender: Any, **_: Any) -> None:

@@ -13,6 +13,8 @@ from aiokafka.errors import ConsumerStoppedError, KafkaError
 from faust.exceptions import ConsumerNotStarted
 from faust.types import TP
 
+from services.stream import faust_internals
+
 log = logging.getLogger(__name__)
 
 # Faust acks in order and commits only up to the first record not acked, so a record it
@@ -124,11 +126,11 @@ def _settling(app: faust.App) -> bool:
 async def look_at(app: faust.App, topics: Collection[str]) -> dict[TP, PartitionLook]:
     """A look at each assigned partition of `topics`, from faust's consumer bookkeeping."""
     # Faust has no public reading of its committed offsets, acked offsets or messages in
-    # flight; these attributes are faust-streaming 0.15.3's (transport/consumer.py).
+    # flight: faust_internals reads them.
     consumer: Any = app.consumer
     looks: dict[TP, PartitionLook] = {}
     tps = [tp for tp in consumer.assignment() if tp.topic in topics]
-    committed: Mapping[TP, int | None] = consumer._committed_offset
+    committed: Mapping[TP, int | None] = faust_internals.committed_offsets(consumer)
     unknown = [tp for tp in tps if committed.get(tp) is None]
     # Nothing committed yet: the group starts at the partition's earliest record.
     earliest: Mapping[TP, int] = {}
@@ -136,7 +138,9 @@ async def look_at(app: faust.App, topics: Collection[str]) -> dict[TP, Partition
         earliest = await asyncio.wait_for(
             consumer.earliest_offsets(*unknown), timeout=LOOK_TIMEOUT_S
         )
-    in_flight = {(m.tp, m.offset) for m in list(consumer._unacked_messages) if not m.acked}
+    in_flight = {
+        (m.tp, m.offset) for m in faust_internals.unacked_messages(consumer) if not m.acked
+    }
     for tp in tps:
         next_offset = committed.get(tp)
         if next_offset is None:
@@ -146,7 +150,7 @@ async def look_at(app: faust.App, topics: Collection[str]) -> dict[TP, Partition
         position = await asyncio.wait_for(consumer.position(tp), timeout=LOOK_TIMEOUT_S)
         if position is None:
             continue
-        acked: Collection[int] = consumer._acked_index.get(tp, ())
+        acked = faust_internals.acked_offsets(consumer, tp)
         taken = (tp, next_offset) in in_flight or next_offset in acked
         looks[tp] = PartitionLook(next_offset=next_offset, position=position, next_taken=taken)
     return looks

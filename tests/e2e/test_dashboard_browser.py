@@ -21,12 +21,13 @@ from redis.asyncio import Redis
 
 from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached
 from schemas.claims import Claim, ClaimType, Span
-from services.alerts.api import create_app
-from services.alerts.article_store import RedisArticleStore
 from services.alerts.articles import ArticleRecord
-from services.alerts.keys import Keys
+from services.alerts.bootstrap import build_components, redis_client
+from services.alerts.http.api import create_app
+from services.alerts.redis.alert_store import RedisAlertStore
+from services.alerts.redis.article_store import RedisArticleStore
+from services.alerts.redis.keys import Keys
 from services.alerts.settings import DeliverySettings, Settings
-from services.alerts.store import RedisAlertStore
 from services.common.settings import KafkaSettings, RedisSettings
 
 pytestmark = pytest.mark.browser
@@ -113,7 +114,11 @@ def service(redis_url: str, key_prefix: str) -> Iterator[Service]:
         sse_ping_seconds=1.0,
     )
     config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", ws="none"
+        create_app(settings, components=build_components(settings, redis_client(settings))),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        ws="none",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

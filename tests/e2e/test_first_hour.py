@@ -16,15 +16,17 @@ import socket
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from standardwebhooks import Webhook
+
+from tests.support.polling import eventually_blocking
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMWATCH = [sys.executable, "-m", "services.cli.main"]
@@ -94,6 +96,9 @@ class Up:
     def output(self) -> str:
         return self.out.read_text(errors="replace")
 
+    def assert_running(self) -> None:
+        assert self.popen.poll() is None, f"claimwatch up exited early:\n{self.output()}"
+
     @property
     def stack_file(self) -> Path:
         return self.folder / ".run" / "stack.json"
@@ -130,15 +135,15 @@ def up(tmp_path: Path) -> Iterator[tuple[Up, Terminal, Receiver]]:
         server.server_close()
 
 
-def wait_for(check, what: str, up: Up, deadline_s: float = 180.0):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        assert up.popen.poll() is None, f"claimwatch up exited early:\n{up.output()}"
-        found = check()
-        if found:
-            return found
-        time.sleep(0.5)
-    pytest.fail(f"{what}: not within {deadline_s} s\n{up.output()}")
+def wait_for(check: Callable[[], object], what: str, up: Up, deadline_s: float = 180.0) -> Any:
+    return eventually_blocking(
+        check,
+        what=what,
+        timeout=deadline_s,
+        interval=0.5,
+        alive=up.assert_running,
+        detail=up.output,
+    )
 
 
 def no_raw(text: str, where: str) -> None:

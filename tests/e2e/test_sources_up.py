@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-import pytest
 from aiokafka import AIOKafkaConsumer
-from support.feed_site import DENIAL_STORY, RSS, WARNING_STORY, FeedSite, article_page, rss
 from test_up import CLAIMWATCH, ROOT, Up, cleanup, free_port, start_up, stop_and_check_nothing_left
 
 from schemas.articles import ArticlePublished, derive_article_id
+from tests.support.feed_site import DENIAL_STORY, RSS, WARNING_STORY, FeedSite, article_page, rss
+from tests.support.polling import eventually_blocking
 
 __all__ = ["cleanup"]  # the fixture, used by name
 
@@ -25,12 +25,15 @@ __all__ = ["cleanup"]  # the fixture, used by name
 def wait_for(what: str, up: Up, check: Callable[[], bool], deadline_s: float) -> float:
     """Seconds until `check()` held; fails with the stack's output after `deadline_s`."""
     start = time.monotonic()
-    while time.monotonic() - start < deadline_s:
-        assert up.popen.poll() is None, f"claimwatch up exited early:\n{up.output()}"
-        if check():
-            return time.monotonic() - start
-        time.sleep(0.5)
-    pytest.fail(f"{what}: not within {deadline_s} s\n{up.output()}")
+    eventually_blocking(
+        check,
+        what=what,
+        timeout=deadline_s,
+        interval=0.5,
+        alive=up.assert_running,
+        detail=up.output,
+    )
+    return time.monotonic() - start
 
 
 def alert_types(up: Up) -> set[tuple[str, str]]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import signal
 import socket
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,9 +21,10 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from redis.asyncio import Redis
 from standardwebhooks.webhooks import Webhook
 
-from services.alerts.delivery_queue import GROUP
-from services.alerts.keys import Keys
+from services.alerts.redis.delivery_queue import GROUP
+from services.alerts.redis.keys import Keys
 from services.launcher.plan import StackConfig, service_specs
+from tests.support.polling import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "aljazeera-2022-03-14-russia-china-military-aid.txt"
@@ -67,16 +66,17 @@ class Stack:
 async def until(
     check: Callable[[], Awaitable[Any]], what: str, stack: Stack, waiting: list[str] | None = None
 ) -> Any:
-    deadline = time.monotonic() + DEADLINE
-    while time.monotonic() < deadline:
+    def alive() -> None:
         for proc in stack.procs:
             assert proc.poll() is None, f"a service exited early while waiting for {what}"
-        value = await check()
-        if value:
-            return value
-        await asyncio.sleep(0.25)
-    detail = f" (still waiting: {', '.join(waiting)})" if waiting else ""
-    raise AssertionError(f"{what}: not within {DEADLINE}s{detail}{stack.tail()}")
+
+    def detail() -> str:
+        still = f"(still waiting: {', '.join(waiting)})" if waiting else ""
+        return f"{still}{stack.tail()}"
+
+    return await eventually(
+        check, what=what, timeout=DEADLINE, interval=0.25, alive=alive, detail=detail
+    )
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from services.launcher.pidfiles import PidDir, PidRecord, is_running
+from tests.support.polling import eventually_blocking
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMWATCH = [sys.executable, "-m", "services.cli.main"]
@@ -60,6 +61,9 @@ class Up:
         )
         return self.out.read_text() + logs
 
+    def assert_running(self) -> None:
+        assert self.popen.poll() is None, f"claimwatch up exited early:\n{self.output()}"
+
     def records(self) -> list[PidRecord]:
         return PidDir(self.run_dir / "pids").records()
 
@@ -83,18 +87,24 @@ def start_up(tmp_path: Path, *extra: str) -> Up:
 
 
 def wait_for_seed_alerts(up: Up, deadline_s: float = 180.0) -> list[dict[str, object]]:
-    deadline = time.monotonic() + deadline_s
-    found: list[dict[str, object]] = []
-    while time.monotonic() < deadline:
-        assert up.popen.poll() is None, f"claimwatch up exited early:\n{up.output()}"
+    def seed_alerts() -> list[dict[str, object]]:
         try:
-            found = httpx.get(f"{up.alerts_url}/alerts?limit=200", timeout=5).json()
+            found: list[dict[str, object]] = httpx.get(
+                f"{up.alerts_url}/alerts?limit=200", timeout=5
+            ).json()
         except (httpx.HTTPError, ValueError):
-            found = []
-        if {(a["actor"], a["type"]) for a in found} >= SEED_ACTORS:
-            return found
-        time.sleep(1.0)
-    pytest.fail(f"no alerts for {SEED_ACTORS} within {deadline_s} s:\n{found}\n{up.output()}")
+            return []
+        return found if {(a["actor"], a["type"]) for a in found} >= SEED_ACTORS else []
+
+    found: list[dict[str, object]] = eventually_blocking(
+        seed_alerts,
+        what=f"alerts for {SEED_ACTORS}",
+        timeout=deadline_s,
+        interval=1.0,
+        alive=up.assert_running,
+        detail=up.output,
+    )
+    return found
 
 
 def stop_and_check_nothing_left(up: Up, records: list[PidRecord], *, demo_ran: bool = True) -> None:

@@ -7,29 +7,29 @@ from collections.abc import AsyncIterator, Callable
 
 import httpx
 import pytest
-from alerts_support import (
+from redis.asyncio import Redis
+from standardwebhooks.webhooks import Webhook
+
+from schemas.claims import ClaimType
+from services.alerts.bootstrap import build_components, run_background
+from services.alerts.components import Components
+from services.alerts.http.api import create_app
+from services.alerts.redis.delivery_queue import GROUP
+from services.alerts.redis.keys import Keys
+from services.alerts.settings import Settings
+from services.common.kafka import ensure_topics
+from services.common.settings import KafkaSettings, RedisSettings
+from tests.support.alerts_support import (
     API_KEY,
     Receiver,
     alert_settings,
-    eventually,
     publish,
     raised,
     resolve,
     running_receiver,
     with_retry,
 )
-from redis.asyncio import Redis
-from standardwebhooks.webhooks import Webhook
-
-from schemas.claims import ClaimType
-from services.alerts.api import create_app
-from services.alerts.delivery_queue import GROUP
-from services.alerts.keys import Keys
-from services.alerts.runtime import Components, build_components
-from services.alerts.service import run_background
-from services.alerts.settings import Settings
-from services.common.kafka import ensure_topics
-from services.common.settings import KafkaSettings, RedisSettings
+from tests.support.polling import eventually
 
 
 @pytest.fixture

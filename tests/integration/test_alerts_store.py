@@ -6,19 +6,21 @@ import asyncio
 from collections.abc import AsyncIterator, Callable
 
 import pytest
-from alerts_support import alert_settings, attached, eventually, publish, raised, resolve
 from redis.asyncio import Redis
 
 from schemas.dead_letters import DeadLetter
 from schemas.subscriptions import SubscriptionSpec
-from services.alerts.consumer import AlertConsumer
+from services.alerts.bootstrap import alerts_consumer as make_consumer
+from services.alerts.bootstrap import build_components
+from services.alerts.components import Components
 from services.alerts.handlers import handle_alert_event
-from services.alerts.keys import Keys
-from services.alerts.runtime import Components, build_components
-from services.alerts.service import make_consumer
+from services.alerts.kafka.alert_consumer import AlertConsumer
+from services.alerts.redis.keys import Keys
 from services.alerts.settings import Settings
 from services.common.kafka import decode, ensure_topics, make_producer
 from services.common.settings import KafkaSettings, RedisSettings
+from tests.support.alerts_support import alert_settings, attached, publish, raised, resolve
+from tests.support.polling import eventually
 
 
 @pytest.fixture

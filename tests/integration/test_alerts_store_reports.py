@@ -6,12 +6,12 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
-from alerts_support import attached, raised, source
 from redis.asyncio import Redis
 
 from schemas.alerts import AlertRaised, AlertRevised
-from services.alerts.keys import Keys
-from services.alerts.store import RedisAlertStore
+from services.alerts.redis.alert_store import RedisAlertStore
+from services.alerts.redis.keys import Keys
+from tests.support.alerts_support import attached, raised, source
 
 
 @pytest.fixture

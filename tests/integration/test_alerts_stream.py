@@ -10,15 +10,16 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 import uvicorn
-from alerts_support import API_KEY, attached, raised, resolve
 from redis.asyncio import Redis
 
-from services.alerts.api import create_app
-from services.alerts.keys import Keys
-from services.alerts.runtime import Components, build_components
+from services.alerts.bootstrap import build_components
+from services.alerts.components import Components
+from services.alerts.http.api import create_app
+from services.alerts.redis.alert_store import RedisAlertStore
+from services.alerts.redis.keys import Keys
 from services.alerts.settings import Settings
-from services.alerts.store import RedisAlertStore
 from services.common.settings import RedisSettings
+from tests.support.alerts_support import API_KEY, attached, raised, resolve
 
 
 def _free_port() -> int:

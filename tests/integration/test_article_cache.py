@@ -9,21 +9,21 @@ from typing import Any
 import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
-from alerts_support import API_KEY, alert_settings, eventually, resolve
 from redis.asyncio import Redis
 
 from schemas.alerts import Alert, AlertRaised, AlertSource, SourceAttached
 from schemas.articles import ArticleIn, ArticlePublished
 from schemas.claims import ArticleRef, Claim, ClaimExtracted, ClaimType, Span
-from services.alerts.api import create_app
-from services.alerts.article_store import RedisArticleStore
 from services.alerts.articles import ArticleRecord
-from services.alerts.keys import Keys
-from services.alerts.runtime import build_components
-from services.alerts.service import run_background
+from services.alerts.bootstrap import build_components, run_background
+from services.alerts.http.api import create_app
+from services.alerts.redis.article_store import RedisArticleStore
+from services.alerts.redis.keys import Keys
 from services.alerts.settings import Settings
 from services.common.kafka import encode, ensure_topics
 from services.common.settings import KafkaSettings, RedisSettings
+from tests.support.alerts_support import API_KEY, alert_settings, resolve
+from tests.support.polling import eventually
 
 TEXT = (
     "Ministers gathered in Oslo on Friday. "

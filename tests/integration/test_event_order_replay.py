@@ -13,8 +13,8 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from fault_stack import ROOT, Services, settled, until
-from fault_support import EventKey, HookReceiver, expected_events, follow_every_actor
+from tests.support.fault_stack import ROOT, Services, settled, until
+from tests.support.fault_support import EventKey, HookReceiver, expected_events, follow_every_actor
 
 STREAM = ROOT / "tests" / "fixtures" / "multi_outlet"
 Report = tuple[str, str, str]  # article id, sentence, speaker

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fault_corpus import write_corpus
-from fault_stack import OwnServer, Services, read_keys, settled, until
-from fault_support import (
+
+from tests.support.fault_corpus import write_corpus
+from tests.support.fault_stack import OwnServer, Services, read_keys, settled, until
+from tests.support.fault_support import (
     HookReceiver,
     assert_each_once,
     by_path,

@@ -12,11 +12,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from alerts_support import publish, raised
-from fault_stack import FAST_RETRY_ENV, Services, settled, until
-from fault_support import HookReceiver, assert_each_once
-
 from services.common.settings import KafkaSettings
+from tests.support.alerts_support import publish, raised
+from tests.support.fault_stack import FAST_RETRY_ENV, Services, settled, until
+from tests.support.fault_support import HookReceiver, assert_each_once
 
 N_ALERTS = 8
 SLOW_S = 3.0

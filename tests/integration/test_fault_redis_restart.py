@@ -8,13 +8,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from alerts_support import publish, raised
-from fault_stack import FAST_RETRY_ENV, OwnServer, Services, delivery_statuses, settled, until
-from fault_support import HookReceiver, assert_each_once
 
 from schemas.alerts import AlertRaised
-from services.alerts.webhooks import webhook_id
+from services.alerts.models import webhook_id
 from services.common.settings import KafkaSettings
+from tests.support.alerts_support import publish, raised
+from tests.support.fault_stack import (
+    FAST_RETRY_ENV,
+    OwnServer,
+    Services,
+    delivery_statuses,
+    settled,
+    until,
+)
+from tests.support.fault_support import HookReceiver, assert_each_once
 
 # Well under the delivery workers' reclaim time (120 s): a delivery a worker had read when Redis
 # went away must be taken up again at once, not when it is reclaimed as abandoned.

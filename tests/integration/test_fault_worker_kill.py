@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from fault_corpus import write_corpus
-from fault_stack import Services, settled, until
-from fault_support import (
+from tests.support.fault_corpus import write_corpus
+from tests.support.fault_stack import Services, settled, until
+from tests.support.fault_support import (
     HookReceiver,
     assert_each_once,
     by_path,

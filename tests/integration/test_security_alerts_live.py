@@ -17,16 +17,17 @@ import httpx
 import pytest
 import redis
 from aiohttp import web
-from alerts_support import eventually, publish, raised
 from standardwebhooks.webhooks import Webhook
 
-from services.alerts.api import create_app
-from services.alerts.runtime import build_components
+from services.alerts.bootstrap import build_components
+from services.alerts.delivery.webhooks import WebhookSender
+from services.alerts.http.api import create_app
 from services.alerts.settings import Settings
-from services.alerts.ssrf import AllowList
-from services.alerts.webhooks import WebhookSender
 from services.common.kafka import ensure_topics
 from services.common.settings import KafkaSettings, RedisSettings
+from services.common.ssrf import AllowList
+from tests.support.alerts_support import publish, raised
+from tests.support.polling import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 API_KEY = f"live-key-{uuid.uuid4().hex}"

@@ -10,12 +10,12 @@ from contextlib import asynccontextmanager
 
 import httpx
 import pytest
-from support.feed_site import DENIAL_STORY, RSS, FeedSite, article_page, rss
 
 from schemas.feeds import feed_id
 from services.common.settings import KafkaSettings, RedisSettings, TopicSettings
 from services.sources.api import create_app
 from services.sources.settings import FetchSettings, PollSettings, Settings
+from tests.support.feed_site import DENIAL_STORY, RSS, FeedSite, article_page, rss
 
 KEY = "sources-test-key"
 
@@ -126,8 +126,8 @@ async def test_the_alert_service_lists_the_feeds_the_sources_service_keeps(
     sources service), and needs the key only when reading does."""
     from redis.asyncio import Redis
 
-    from services.alerts.api import create_app as alerts_app
-    from services.alerts.runtime import build_components
+    from services.alerts.bootstrap import build_components
+    from services.alerts.http.api import create_app as alerts_app
     from services.alerts.settings import Settings as AlertSettings
 
     settings = make_settings([f"127.0.0.1:{site.port}"])

@@ -8,7 +8,15 @@ from contextlib import asynccontextmanager
 
 import pytest
 from aiokafka import AIOKafkaConsumer
-from support.feed_site import (
+
+from schemas.articles import ArticlePublished, derive_article_id
+from schemas.feeds import Feed, FeedSpec
+from services.common.metrics import new_registry
+from services.common.settings import KafkaSettings, RedisSettings, TopicSettings
+from services.sources.metrics import SourceMetrics
+from services.sources.runtime import Components, open_components
+from services.sources.settings import FetchSettings, Settings
+from tests.support.feed_site import (
     ATOM,
     DENIAL_STORY,
     PLAIN_STORY,
@@ -19,14 +27,6 @@ from support.feed_site import (
     atom,
     rss,
 )
-
-from schemas.articles import ArticlePublished, derive_article_id
-from schemas.feeds import Feed, FeedSpec
-from services.common.metrics import new_registry
-from services.common.settings import KafkaSettings, RedisSettings, TopicSettings
-from services.sources.metrics import SourceMetrics
-from services.sources.runtime import Components, open_components
-from services.sources.settings import FetchSettings, Settings
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from schemas.dead_letters import DeadLetter
 from services.common.kafka import decode, encode, ensure_topics
 from services.common.settings import KafkaSettings, TopicSettings
 from services.ingest.sources import ReadArticle, read_articles
+from tests.support.polling import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds/aljazeera-2022-03-14-russia-china-military-aid.txt"
@@ -164,16 +165,24 @@ class Reader:
         timeout: float = DEADLINE_S,
         detail: Callable[[], object] = lambda: "",
     ) -> None:
-        assert self._consumer is not None
-        deadline = time.monotonic() + timeout
-        while not done():
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"timed out waiting for {what} {detail()}; worker logs:\n{self.stack.logs()}"
-                )
-            batches = await self._consumer.getmany(timeout_ms=500)
+        consumer = self._consumer
+        assert consumer is not None
+
+        async def read_until_done() -> bool:
+            if done():
+                return True
+            batches = await consumer.getmany(timeout_ms=500)
             for messages in batches.values():
                 self.values.extend(m.value for m in messages if m.value is not None)
+            return done()
+
+        await eventually(
+            read_until_done,
+            what=what,
+            timeout=timeout,
+            interval=0,
+            detail=lambda: f"{detail()}; worker logs:\n{self.stack.logs()}",
+        )
 
 
 class Alerts(Reader):

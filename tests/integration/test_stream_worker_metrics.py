@@ -7,7 +7,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from schemas.articles import ArticlePublished
 from services.common.kafka import encode, ensure_topics
 from services.common.settings import KafkaSettings, TopicSettings
 from services.ingest.sources import ReadArticle, read_articles
+from tests.support.polling import eventually_blocking
 
 pytestmark = pytest.mark.integration
 
@@ -132,20 +132,25 @@ def value(samples: Samples, name: str, **labels: str) -> float:
 
 
 def wait_for(worker: Worker, done: Callable[[Samples], bool], what: str) -> Samples:
-    deadline = time.monotonic() + DEADLINE_S
-    samples: Samples = {}
-    while time.monotonic() < deadline:
+    last: Samples = {}
+
+    def alive() -> None:
         if worker.proc.poll() is not None:
             pytest.fail(f"the worker exited; its log:\n{worker.log_path.read_text()[-3000:]}")
-        samples = worker.samples()
-        if samples and done(samples):
-            return samples
-        time.sleep(0.5)
-    seen = {k: v for k, v in samples.items() if k[0].startswith("claimwatch_stream")}
-    pytest.fail(
-        f"timed out waiting for {what}; last samples {seen}; "
-        f"worker log:\n{worker.log_path.read_text()[-3000:]}"
+
+    def counted() -> Samples:
+        nonlocal last
+        last = worker.samples()
+        return last if last and done(last) else {}
+
+    def detail() -> str:
+        seen = {k: v for k, v in last.items() if k[0].startswith("claimwatch_stream")}
+        return f"last samples {seen}; worker log:\n{worker.log_path.read_text()[-3000:]}"
+
+    samples: Samples = eventually_blocking(
+        counted, what=what, timeout=DEADLINE_S, interval=0.5, alive=alive, detail=detail
     )
+    return samples
 
 
 def test_worker_metrics_count_articles_claims_alerts_dead_letters_and_lag(

@@ -9,11 +9,11 @@ from typing import Any, cast
 import httpx
 import pytest
 
-from services.alerts.api import create_app
-from services.alerts.runtime import Components
+from services.alerts.components import Components
+from services.alerts.delivery.webhooks import WebhookSender
+from services.alerts.http.api import create_app
 from services.alerts.settings import Settings
-from services.alerts.ssrf import AllowList, Resolver
-from services.alerts.webhooks import WebhookSender
+from services.common.ssrf import AllowList, Resolver
 
 KEY = "unit-security-key-5b1e"
 PUBLIC = "93.184.216.34"

@@ -7,50 +7,35 @@ from typing import Any, cast
 
 import httpx
 import pytest
-from alert_fakes import resolve, subscription
 
-from schemas.subscriptions import Subscription
-from services.alerts.api import create_app
-from services.alerts.runtime import Components
+from services.alerts.components import Components
+from services.alerts.http.api import create_app
 from services.alerts.settings import Settings
-from services.alerts.ssrf import AllowList
+from services.common.ssrf import AllowList
+from tests.support.alert_fakes import FakeAlertStore, FakeDeliveryQueue, FakeSubscriptionStore
+from tests.support.factories import resolve
 
 KEY = "test-key-123"
-
-
-class FakeSubscriptions:
-    def __init__(self) -> None:
-        self.subs: dict[str, Subscription] = {}
-
-    async def list(self) -> list[Subscription]:
-        return list(self.subs.values())
-
-    async def create(self, spec: Any, canonical: str) -> tuple[Subscription, str]:
-        sub = subscription(spec.actor)
-        self.subs[sub.id] = sub
-        return sub, "whsec_c2VjcmV0"
-
-
-class FakeStore:
-    async def list_alerts(self, **_: Any) -> list[Any]:
-        return []
 
 
 async def _no_dns(host: str, port: int) -> list[str]:
     return ["93.184.216.34"]
 
 
-def client(**settings: Any) -> httpx.AsyncClient:
-    comp = Components(
-        redis=cast(Any, None),
-        store=cast(Any, FakeStore()),
-        subscriptions=cast(Any, FakeSubscriptions()),
-        queue=cast(Any, None),
+def components() -> Components:
+    return Components(
+        redis=cast(Any, None),  # no route under test here reads Redis directly
+        store=FakeAlertStore(),
+        subscriptions=FakeSubscriptionStore(),
+        queue=FakeDeliveryQueue(),
         resolve=resolve,
         allow=AllowList.parse([]),
         dns=_no_dns,
     )
-    app = create_app(Settings(api_key=KEY, **settings), components=comp)
+
+
+def client(**settings: Any) -> httpx.AsyncClient:
+    app = create_app(Settings(api_key=KEY, **settings), components=components())
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
 
@@ -102,7 +87,7 @@ def test_api_key_is_required_in_settings() -> None:
 
 
 def test_openapi_lists_the_api_and_the_key_scheme() -> None:
-    app = create_app(Settings(api_key=KEY))
+    app = create_app(Settings(api_key=KEY), components=components())
     schema = app.openapi()
     assert {"/subscriptions", "/alerts", "/alerts/stream", "/actors"} <= set(schema["paths"])
     assert "APIKeyHeader" in schema["components"]["securitySchemes"]

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from services.alerts.dashboard import STATIC, router
+from services.alerts.http.dashboard import STATIC, router
 
 
 def client() -> httpx.AsyncClient:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from services.alerts.apprise_channel import check_apprise_host, is_valid_apprise_url
-from services.alerts.deliveries import apprise_text
-from services.alerts.ssrf import AllowList, BlockedAddress
+from schemas.alerts import AlertRaised, SourceAttached
+from services.alerts.delivery.apprise_channel import check_apprise_host, is_valid_apprise_url
+from services.alerts.notification import apprise_text, notification
+from services.common.ssrf import AllowList, BlockedAddress
+from tests.support.factories import make_alert
 
 
 async def _dns(host: str, port: int) -> list[str]:
@@ -37,10 +37,12 @@ async def test_service_schemes_and_allow_listed_hosts_pass() -> None:
 
 
 def test_message_text_for_new_alerts_and_further_reports() -> None:
-    alert = {"actor": "Russia", "type": "denial", "speaker": "Dmitry Peskov",
-             "sentence": "The Kremlin denied it."}  # fmt: skip
-    title, body = apprise_text(json.dumps({"data": {"alert": alert}}))
+    alert = make_alert(sentence="The Kremlin denied it.")
+    title, body = apprise_text(notification(AlertRaised(alert=alert), alert))
     assert (title, body) == ("Russia: denial by Dmitry Peskov", "The Kremlin denied it.")
-    further = {"alert": alert, "source": {"sentence": "Moscow denied it again."}}
-    title, body = apprise_text(json.dumps({"data": further}))
+    again = alert.first_source.model_copy(update={"sentence": "Moscow denied it again."})
+    attached = SourceAttached(
+        alert_id=alert.alert_id, actor=alert.actor, type=alert.type, source=again
+    )
+    title, body = apprise_text(notification(attached, alert))
     assert title.startswith("Further report") and body == "Moscow denied it again."

@@ -6,16 +6,17 @@ import asyncio
 from typing import Any, cast
 
 from aiokafka import ConsumerRecord
-from alert_fakes import ARTICLE_TEXT, FakeArticleStore, make_claim
 from redis.exceptions import ConnectionError as RedisConnectionError
 from test_consumer import FakeProducer
 
 from schemas.articles import ArticleIn, ArticlePublished
 from schemas.claims import ArticleRef, ClaimExtracted
 from schemas.dead_letters import DeadLetter
-from services.alerts.article_consumer import ArticleCacheConsumer
 from services.alerts.articles import ArticleRecord
+from services.alerts.kafka.article_consumer import ArticleCacheConsumer
 from services.common.kafka import encode
+from tests.support.alert_fakes import FakeArticleStore
+from tests.support.factories import ARTICLE_TEXT, make_claim
 
 DENIAL = "The Kremlin denied it had asked China for military equipment."
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from alert_fakes import ARTICLE_TEXT, make_alert, make_claim
-
 from schemas.articles import Article
 from schemas.claims import Claim, ClaimType, Span
 from services.alerts.articles import ArticleRecord, CachedArticle, article_view, claim_id
 from services.alerts.models import StoredAlert
+from tests.support.factories import ARTICLE_TEXT, make_alert, make_claim
 
 DENIAL = "The Kremlin denied it had asked China for military equipment."
 TRADE = "A Chinese spokesman said trade talks would continue."

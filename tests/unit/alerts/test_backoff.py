@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.alerts.backoff import backoff_ceiling, retry_delay, total_ceiling
+from services.alerts.delivery.backoff import backoff_ceiling, retry_delay, total_ceiling
 from services.alerts.settings import RetrySettings
 
 RETRY = RetrySettings(base_seconds=30, factor=3, cap_seconds=4 * 3600, max_attempts=8)

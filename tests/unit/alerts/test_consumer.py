@@ -6,12 +6,12 @@ import asyncio
 from typing import Any, cast
 
 from aiokafka import ConsumerRecord
-from alert_fakes import raised
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from schemas.dead_letters import DeadLetter
-from services.alerts.consumer import AlertConsumer
+from services.alerts.kafka.alert_consumer import AlertConsumer
 from services.common.kafka import encode
+from tests.support.factories import raised
 
 
 class FakeProducer:

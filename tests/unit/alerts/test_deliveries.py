@@ -5,60 +5,18 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import Any, cast
 
 import pytest
-from alert_fakes import subscription
 
-from schemas.subscriptions import Subscription
-from services.alerts.deliveries import DeliveryWorker
+from services.alerts.delivery.webhooks import SendResult
+from services.alerts.delivery.worker import DeliveryWorker
 from services.alerts.models import DeliveryJob
+from services.alerts.notification import notification
 from services.alerts.settings import DeliverySettings, RetrySettings
-from services.alerts.webhooks import SendResult
+from tests.support.alert_fakes import FakeDeliveryQueue, FakeSubscriptionStore, FakeWebhookPoster
+from tests.support.factories import make_alert, raised, subscription
 
-BODY = '{"type":"alert.raised","data":{"alert":{"actor":"Russia"}}}'
-
-
-class FakeQueue:
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, Any]] = []
-
-    async def delivered(self, msg_id: str, job: DeliveryJob, status: int | None) -> None:
-        self.calls.append(("delivered", job))
-
-    async def dropped(self, msg_id: str, job: DeliveryJob, why: str) -> None:
-        self.calls.append(("dropped:" + why, job))
-
-    async def retry_at(self, msg_id: str, job: DeliveryJob, due: datetime, *_: Any) -> None:
-        self.calls.append(("retry", (job, due)))
-
-    async def dead_letter(self, msg_id: str, job: DeliveryJob, *_: Any) -> None:
-        self.calls.append(("dead", job))
-
-
-class FakeSubs:
-    def __init__(self, sub: Subscription) -> None:
-        self.sub = sub
-        self.disabled: list[int] = []
-
-    async def get(self, sub_id: str) -> Subscription | None:
-        return self.sub if sub_id == self.sub.id else None
-
-    async def secret(self, sub_id: str) -> str:
-        return "whsec_c2VjcmV0c2VjcmV0c2VjcmV0"
-
-    async def disable_channel(self, sub_id: str, index: int) -> None:
-        self.disabled.append(index)
-
-
-class FakeSender:
-    def __init__(self, result: SendResult) -> None:
-        self.result = result
-        self.headers: list[dict[str, str]] = []
-
-    async def send(self, url: str, body: str, headers: dict[str, str]) -> SendResult:
-        self.headers.append(headers)
-        return self.result
+TOLD = notification(raised(), make_alert())
 
 
 async def _no_apprise(url: str, title: str, body: str) -> SendResult:
@@ -67,16 +25,23 @@ async def _no_apprise(url: str, title: str, body: str) -> SendResult:
 
 def run(result: SendResult, *, attempt: int = 0, max_attempts: int = 3):  # type: ignore[no-untyped-def]
     sub = subscription("Russia")
-    queue, subs, sender = FakeQueue(), FakeSubs(sub), FakeSender(result)
+    queue, subs, sender = FakeDeliveryQueue(), FakeSubscriptionStore(sub), FakeWebhookPoster(result)
     worker = DeliveryWorker(
-        queue=cast(Any, queue),
-        subscriptions=cast(Any, subs),
-        webhooks=cast(Any, sender),
+        queue=queue,
+        subscriptions=subs,
+        webhooks=sender,
         apprise=_no_apprise,
         settings=DeliverySettings(retry=RetrySettings(base_seconds=10, max_attempts=max_attempts)),
     )
-    job = DeliveryJob(delivery_id="msg_abc", subscription_id=sub.id, channel_index=0,
-                      kind="raised", alert_id="al_1", payload=BODY, attempt=attempt)  # fmt: skip
+    job = DeliveryJob(
+        delivery_id="msg_abc",
+        subscription_id=sub.id,
+        channel_index=0,
+        kind="raised",
+        alert_id="al_1",
+        notification=TOLD,
+        attempt=attempt,
+    )
     return worker, job, queue, subs, sender
 
 
@@ -114,7 +79,7 @@ async def test_exhausted_attempts_are_dead_lettered() -> None:
 async def test_410_disables_the_channel() -> None:
     worker, job, queue, subs, _ = run(SendResult(ok=False, status=410, permanent=True))
     assert await worker.process("1-0", job) == "disabled"
-    assert subs.disabled == [0] and queue.calls[0][0] == "dropped:disabled"
+    assert subs.disabled == [(job.subscription_id, 0)] and queue.calls[0][0] == "dropped:disabled"
 
 
 async def test_refused_url_is_dead_lettered_without_retrying() -> None:
@@ -134,7 +99,7 @@ async def test_deleted_subscription_drops_the_delivery() -> None:
 async def test_a_retry_log_says_why(caplog: pytest.LogCaptureFixture) -> None:
     error = "ConnectError: All connection attempts failed"
     worker, job, *_ = run(SendResult(ok=False, error=error))
-    with caplog.at_level(logging.INFO, logger="services.alerts.deliveries"):
+    with caplog.at_level(logging.INFO, logger="services.alerts.delivery.worker"):
         assert await worker.process("1-0", job) == "retrying"
     [record] = [r for r in caplog.records if r.getMessage() == "delivery retrying"]
     assert record.reason == error  # type: ignore[attr-defined]

@@ -6,27 +6,24 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 import httpx
-from alert_fakes import ARTICLE_TEXT, FakeArticleStore, make_alert, make_claim, resolve
 
 from schemas.claims import ClaimType
-from services.alerts.api import create_app
-from services.alerts.article_store import ArticleStore
 from services.alerts.articles import ArticleRecord
+from services.alerts.components import Components
+from services.alerts.http.api import create_app
 from services.alerts.models import StoredAlert
-from services.alerts.runtime import Components
+from services.alerts.redis.article_store import ArticleStore
 from services.alerts.settings import Settings
-from services.alerts.ssrf import AllowList
+from services.common.ssrf import AllowList
+from tests.support.alert_fakes import (
+    FakeAlertStore,
+    FakeArticleStore,
+    FakeDeliveryQueue,
+    FakeSubscriptionStore,
+)
+from tests.support.factories import ARTICLE_TEXT, DENIAL, make_alert, make_claim, resolve
 
-DENIAL = "The Kremlin denied it had asked China for military equipment."
 TRADE = "A Chinese spokesman said trade talks would continue."
-
-
-class AlertsOfArticles:
-    def __init__(self, *alerts: StoredAlert) -> None:
-        self.alerts = alerts
-
-    async def alerts_for_article(self, article_id: str) -> list[StoredAlert]:
-        return [a for a in self.alerts if any(s.article_id == article_id for s in a.sources)]
 
 
 def denial_alert() -> StoredAlert:
@@ -37,12 +34,21 @@ def denial_alert() -> StoredAlert:
     return StoredAlert(**dict(alert), raised_at=datetime(2022, 3, 15, tzinfo=UTC), sources=[source])
 
 
-def client(store: AlertsOfArticles, articles: ArticleStore | None) -> httpx.AsyncClient:
+async def _no_dns(host: str, port: int) -> list[str]:
+    raise AssertionError("the article view resolves no host")
+
+
+def client(store: FakeAlertStore, articles: ArticleStore | None) -> httpx.AsyncClient:
     comp = Components(
-        redis=cast(Any, None), store=cast(Any, store), subscriptions=cast(Any, None),
-        queue=cast(Any, None), resolve=resolve, allow=AllowList.parse([]),
-        dns=cast(Any, None), articles=articles,
-    )  # fmt: skip
+        redis=cast(Any, None),  # the article view never reads Redis directly
+        store=store,
+        subscriptions=FakeSubscriptionStore(),
+        queue=FakeDeliveryQueue(),
+        resolve=resolve,
+        allow=AllowList.parse([]),
+        dns=_no_dns,
+        articles=articles,
+    )
     app = create_app(Settings(api_key="k"), components=comp)
     transport = httpx.ASGITransport(app=app)
     return httpx.AsyncClient(
@@ -64,7 +70,7 @@ async def cached_articles() -> FakeArticleStore:
 
 
 async def test_article_has_its_text_all_claims_and_its_alerts() -> None:
-    async with client(AlertsOfArticles(denial_alert()), await cached_articles()) as api:
+    async with client(FakeAlertStore(denial_alert()), await cached_articles()) as api:
         response = await api.get("/articles/art_1")
     assert response.status_code == 200
     body = response.json()
@@ -85,20 +91,20 @@ async def test_article_has_its_text_all_claims_and_its_alerts() -> None:
 
 
 async def test_an_article_only_cached_has_its_claims_and_no_alerts() -> None:
-    async with client(AlertsOfArticles(), await cached_articles()) as api:
+    async with client(FakeAlertStore(), await cached_articles()) as api:
         body = (await api.get("/articles/art_1")).json()
     assert body["text"] == ARTICLE_TEXT and body["alerts"] == [] and body["claims"] == []
     assert [c["alert_id"] for c in body["extracted_claims"]] == [None, None]
 
 
 async def test_without_a_cache_the_view_is_the_alerts_sentences() -> None:
-    async with client(AlertsOfArticles(denial_alert()), None) as api:
+    async with client(FakeAlertStore(denial_alert()), None) as api:
         body = (await api.get("/articles/art_1")).json()
     assert body["text"] is None and body["extracted_claims"] == []
     assert [c["source"]["sentence"] for c in body["claims"]] == [DENIAL]
 
 
 async def test_an_unknown_article_is_404() -> None:
-    async with client(AlertsOfArticles(denial_alert()), await cached_articles()) as api:
+    async with client(FakeAlertStore(denial_alert()), await cached_articles()) as api:
         response = await api.get("/articles/art_unknown")
     assert response.status_code == 404

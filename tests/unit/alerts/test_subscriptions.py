@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from alert_fakes import make_alert, raised, resolve, subscription
-
 from schemas.alerts import AlertSource, SourceAttached
 from schemas.claims import ClaimType, Span
-from services.alerts.subscriptions import canonical_name, live_filter, matching
+from services.alerts.matching import canonical_name, live_filter, matching
+from tests.support.factories import make_alert, raised, resolve, subscription
 
 
 def test_alias_resolves_to_the_canonical_actor() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from services.alerts.ssrf import AllowList
-from services.alerts.webhooks import WebhookSender
+from services.alerts.delivery.webhooks import WebhookSender
+from services.common.ssrf import AllowList
 
 PUBLIC = "93.184.216.34"
 

@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from services.alerts.subscription_store import new_webhook_secret
-from services.alerts.webhooks import parse_retry_after, signed_headers, webhook_id
+from services.alerts.delivery.webhooks import parse_retry_after, signed_headers
+from services.alerts.models import webhook_id
+from services.alerts.redis.subscription_store import new_webhook_secret
 
 BODY = '{"type":"alert.raised","data":{"alert":{"actor":"Russia"}}}'
 

@@ -13,9 +13,9 @@ import httpx
 import pytest
 from rich.console import Console
 
-from services.alerts.client import explain
 from services.cli import tail
 from services.cli.alerts import table
+from services.cli.alerts_client import explain
 from services.launcher.feed import Feed
 
 HOSTILE = "\x1b[2J\x1b]0;owned\x07Kremlin \u202edenied\u202c it\x1b[31m"
@@ -137,7 +137,7 @@ def test_the_alerts_list_keeps_the_newest_raised_of_the_largest_page(
             asked.update(params)
             return httpx.Response(200, json=stored)
 
-    monkeypatch.setattr("services.alerts.client.client", lambda args: Api())
+    monkeypatch.setattr("services.cli.alerts_client.client", lambda args: Api())
     args = argparse.Namespace(
         replay=None, dead_letters=False, stats=False, json=False, limit=2, actor=None,
         types=None, since=None,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from support.feed_site import DENIAL_STORY, article_page
 
 from schemas.articles import derive_article_id
 from services.common.html_article import ExtractionFailed, Hints, extract_article
+from tests.support.feed_site import DENIAL_STORY, article_page
 
 PAGE = article_page("Kremlin denies troop moves", DENIAL_STORY)
 

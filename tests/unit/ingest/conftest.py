@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from ingest_fakes import FakePublisher
+
+from tests.support.ingest_fakes import FakePublisher
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from ingest_fakes import FakePublisher
 
 from services.ingest.api import create_app
 from services.ingest.settings import Settings
 from services.ingest.sources import ReadArticle, read_articles
+from tests.support.ingest_fakes import FakePublisher
 
 SEED = (
     Path(__file__).resolve().parents[3] / "seeds/aljazeera-2022-03-14-russia-china-military-aid.txt"

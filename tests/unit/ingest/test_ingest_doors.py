@@ -9,10 +9,10 @@ import sys
 
 import httpx
 import pytest
-from ingest_fakes import FakePublisher
 
 from services.ingest.api import create_app
 from services.ingest.settings import Settings
+from tests.support.ingest_fakes import FakePublisher
 
 KEY = "doors-test-key"
 ARTICLE = {"title": "Ministry denies report", "text": "The ministry denied the report."}

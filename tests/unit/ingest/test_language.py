@@ -10,13 +10,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from ingest_fakes import FakePublisher
 
 from schemas.articles import Article
 from services.ingest.api import create_app
 from services.ingest.language import _identifier, unsupported_language
 from services.ingest.settings import Settings
 from services.ingest.sources import read_articles
+from tests.support.ingest_fakes import FakePublisher
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 KEY = "language-test-key"

@@ -5,19 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.ingest.pacing import Pacer
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 100.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(round(seconds, 6))
-        self.now += seconds
+from tests.support.clock import FakeTime
 
 
 async def test_rate_spaces_sends_evenly() -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.feed_site import DENIAL_STORY, article_page
-
 from schemas.articles import derive_article_id
 from services.ingest.sources import ReadArticle, Rejection, read_articles
+from tests.support.feed_site import DENIAL_STORY, article_page
 
 
 def test_a_saved_page_is_an_article_with_its_id_from_the_stem(tmp_path: Path) -> None:

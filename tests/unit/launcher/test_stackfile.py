@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from services.alerts.client import DEFAULT_API, endpoint
+from services.cli.alerts_client import DEFAULT_API, endpoint
 from services.launcher import stackfile
 from services.launcher.pidfiles import start_ticks
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.alerts.ssrf import BlockedAddress
+from services.common.ssrf import BlockedAddress
 from services.sources.fetch import Guard
 from services.sources.settings import FetchSettings
 

@@ -5,21 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from services.sources.hosts import HostGate
-
-
-class FakeTime:
-    """A clock that moves only when the gate sleeps (or a request 'takes' time)."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-        self.slept: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.slept.append(round(seconds, 6))
-        self.now += seconds
+from tests.support.clock import FakeTime
 
 
 async def test_one_host_waits_its_interval_and_one_at_a_time() -> None:
@@ -42,7 +28,7 @@ async def test_one_host_waits_its_interval_and_one_at_a_time() -> None:
     assert started["b1"] < started["a2"]  # b did not queue behind a
     # a2 began 2 s after a1 *ended* (100.5): the interval counts from the answer.
     assert started["a2"] == 102.5
-    assert time.slept == [2.0]
+    assert time.sleeps == [2.0]
 
 
 async def test_no_wait_when_the_interval_has_passed() -> None:
@@ -55,4 +41,4 @@ async def test_no_wait_when_the_interval_has_passed() -> None:
         pass
     async with gate.turn("a", 443):  # another port is another server
         pass
-    assert time.slept == []
+    assert time.sleeps == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from support.feed_site import atom, rss
 
 from services.sources.items import FeedItem, NotAFeed, oldest_first, parse_feed
+from tests.support.feed_site import atom, rss
 
 FEED_URL = "https://news.example.org/world/feed.xml"
 

@@ -8,12 +8,13 @@ from typing import Any, NamedTuple
 from faust.exceptions import ConsumerNotStarted
 
 from schemas.articles import Article, ArticlePublished
-from schemas.claims import Claim, ClaimType, Span
+from schemas.claims import Claim, ClaimType
 from services.common.kafka import encode
 from services.common.metrics import new_registry
 from services.stream.metrics import StreamMetrics, consumer_lags, read_lags
 from services.stream.processors import Record, extract_claims, spot_new_claims
 from services.stream.settings import NoveltySettings
+from tests.support.factories import claim_in
 
 NOW = datetime(2031, 6, 1, 12, 0, tzinfo=UTC)
 TEXT = (
@@ -23,25 +24,10 @@ TEXT = (
 ARTICLE = Article(id="port-1", source="Bay Herald", title="Port row", text=TEXT)
 
 
-def claim(article: Article, sentence: str, actor: str, type: ClaimType) -> Claim:
-    start = TEXT.index(sentence)
-    return Claim(
-        article_id=article.id,
-        type=type,
-        speaker=actor,
-        actor=actor,
-        content=sentence,
-        sentence=sentence,
-        span=Span(start=start, end=start + len(sentence)),
-        cue="denied" if type is ClaimType.DENIAL else "warned",
-        confidence=0.8,
-    )
-
-
 async def fake_extract(article: Article) -> list[Claim]:
     return [
-        claim(article, TEXT.split(". ")[0] + ".", "Port Authority", ClaimType.DENIAL),
-        claim(article, "The pilots warned of strikes.", "Pilots Guild", ClaimType.WARNING),
+        claim_in(article, TEXT.split(". ")[0] + ".", "Port Authority", ClaimType.DENIAL),
+        claim_in(article, "The pilots warned of strikes.", "Pilots Guild", ClaimType.WARNING),
     ]
 
 

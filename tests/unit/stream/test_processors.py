@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 
 from schemas.alerts import AlertRaised, SourceAttached, alert_event_adapter
 from schemas.articles import Article, ArticlePublished
-from schemas.claims import Claim, ClaimExtracted, ClaimType, Span
+from schemas.claims import Claim, ClaimExtracted, ClaimType
 from schemas.dead_letters import DeadLetter
 from services.common.kafka import decode, encode
 from services.stream.processors import Record, article_ref, extract_claims, spot_new_claims
 from services.stream.settings import NoveltySettings
+from tests.support.factories import claim_in
 
 NOW = datetime(2031, 6, 1, 12, 0, tzinfo=UTC)
 TEXT = (
@@ -20,27 +21,10 @@ TEXT = (
 ARTICLE = Article(id="harbour-1", source="Coast Post", title="Ferry row", text=TEXT)
 
 
-def make_claim(article: Article, sentence: str, actor: str, type: ClaimType) -> Claim:
-    start = article.text.index(sentence)
-    return Claim(
-        article_id=article.id,
-        type=type,
-        speaker=actor,
-        actor=actor,
-        content=sentence,
-        sentence=sentence,
-        span=Span(start=start, end=start + len(sentence)),
-        cue="denied" if type is ClaimType.DENIAL else "warned",
-        confidence=0.8,
-    )
-
-
 async def fake_extract(article: Article) -> list[Claim]:
     return [
-        make_claim(
-            article, article.text.split(". ")[0] + ".", "Harbour Authority", ClaimType.DENIAL
-        ),
-        make_claim(article, "The union warned of strikes.", "Dockers Union", ClaimType.WARNING),
+        claim_in(article, article.text.split(". ")[0] + ".", "Harbour Authority", ClaimType.DENIAL),
+        claim_in(article, "The union warned of strikes.", "Dockers Union", ClaimType.WARNING),
     ]
 
 
@@ -135,7 +119,7 @@ async def test_redelivered_claim_re_sends_the_identical_event() -> None:
 
 def test_assertions_raise_nothing() -> None:
     sentence = "The union warned of strikes."
-    claim = make_claim(ARTICLE, sentence, "Dockers Union", ClaimType.ASSERTION)
+    claim = claim_in(ARTICLE, sentence, "Dockers Union", ClaimType.ASSERTION)
     record = Record(
         topic="claims",
         value=encode(ClaimExtracted(claim=claim, article=article_ref(ARTICLE))),
@@ -154,7 +138,7 @@ def test_garbage_claim_record_becomes_a_dead_letter() -> None:
 
 
 def test_unreadable_table_state_becomes_a_dead_letter_not_a_crash() -> None:
-    claim = make_claim(ARTICLE, "The union warned of strikes.", "Dockers Union", ClaimType.WARNING)
+    claim = claim_in(ARTICLE, "The union warned of strikes.", "Dockers Union", ClaimType.WARNING)
     record = Record(
         topic="claims",
         value=encode(ClaimExtracted(claim=claim, article=article_ref(ARTICLE))),
@@ -168,7 +152,7 @@ def test_an_actor_that_is_no_name_raises_nothing() -> None:
     article = Article(id="a-1", title="Ministry denies it", text="The ministry denied it.")
     table: dict[bytes, bytes] = {}
     for actor, raises in [("ministry", False), ("eBay", True)]:
-        claim = make_claim(article, "The ministry denied it.", actor, ClaimType.DENIAL)
+        claim = claim_in(article, "The ministry denied it.", actor, ClaimType.DENIAL)
         value = encode(ClaimExtracted(claim=claim, article=article_ref(article)))
         outs = spot_new_claims(
             Record(topic="claims", value=value), recent_acts=table, novelty=NoveltySettings()

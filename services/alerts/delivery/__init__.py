@@ -1,0 +1,1 @@
+"""Delivering notifications: the worker, signed webhooks, Apprise channels, retry backoff."""
