@@ -4,31 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+
+from services.cli.learning_args import add_corpus_arguments, settings_from
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "folders",
-        nargs="+",
-        type=Path,
-        metavar="FOLDER",
-        help="folders of annotated articles (<id>.json + <id>.gold.json); each is one fold,"
+    add_corpus_arguments(
+        parser,
+        "folders of annotated articles (<id>.json + <id>.gold.json); each is one fold,"
         " and a folder of such folders gives one fold per subfolder",
-    )
-    parser.add_argument(
-        "--extra",
-        nargs="*",
-        type=Path,
-        default=[],
-        metavar="FOLDER",
-        help="annotated folders used for training only (the project's own examples,"
-        " services/extraction/training/own)",
-    )
-    parser.add_argument("--c", type=float, default=1.0, help="combiner regularisation (C)")
-    parser.add_argument("--min-support", type=int, default=3, help="induced cue: min uses")
-    parser.add_argument(
-        "--wordnet", action="store_true", help="widen the word classes with WordNet"
     )
     parser.add_argument("--alert-boost", type=float, default=0.0, help="logit added to alert types")
     parser.add_argument("--none-floor", type=float, default=0.5, help="min P(none) to drop")
@@ -36,7 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--drop-none", action="store_true", help="drop candidates judged `none` (at --none-floor)"
     )
     parser.add_argument(
-        "--promote-only", action="store_true", help="retype only the rules' assertions"
+        "--retype-all",
+        action="store_true",
+        help="let the combiner retype every candidate, not only the rules' content assertions",
     )
     parser.add_argument(
         "--boosts",
@@ -55,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from services.extraction.learned.corpus import folders, read_corpus
     from services.extraction.learned.model import Policy
     from services.extraction.learned.report import sweep_line, table
-    from services.extraction.learned.training import Settings, canonical_actor, crossvalidate
+    from services.extraction.learned.training import canonical_actor, crossvalidate
     from services.extraction.model import load_nlp
 
     try:
@@ -67,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
     if len(folders(corpus)) < 2:
         sys.stderr.write("eval: cross-validation needs at least two folders\n")
         return 2
-    policy = Policy(args.alert_boost, args.none_floor, args.drop_none, args.promote_only)
-    settings = Settings(c=args.c, min_support=args.min_support, policy=policy, wordnet=args.wordnet)
+    policy = Policy(args.alert_boost, args.none_floor, args.drop_none, not args.retype_all)
+    settings = settings_from(args, policy)
     grid = [
         Policy(boost, 0.5, False, True, 0.0, evidence)
         for boost in args.boosts

@@ -7,30 +7,16 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from services.cli.learning_args import add_corpus_arguments, settings_from
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "folders", nargs="+", type=Path, metavar="FOLDER", help="folders of annotated articles"
-    )
+    add_corpus_arguments(parser, "folders of annotated articles")
     parser.add_argument(
         "--out",
         type=Path,
         default=None,
         help="where to write the model (default: the package's own data/model.json)",
-    )
-    parser.add_argument(
-        "--extra",
-        nargs="*",
-        type=Path,
-        default=[],
-        metavar="FOLDER",
-        help="annotated folders used for training only (the project's own examples,"
-        " services/extraction/training/own)",
-    )
-    parser.add_argument("--c", type=float, default=1.0, help="combiner regularisation (C)")
-    parser.add_argument("--min-support", type=int, default=3, help="induced cue: min uses")
-    parser.add_argument(
-        "--wordnet", action="store_true", help="widen the word classes with WordNet"
     )
     parser.add_argument(
         "--cv-summary", default=None, help="the `claimwatch eval` summary line to record with it"
@@ -42,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     from services.extraction.learned.corpus import folders, read_corpus
     from services.extraction.learned.model import packaged_path
-    from services.extraction.learned.training import Settings, canonical_actor, train
+    from services.extraction.learned.training import canonical_actor, train
     from services.extraction.model import load_nlp
 
     try:
@@ -50,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         sys.stderr.write(f"train: {exc}\n")
         return 2
-    settings = Settings(c=args.c, min_support=args.min_support, wordnet=args.wordnet)
+    settings = settings_from(args)
     model = train(corpus, load_nlp(), load_nlp(full=True), canonical_actor, settings)
     meta = {
         "version": datetime.now(UTC).strftime("%Y%m%d.%H%M"),

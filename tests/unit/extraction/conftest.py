@@ -22,10 +22,7 @@ def rules_extractor(extractor: Extractor) -> Extractor:
     return Extractor(extractor.nlp)
 
 
-@pytest.fixture
-def claims_of(extractor: Extractor) -> ClaimsOf:
-    """Claims of a text (and optional title) as one article; every span is checked."""
-
+def _claims_by(extractor: Extractor) -> ClaimsOf:
     def run(text: str, title: str = "", article_id: str = "test-article") -> list[Claim]:
         article = Article(id=article_id, title=title, text=text)
         claims = extractor.extract(article)
@@ -36,13 +33,12 @@ def claims_of(extractor: Extractor) -> ClaimsOf:
 
 
 @pytest.fixture
+def claims_of(extractor: Extractor) -> ClaimsOf:
+    """Claims of a text (and optional title) as one article; every span is checked."""
+    return _claims_by(extractor)
+
+
+@pytest.fixture
 def rules_of(rules_extractor: Extractor) -> ClaimsOf:
     """Claims of a text by the rules alone (the combiner's input, before it retypes)."""
-
-    def run(text: str, title: str = "", article_id: str = "test-article") -> list[Claim]:
-        article = Article(id=article_id, title=title, text=text)
-        claims = rules_extractor.extract(article)
-        check_spans(article, claims)
-        return claims
-
-    return run
+    return _claims_by(rules_extractor)
