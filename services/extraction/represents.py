@@ -4,6 +4,7 @@ title, a lawyer's client, a judge's court, a prosecutor's office."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -109,35 +110,49 @@ def client_of(head: Token, ctx: Context) -> str | None:
 def court_of(head: Token, tokens: list[Token], ctx: Context) -> str | None:
     """ "Judge Ann Lee of the Northfield District Court" -> that court; else the court the
     article names; else the place's courts ("a judge in Ohio" -> "Ohio court")."""
-    named = _named_after(head, ctx, "court", "tribunal")
-    place = _place(head, tokens)
-    if named is None and place is None:
-        named = _first(_COURT, ctx.mentions.text)
-    if named is not None:
-        return lookup_actor(named) or named
-    if place is None and "court" in ctx.mentions.bodies:
-        return None  # the court an earlier judge of this article sat on
-    place = place or government_country(ctx)
-    return f"{place} court" if place else None
+    found = _body_of(head, tokens, ctx, "court", ("court", "tribunal"), _COURT)
+    if not isinstance(found, _Place):
+        return found
+    return f"{found.name} court"
 
 
 def office_of(head: Token, tokens: list[Token], role: Role, ctx: Context) -> str | None:
     """ "a prosecutor" -> the prosecutor's office the article names, else the place's."""
-    named = _named_after(head, ctx, "office", "service")
-    place = _place(head, tokens)
-    if named is None and place is None:
-        named = _first(_OFFICE, ctx.mentions.text)
-    if named is not None:
-        return lookup_actor(named) or named
-    if place is None and "office" in ctx.mentions.bodies:
-        return None  # the office an earlier prosecutor of this article served
-    place = place or government_country(ctx)
-    if place is None:
-        return None
+    found = _body_of(head, tokens, ctx, "office", ("office", "service"), _OFFICE)
+    if not isinstance(found, _Place):
+        return found
     title = "Attorney" if "attorney" in role.role else "Prosecutor"
     if role.role.startswith(("district", "state", "us", "u.s.")):
         title = role.role.title().replace("U.S.", "US").replace("Us ", "US ")
-    return f"{place} {title}'s Office"
+    return f"{found.name} {title}'s Office"
+
+
+@dataclass(frozen=True)
+class _Place:
+    name: str
+
+
+def _body_of(
+    head: Token,
+    tokens: list[Token],
+    ctx: Context,
+    body: str,
+    nouns: tuple[str, ...],
+    pattern: re.Pattern[str],
+) -> str | _Place | None:
+    """The body a judge or prosecutor speaks for: the one named with them, else the one the
+    article names, else none when an earlier one of this article settled it, else the place
+    (theirs, or the government's country) for the caller to name the body after."""
+    named = _named_after(head, ctx, *nouns)
+    place = _place(head, tokens)
+    if named is None and place is None:
+        named = _first(pattern, ctx.mentions.text)
+    if named is not None:
+        return lookup_actor(named) or named
+    if place is None and body in ctx.mentions.bodies:
+        return None  # the body an earlier judge or prosecutor of this article spoke for
+    place = place or government_country(ctx)
+    return _Place(place) if place else None
 
 
 def _named_after(head: Token, ctx: Context, *nouns: str) -> str | None:
