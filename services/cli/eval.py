@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     policy = Policy(args.alert_boost, args.none_floor, args.drop_none, not args.retype_all)
     settings = settings_from(args, policy)
     grid = [
-        Policy(boost, 0.5, False, True, 0.0, evidence)
+        Policy(boost, 0.5, False, True, evidence)
         for boost in args.boosts
         for evidence in (False, True)
     ]

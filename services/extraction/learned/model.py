@@ -48,7 +48,6 @@ class Policy:
     # and accusations, and what a cue's construction settled ("rejected the proposal" is no
     # denial), come from structure the combiner's word classes cannot see
     promote_only: bool = True
-    promote_floor: float = 0.0  # a retyping needs at least this probability
     # a retyping needs a word class that type is defined by (guidelines): a warning some harm,
     # punishment, resolve or advice; a denial some falsity, denying, innocence or negation
     require_evidence: bool = True
@@ -101,10 +100,7 @@ class LearnedModel:
                 out.append(Judged(claim, claim, None))
             elif decision.label == NONE:
                 out.append(Judged(claim, None, decision))
-            elif decision.label != claim.type.value and (
-                decision.probability < self.policy.promote_floor
-                or not self._evidenced(claim, decision.label)
-            ):
+            elif decision.label != claim.type.value and not self._evidenced(claim, decision.label):
                 out.append(Judged(claim, claim, decision))
             elif decision.label != claim.type.value:
                 typed = claim.model_copy(update={"type": ClaimType(decision.label)})
