@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from services.common.pinned_http import pinned_client
 from services.common.ssrf import (
     AllowList,
     BlockedAddress,
@@ -78,13 +79,7 @@ class Fetcher:
         self.gate = gate
         self.user_agent = user_agent
         self.max_redirects = max_redirects
-        # No keep-alive: connections are keyed by the pinned IP (see webhooks.py for why).
-        self.client = client or httpx.AsyncClient(
-            follow_redirects=False,
-            timeout=timeout,
-            trust_env=False,
-            limits=httpx.Limits(max_keepalive_connections=0),
-        )
+        self.client = client or pinned_client(timeout)
 
     async def aclose(self) -> None:
         await self.client.aclose()

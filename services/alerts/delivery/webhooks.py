@@ -10,6 +10,7 @@ from typing import Protocol
 import httpx
 from standardwebhooks.webhooks import Webhook
 
+from services.common.pinned_http import pinned_client
 from services.common.ssrf import AllowList, BlockedAddress, Resolver, check_url, system_resolver
 
 
@@ -71,14 +72,7 @@ class WebhookSender:
     ) -> None:
         self._allow = allow
         self._resolve = resolve
-        # No keep-alive: the pool is keyed by the pinned IP, so a kept TLS connection verified
-        # for one name could otherwise carry a request for another name on the same address.
-        self._client = client or httpx.AsyncClient(
-            follow_redirects=False,
-            timeout=timeout,
-            trust_env=False,
-            limits=httpx.Limits(max_keepalive_connections=0),
-        )
+        self._client = client or pinned_client(timeout)
 
     async def aclose(self) -> None:
         await self._client.aclose()
