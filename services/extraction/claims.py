@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from schemas.articles import Article
 from schemas.claims import Claim, ClaimType, Span
+from services.actors import lookup_actor
 from services.extraction.classify import (
     negates_deed,
     promises_harm,
@@ -76,7 +77,14 @@ class ClaimBuilder:
         later: list[Party] = []
         for ent in doc.ents:
             root = ent.root
-            if ent.label_ != "PERSON" or in_quote[root.i] or root.tag_ not in ("NNP", "NNPS"):
+            if in_quote[root.i] or root.tag_ not in ("NNP", "NNPS"):
+                continue
+            if ent.label_ == "ORG":
+                # a body named in passing is what "the agency said" later refers back to
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                self.ctx.mentions.add(Party(name, lookup_actor(name) or name, is_person=False))
+                continue
+            if ent.label_ != "PERSON":
                 continue
             party = describe(root, self.ctx)
             if party is None or not party.is_person:

@@ -64,7 +64,7 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     if (
         (head.lower_ in ctx.lexicon.anaphoric_nouns or names_a_firm(head, ctx))
         and has_det_the
-        and not any(t.tag_ in NAME_TAGS or lookup_actor(t.text) for t in mods)
+        and not any(t.tag_ in NAME_TAGS or lookup_actor(t.text) for t in _naming(mods))
     ):
         media = head.lower_ in ctx.lexicon.media_nouns
         hints = ctx.lexicon.media_words if media else frozenset()
@@ -131,6 +131,13 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     if actor is None:
         actor = unnamed(speaker) if _names_nobody(head, ctx) else speaker
     return Party(speaker, actor, is_person=one_person, plural=plural)
+
+
+def _naming(mods: list[Token]) -> list[Token]:
+    """Modifiers that could name the body: "the Texas-based company" names where it sits,
+    not who it is, so it still refers back to the company the story named."""
+    based = [i for i, t in enumerate(mods) if t.lower_ in ("based", "headquartered")]
+    return mods[based[-1] + 1 :] if based else mods
 
 
 def _names_nobody(head: Token, ctx: Context) -> bool:

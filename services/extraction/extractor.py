@@ -105,7 +105,10 @@ class Extractor:
             wanted = [(p, i) for p in plans for i, s in enumerate(p.sentences) if p.parse[i]]
             texts = (
                 parse_text(
-                    p.sentences[i].text, self.lexicon, headline=p.sentences[i].field == "title"
+                    p.sentences[i].text,
+                    self.lexicon,
+                    headline=p.sentences[i].field == "title",
+                    opening=p.sentences[i].field == "text" and p.sentences[i].start == 0,
                 )
                 for p, i in wanted
             )

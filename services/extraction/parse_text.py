@@ -19,6 +19,20 @@ _PLACE_DATELINE = re.compile(
     r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s(?:[A-Z]{2,}|[A-Z][a-z]{2,8}\.?\s\d{1,2})"
     r"(?:\s\([^)]{1,40}\))?\s*(?:[-–—]+|:)\s+"
 )
+# Only where an article's text begins, a place in mixed case may stand alone before the dash
+# or colon: "New Delhi: ", "Panaji (Goa) [India], Mar 19 (ANI): ", "Austin, Texas - " (a
+# sentence further on that opens "Ann Lee - who ..." keeps its speaker). A dash asks for
+# more than a bare place (a bracket, a second place, a date or a weekday after it).
+_PLACE = r"[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}"
+_BRACKET = r"\s*[(\[][^)\]\n:]{1,30}[)\]]"
+_DATE = r",\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?"
+_AGENCY = r"(?:\s*\([A-Z][^)\n]{0,30}\))?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_LEAD_DATELINE = re.compile(
+    rf"^{_PLACE}(?:{_BRACKET}){{0,3}}(?:{_DATE})?{_AGENCY}\s*:\s+(?=[A-Z])"
+    rf"|^{_PLACE}(?:(?:{_BRACKET}){{1,3}}(?:{_DATE})?|,\s*{_PLACE}|{_DATE}){_AGENCY}\s*[-–—]+\s+"
+    rf"|^{_PLACE}\s*[-–—]+\s+(?={_WEEKDAY})"
+)
 # "'Baseless': Acme rejects ...": a quoted lead-in before a headline's colon quotes the speaker
 _QUOTED_LEAD = re.compile(r"^['‘\"“][^'’\"”]{1,80}['’\"”]\s*:\s*")
 # "Wirecard (DE:WDIG)": an exchange ticker in brackets is no appositive
@@ -33,9 +47,14 @@ _ISSUES_NOTICE = re.compile(
 )
 
 
-def parse_text(sentence: str, lexicon: Lexicon, *, headline: bool = False) -> str:
-    """Mask datelines and scare quotes; lower Title Case headline words the parser trips on."""
+def parse_text(
+    sentence: str, lexicon: Lexicon, *, headline: bool = False, opening: bool = False
+) -> str:
+    """Mask datelines and scare quotes; lower Title Case headline words the parser trips on.
+    `opening` is the first sentence of an article's text, where a dateline stands."""
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    if opening:
+        text = _LEAD_DATELINE.sub(lambda m: " " * len(m.group(0)), text)
     lead = _QUOTED_LEAD if headline else _PLACE_DATELINE
     text = lead.sub(lambda m: " " * len(m.group(0)), text)
     text = _TICKER.sub(lambda m: " " * len(m.group(0)), text)

@@ -203,7 +203,10 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     # teaches nothing, so the people memory still decides
     known_actor = known.actor if known is not None and known.actor != known.name else None
     speaks_for = known_actor or ctx.memory.actor_of(name)
-    if speaks_for is None and roles:
+    # "France midfielder X", "pop star X": a private voice; a senator or a former envoy
+    # still counts for the country that spoke last, as annotators read them
+    own_voice = held is not None and held[0].note == "private voice"
+    if speaks_for is None and roles and not own_voice:
         speaks_for = ctx.mentions.last_country_speaker()  # "foreign ministry spokesman X"
     if speaks_for is None and national_role(text_of(descriptors)) is not None:
         speaks_for = government_country(ctx)  # "Health Secretary Ann Lee": her country's
