@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from pydantic import Field
 
 from schemas.claims import Claim, ClaimType
 from schemas.events import Value
+from services.stream.act_date import act_date, different_days
 from services.stream.event_order import OrderKey
 from services.stream.reports import alert_id, claim_terms, source_id
 from services.stream.signature import name_key, person_terms, terms
@@ -61,6 +62,9 @@ class RecentAct(Value):
     )
     first_order: OrderKey | None = Field(
         default=None, description="Event time of the first report (see event_order.order_key)."
+    )
+    day: date | None = Field(
+        default=None, description="The day the act happened, as its first dated report says."
     )
 
 
@@ -128,6 +132,7 @@ def decide(
                 alert_id=act.alert_id, source_id=sid, act=act, reason="repeat", repeat=True
             )
     speaker = name_key(claim.speaker)
+    day = act_date(claim.sentence, published.date() if published else None)
     words = claim_terms(claim) | peers
     wide = words | terms(f"{claim.sentence}\n{context}", drop=(claim.actor, claim.speaker))
     candidates = [
@@ -139,6 +144,8 @@ def decide(
     ]
     best: tuple[tuple[float, ...], RecentAct, str] | None = None
     for act in candidates:
+        if different_days(day, act.day):
+            continue  # the same person speaking on another day is another act
         verdict = _match(claim, speaker, words, wide, act)
         if verdict is None:
             continue
@@ -147,9 +154,9 @@ def decide(
         if best is None or key > best[0]:
             best = (key, act, reason)
     if best is None:
-        return _raise(claim, sid, speaker, words, wide, now, published, order)
+        return _raise(claim, sid, speaker, words, wide, now, published, order, day)
     _, act, reason = best
-    attached = _attach(act, sid, claim, speaker, words, wide, now, published)
+    attached = _attach(act, sid, claim, speaker, words, wide, now, published, day)
     if order is not None and act.first_order is not None and order < act.first_order:
         ref = attached.sources[-1]
         revised = attached.model_copy(
@@ -273,6 +280,7 @@ def _raise(
     now: datetime,
     published: datetime | None,
     order: OrderKey | None,
+    day: date | None,
 ) -> RaiseAlert:
     act = RecentAct(
         alert_id=alert_id(claim),
@@ -287,6 +295,7 @@ def _raise(
         last_seen=now,
         published=published,
         first_order=order,
+        day=day,
     )
     return RaiseAlert(alert_id=act.alert_id, source_id=sid, act=act)
 
@@ -300,6 +309,7 @@ def _attach(
     wide: frozenset[str],
     now: datetime,
     published: datetime | None,
+    day: date | None,
 ) -> RecentAct:
     # Later reports add their words (paraphrases widen what the act matches), up to a bound;
     # the earliest words stay, as they name the act best.
@@ -313,6 +323,7 @@ def _attach(
             "terms": (*act.terms, *added),
             "context": (*act.context, *more),
             "target": act.target or claim.target,
+            "day": act.day or day,
             # The first report is always kept: a replay of it must raise the same alert again.
             "sources": (act.sources[0], *(*act.sources[1:], ref)[1 - MAX_ACT_SOURCES :]),
             "n_sources": act.n_sources + 1,

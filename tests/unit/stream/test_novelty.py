@@ -334,3 +334,39 @@ def test_one_spokeswoman_denying_two_matters_in_two_articles_is_two_acts() -> No
         context="Chile responds to reports on Tuesday",
     )
     assert isinstance(second, RaiseAlert) and second.alert_id != first.alert_id
+
+
+def test_one_speaker_on_days_far_apart_makes_two_acts_even_in_one_article() -> None:
+    # A statement, then a hearing ten days later: the same denial in the same words, but the
+    # sentences date them apart. An undated headline still joins the earlier act.
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    monday = datetime(2031, 4, 14, tzinfo=UTC)
+    first = decide(
+        claim("Omar Lind said on Monday he never took the bribe.", **kw),
+        [],
+        now=T0,
+        published=monday,
+    )
+    state = remember([], first, now=T0, published=monday)
+    friday = datetime(2031, 4, 25, tzinfo=UTC)
+    headline = decide(
+        claim("Lind denies taking the bribe", article="a2", **kw),
+        state,
+        now=T0,
+        published=friday,
+    )
+    assert isinstance(headline, AttachSource) and headline.alert_id == first.alert_id
+    state = remember(state, headline, now=T0, published=friday)
+    hearing = decide(
+        claim(
+            "At the hearing on Thursday Lind said he never took the bribe.",
+            article="a2",
+            start=40,
+            **kw,
+        ),
+        state,
+        now=T0,
+        published=friday,
+    )
+    assert isinstance(hearing, RaiseAlert) and hearing.alert_id != first.alert_id
+    assert hearing.act.day == datetime(2031, 4, 24).date()
