@@ -11,7 +11,7 @@ from schemas.claims import Claim, ClaimType
 from schemas.events import Value
 from services.stream.act_date import act_date, different_days
 from services.stream.event_order import OrderKey
-from services.stream.reports import alert_id, claim_terms, source_id
+from services.stream.reports import adds_an_act, alert_id, claim_terms, source_id
 from services.stream.signature import name_key, person_terms, terms
 
 DEFAULT_WINDOW = timedelta(days=14)
@@ -133,7 +133,9 @@ def decide(
             )
     speaker = name_key(claim.speaker)
     day = act_date(claim.sentence, published.date() if published else None)
-    words = claim_terms(claim) | peers
+    # "She also denies ...": one more act of the speaker's, unless its own words name one.
+    further = adds_an_act(claim)
+    words = claim_terms(claim) | (frozenset() if further else peers)
     wide = words | terms(f"{claim.sentence}\n{context}", drop=(claim.actor, claim.speaker))
     candidates = [
         act
@@ -146,7 +148,9 @@ def decide(
     for act in candidates:
         if different_days(day, act.day):
             continue  # the same person speaking on another day is another act
-        verdict = _match(claim, speaker, words, wide, act)
+        verdict = (
+            _match_further(words, act) if further else _match(claim, speaker, words, wide, act)
+        )
         if verdict is None:
             continue
         rank, reason = verdict
@@ -252,6 +256,16 @@ def _match(
         smaller = max(1, min(len(wide), len(act_wide)))
         if shared_wide >= ENOUGH_CONTEXT and shared_wide / smaller >= MIN_CONTEXT_COVERAGE:
             return (1.0, shared_wide / smaller), f"shares {shared_wide} context terms"
+    return None
+
+
+def _match_further(words: frozenset[str], act: RecentAct) -> tuple[tuple[float, ...], str] | None:
+    """A claim that calls itself a further act joins one only on a matter its own words share:
+    no run of the speaker's sentences, no context, no latest act stands in for them. Names do
+    not part it from the act: "the agency also warned" often repeats a warning its chief gave."""
+    shared = len(words & set(act.terms))
+    if shared >= MIN_TERMS and shared / max(1, len(words)) >= MIN_COVERAGE:
+        return (2.0, shared / len(words)), f"further act, shares {shared} terms"
     return None
 
 

@@ -370,3 +370,27 @@ def test_one_speaker_on_days_far_apart_makes_two_acts_even_in_one_article() -> N
     )
     assert isinstance(hearing, RaiseAlert) and hearing.alert_id != first.alert_id
     assert hearing.act.day == datetime(2031, 4, 24).date()
+
+
+def test_a_speaker_who_also_denies_something_else_makes_a_further_act() -> None:
+    s = Stream()
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    first = s.feed(claim("Omar Lind denied taking a bribe from the harbour contractor.", **kw))
+    run_on = s.feed(claim("'I never took a cent,' Lind said.", start=70, **kw))
+    assert isinstance(run_on, AttachSource) and run_on.alert_id == first.alert_id
+    further = s.feed(claim("He also denies lying to the auditors.", start=120, **kw))
+    assert isinstance(further, RaiseAlert) and further.alert_id != first.alert_id
+
+
+def test_a_further_report_that_names_the_same_matter_still_joins_its_act() -> None:
+    s = Stream()
+    kw = {"type": ClaimType.WARNING, "actor": "Iceland", "speaker": "Icelandic Met Office"}
+    first = s.feed(claim("The Met Office warned the ash cloud will close the eastern roads.", **kw))
+    also = s.feed(
+        claim(
+            "The office also warned that ash could close roads in the east by night.",
+            start=90,
+            **kw,
+        )
+    )
+    assert isinstance(also, AttachSource) and also.alert_id == first.alert_id
