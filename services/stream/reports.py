@@ -41,7 +41,12 @@ def peer_terms(claims: Sequence[Claim]) -> list[frozenset[str]]:
     groups: dict[tuple[str, ...], set[str]] = {}
     keys = []
     for index, claim in enumerate(claims):
-        key = (claim.article_id, name_key(claim.actor), claim.type.value, name_key(claim.speaker))
+        key: tuple[str, ...] = (
+            claim.article_id,
+            name_key(claim.actor),
+            claim.type.value,
+            name_key(claim.speaker),
+        )
         if adds_an_act(claim):
             key = (*key, str(index))
         groups.setdefault(key, set()).update(claim_terms(claim))
