@@ -101,7 +101,9 @@ def decide_in_event_order(
     lines = []
     for (_, event), terms in zip(events, peers, strict=True):
         judged = judge(event, recent_acts=recent_acts, novelty=novelty, now=start, peers=terms)
-        if judged is not None:
+        # A repeat is a report already placed (two claims read off one sentence by one speaker):
+        # the stream sends the same event again and the alert service drops it, so no line.
+        if judged is not None and not judged[0].repeat:
             lines.append(event_line(judged[0], event.claim))
     return lines
 
