@@ -12,7 +12,7 @@ from schemas.events import Value
 from services.stream.act_date import act_date, different_days
 from services.stream.event_order import OrderKey
 from services.stream.reports import adds_an_act, alert_id, claim_terms, source_id
-from services.stream.signature import name_key, person_terms, terms
+from services.stream.signature import name_key, person_terms, speaker_key, terms
 
 DEFAULT_WINDOW = timedelta(days=14)
 DEFAULT_MAX_ACTS = 64
@@ -131,7 +131,7 @@ def decide(
             return AttachSource(
                 alert_id=act.alert_id, source_id=sid, act=act, reason="repeat", repeat=True
             )
-    speaker = name_key(claim.speaker)
+    speaker = speaker_key(claim.speaker)
     day = act_date(claim.sentence, published.date() if published else None)
     # "She also denies ...": one more act of the speaker's, unless its own words name one.
     further = adds_an_act(claim)

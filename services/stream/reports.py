@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from schemas.claims import Claim
-from services.stream.signature import name_key, terms
+from services.stream.signature import name_key, speaker_key, terms
 
 # Words by which a report says the act is one more, beside another of the speaker's ("she also
 # denies", "has also warned", "a further denial", "in addition to his statement"). An "also"
@@ -45,7 +45,7 @@ def peer_terms(claims: Sequence[Claim]) -> list[frozenset[str]]:
             claim.article_id,
             name_key(claim.actor),
             claim.type.value,
-            name_key(claim.speaker),
+            speaker_key(claim.speaker),
         )
         if adds_an_act(claim):
             key = (*key, str(index))

@@ -394,3 +394,20 @@ def test_a_further_report_that_names_the_same_matter_still_joins_its_act() -> No
         )
     )
     assert isinstance(also, AttachSource) and also.alert_id == first.alert_id
+
+
+def test_a_speaker_written_two_ways_that_the_actors_base_knows_is_one_speaker() -> None:
+    # "the Kremlin" and "Russia" are one speaker to the knowledge base: their sentences in one
+    # article are one statement, even when the second names no matter of the first.
+    s = Stream()
+    kw = {"type": ClaimType.WARNING, "actor": "Russia"}
+    first = s.feed(
+        claim("Russia warned it would answer any strike on its pipelines.", speaker="Russia", **kw)
+    )
+    second = s.feed(
+        claim(
+            "'Every option is on the table,' the Kremlin said.", speaker="Kremlin", start=80, **kw
+        )
+    )
+    assert isinstance(second, AttachSource) and second.alert_id == first.alert_id
+    assert second.reason == "same speaker, same article"
