@@ -397,16 +397,20 @@ def test_a_further_report_that_names_the_same_matter_still_joins_its_act() -> No
 
 
 def test_a_speaker_written_two_ways_that_the_actors_base_knows_is_one_speaker() -> None:
-    # "the Kremlin" and "Russia" are one speaker to the knowledge base: their sentences in one
-    # article are one statement, even when the second names no matter of the first.
+    # "CDC" and "Centers for Disease Control" are one speaker to the knowledge base: their
+    # sentences in one article are one statement, even when the second names no matter of the
+    # first.
     s = Stream()
-    kw = {"type": ClaimType.WARNING, "actor": "Russia"}
+    kw = {"type": ClaimType.WARNING, "actor": "Centers for Disease Control and Prevention"}
     first = s.feed(
-        claim("Russia warned it would answer any strike on its pipelines.", speaker="Russia", **kw)
+        claim("The CDC warned against eating raw oysters from the bay.", speaker="CDC", **kw)
     )
     second = s.feed(
         claim(
-            "'Every option is on the table,' the Kremlin said.", speaker="Kremlin", start=80, **kw
+            "'Symptoms can take a week to show,' the Centers for Disease Control said.",
+            speaker="Centers for Disease Control",
+            start=80,
+            **kw,
         )
     )
     assert isinstance(second, AttachSource) and second.alert_id == first.alert_id
