@@ -85,6 +85,12 @@ def different_days(a: date | None, b: date | None) -> bool:
     return bool(a and b and abs(a - b) > SAME_DAY_SLACK)
 
 
+def after_reported(day: date | None, reported: date | None) -> bool:
+    """Whether an act on `day` happened after an act first reported on `reported`: then it is
+    another act, whatever the first one's own sentences said of its day."""
+    return bool(day and reported and day > reported + SAME_DAY_SLACK)
+
+
 def _explicit(m: re.Match[str], published: date) -> date | None:
     month = _MONTHS[m.group("month").lower()]
     year = int(m.group("year")) if m.group("year") else published.year

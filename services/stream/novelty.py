@@ -9,7 +9,8 @@ from pydantic import Field
 
 from schemas.claims import Claim, ClaimType
 from schemas.events import Value
-from services.stream.act_date import act_date, different_days
+from services.stream.act_date import act_date, after_reported, different_days
+from services.stream.act_kind import is_plea, occasions, other_occasion
 from services.stream.event_order import OrderKey
 from services.stream.reports import adds_an_act, alert_id, claim_terms, source_id
 from services.stream.signature import name_key, person_terms, speaker_key, terms
@@ -65,6 +66,14 @@ class RecentAct(Value):
     )
     day: date | None = Field(
         default=None, description="The day the act happened, as its first dated report says."
+    )
+    first_reported: date | None = Field(
+        default=None,
+        description="The earliest article date among its reports: it happened by then.",
+    )
+    plea: bool = Field(default=False, description="Whether the act is a plea in court.")
+    occasions: tuple[str, ...] = Field(
+        default=(), description="Occasions its reports name (act_kind.occasions)."
     )
 
 
@@ -133,6 +142,7 @@ def decide(
             )
     speaker = speaker_key(claim.speaker)
     day = act_date(claim.sentence, published.date() if published else None)
+    plea, said_on = is_plea(claim.sentence), occasions(claim.sentence)
     # "She also denies ...": one more act of the speaker's, unless its own words name one.
     further = adds_an_act(claim)
     words = claim_terms(claim) | (frozenset() if further else peers)
@@ -146,8 +156,10 @@ def decide(
     ]
     best: tuple[tuple[float, ...], RecentAct, str] | None = None
     for act in candidates:
-        if different_days(day, act.day):
+        if different_days(day, act.day) or after_reported(day, act.first_reported):
             continue  # the same person speaking on another day is another act
+        if plea != act.plea or other_occasion(said_on, frozenset(act.occasions)):
+            continue  # a plea in court, a statement, words to a senator: each an act
         verdict = (
             _match_further(words, act) if further else _match(claim, speaker, words, wide, act)
         )
@@ -158,9 +170,22 @@ def decide(
         if best is None or key > best[0]:
             best = (key, act, reason)
     if best is None:
-        return _raise(claim, sid, speaker, words, wide, now, published, order, day)
+        raised = _raise(claim, sid, speaker, words, wide, now, published, order, day)
+        occasion = {
+            "plea": plea,
+            "occasions": tuple(sorted(said_on)),
+            "first_reported": published.date() if published else None,
+        }
+        return raised.model_copy(update={"act": raised.act.model_copy(update=occasion)})
     _, act, reason = best
     attached = _attach(act, sid, claim, speaker, words, wide, now, published, day)
+    reported = [d for d in (act.first_reported, published.date() if published else None) if d]
+    attached = attached.model_copy(
+        update={
+            "occasions": tuple(sorted(set(act.occasions) | said_on)),
+            "first_reported": min(reported, default=None),
+        }
+    )
     if order is not None and act.first_order is not None and order < act.first_order:
         ref = attached.sources[-1]
         revised = attached.model_copy(

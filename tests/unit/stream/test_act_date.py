@@ -43,3 +43,11 @@ def test_a_day_of_slack_but_not_more() -> None:
     assert not different_days(date(2031, 4, 14), date(2031, 4, 15))
     assert different_days(date(2031, 4, 14), date(2031, 4, 16))
     assert not different_days(None, date(2031, 4, 16))
+
+
+def test_an_act_dated_after_another_was_first_reported_is_another_act() -> None:
+    from services.stream.act_date import after_reported
+
+    assert after_reported(date(2031, 4, 24), date(2031, 4, 14))
+    assert not after_reported(date(2031, 4, 15), date(2031, 4, 14))
+    assert not after_reported(None, date(2031, 4, 14))

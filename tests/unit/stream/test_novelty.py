@@ -415,3 +415,43 @@ def test_a_speaker_written_two_ways_that_the_actors_base_knows_is_one_speaker() 
     )
     assert isinstance(second, AttachSource) and second.alert_id == first.alert_id
     assert second.reason == "same speaker, same article"
+
+
+def test_a_plea_in_court_and_a_denial_in_public_are_two_acts() -> None:
+    s = Stream()
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    plea = s.feed(claim("Omar Lind pleaded not guilty to bribery charges.", **kw))
+    again = s.feed(
+        claim("Lind pleaded not guilty to the bribery charges in court.", article="a2", **kw)
+    )
+    assert isinstance(again, AttachSource) and again.alert_id == plea.alert_id
+    public = s.feed(
+        claim("Lind denies all the bribery allegations against him.", article="a2", start=90, **kw)
+    )
+    assert isinstance(public, RaiseAlert) and public.alert_id != plea.alert_id
+
+
+def test_a_statement_and_words_to_a_named_senator_are_two_acts() -> None:
+    s = Stream()
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    first = s.feed(claim("In a statement, Lind said the bribery claim is false.", **kw))
+    run_on = s.feed(claim("'I never took money from anyone,' he said.", start=60, **kw))
+    assert isinstance(run_on, AttachSource) and run_on.alert_id == first.alert_id
+    told = s.feed(claim("Lind told Senator Ada Brandt he never took the money.", start=120, **kw))
+    assert isinstance(told, RaiseAlert) and told.alert_id != first.alert_id
+
+
+def test_an_act_dated_after_an_undated_act_was_reported_is_another_act() -> None:
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    monday = datetime(2031, 4, 14, tzinfo=UTC)
+    first = decide(claim("Omar Lind denied taking the bribe.", **kw), [], now=T0, published=monday)
+    assert first.act.day is None and first.act.first_reported == monday.date()
+    state = remember([], first, now=T0, published=monday)
+    friday = datetime(2031, 4, 25, tzinfo=UTC)
+    later = decide(
+        claim("Lind on Thursday denied taking the bribe.", article="a2", **kw),
+        state,
+        now=T0,
+        published=friday,
+    )
+    assert isinstance(later, RaiseAlert)
