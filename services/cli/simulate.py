@@ -60,8 +60,14 @@ def run(args: argparse.Namespace) -> int:
         claims = _gold_claims(paths, articles)
     else:
         from services.extraction import Extractor
+        from services.stream.article_actors import canonical_actors
 
-        claims = list(Extractor.load().extract_many(articles))
+        # As the stream's extraction step does: one spelling of each actor per article.
+        extracted = Extractor.load().extract_many(articles)
+        claims = [
+            canonical_actors(found, f"{article.title}\n{article.text}")
+            for article, found in zip(articles, extracted, strict=True)
+        ]
     for line in decide_in_event_order(articles, claims, novelty):
         if args.updates or line["event"] == "new":
             # Still valid JSON: `safe` leaves only \\u escapes for bidi controls.
