@@ -18,14 +18,20 @@ from services.stream.signature import name_key
 
 
 def canonical_actors(claims: Sequence[Claim], text: str) -> list[Claim]:
-    """`claims` of one article with each actor written as the article's fullest form of it."""
+    """`claims` of one article with each actor and speaker written as the article's fullest
+    form of that name."""
     lower = {w.strip(".,;:'\"()") for w in text.split() if w[:1].islower()}
     names = {n for c in claims for n in (c.actor, c.speaker) if n}
     forms = {n: _form(n, names, lower) for n in names}
     out = []
     for claim in claims:
-        actor = _canonical(claim.actor, forms)
-        out.append(claim if actor == claim.actor else claim.model_copy(update={"actor": actor}))
+        # Speakers too: "same speaker" then holds across the article's spellings of one person.
+        names_of = {
+            "actor": _canonical(claim.actor, forms),
+            "speaker": _canonical(claim.speaker, forms),
+        }
+        changed = {k: v for k, v in names_of.items() if v != getattr(claim, k)}
+        out.append(claim.model_copy(update=changed) if changed else claim)
     return out
 
 

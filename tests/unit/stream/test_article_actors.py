@@ -39,6 +39,17 @@ def test_a_leading_common_noun_goes_when_the_article_names_the_bare_name_too() -
     assert [c.actor for c in canonical_actors(claims, TEXT)] == ["Mara Olsen"] * 3
 
 
+def test_speakers_take_the_article_s_spelling_too() -> None:
+    s = sentences()
+    claims = [
+        claim_in(ARTICLE, s[0], "Mara Olsen", ClaimType.DENIAL),
+        claim_in(ARTICLE, s[1], "Olsen", ClaimType.DENIAL).model_copy(
+            update={"actor": "Mara Olsen"}
+        ),
+    ]
+    assert [c.speaker for c in canonical_actors(claims, TEXT)] == ["Mara Olsen"] * 2
+
+
 def test_a_name_two_people_of_the_article_end_with_is_left_alone() -> None:
     s = sentences()
     claims = [
