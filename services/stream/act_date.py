@@ -1,9 +1,9 @@
 """On which day a reported act happened, as far as its sentence says (pure).
 
-News dates acts relative to the article: "said on Thursday", "on Sunday, June 2", "yesterday".
+News dates acts relative to the article: "said on Thursday", "on Friday, March 8", "yesterday".
 Two reports of one person that say the act happened on days far apart are two acts (a
 statement, then a testimony ten days later), however alike their words. Dates after the
-article's own day name what was announced ("tariffs take effect on June 10"), not when it was
+article's own day name what was announced ("the levy starts on May 20"), not when it was
 said, and are ignored.
 """
 
@@ -70,7 +70,7 @@ def act_date(sentence: str, published: date | None) -> date | None:
                 found.append((m.start(), day))
     for m in _WEEKDAY.finditer(sentence):
         if any(m.end() <= start <= m.end() + 2 for start, _ in taken):
-            continue  # "Sunday, June 2": the explicit date says it
+            continue  # "Friday, March 8": the explicit date says it
         back = (published.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
         found.append((m.start(), published - timedelta(days=back)))
     for m in _RELATIVE.finditer(sentence):

@@ -1,9 +1,9 @@
-"""One actor, one spelling within an article: "Kavanaugh" is the article's "Brett Kavanaugh" (pure).
+"""One actor, one spelling within an article: "Lind" is the article's "Omar Lind" (pure).
 
-Alerts are keyed by actor, so one person written two ways in one article ("Zelenskiy" in the
-headline, "Volodymyr Zelenskiy" in the text, "Rapper Jay-Z" beside "Jay-Z") would raise two
+Alerts are keyed by actor, so one person written two ways in one article ("Lind" in the
+headline, "Omar Lind" in the text, "Singer Mara Olsen" beside "Mara Olsen") would raise two
 alerts for one act. Within an article a short name that ends a longer name of the article is
-that name, and a leading word the article also writes in lower case is a common noun ("rapper"),
+that name, and a leading word the article also writes in lower case is a common noun ("singer"),
 not part of the name. Names the actors knowledge base knows are left as they are: they are
 already canonical ("Korea" is not the article's "South Korea").
 """
@@ -48,8 +48,8 @@ def _canonical(actor: str, forms: dict[str, tuple[str, tuple[str, ...]]]) -> str
 
 def _form(name: str, names: set[str], lower: set[str]) -> tuple[str, tuple[str, ...]]:
     """How the article writes `name` at its barest, and that form's folded words: without
-    leading words it also writes in lower case ("Rapper Jay-Z" is "Jay-Z"), when the article
-    names that bare form too."""
+    leading words it also writes in lower case ("Singer Mara Olsen" is "Mara Olsen"), when
+    the article names that bare form too."""
     words = name.split()
     while len(words) > 1 and words[0].lower() in lower and not words[0].isupper():
         words = words[1:]

@@ -10,8 +10,8 @@ from schemas.claims import Claim
 from services.stream.signature import name_key, speaker_key, terms
 
 # Words by which a report says the act is one more, beside another of the speaker's ("she also
-# denies", "has also warned", "a further denial", "in addition to his statement"). An "also"
-# counts only before a verb: "who is also his agent" adds nothing.
+# denies", "has also warned", "a further denial", "in addition to her earlier remarks"). An "also"
+# counts only before a verb: "who is also her cousin" adds nothing.
 _ADDITIVE = re.compile(
     r"\balso\s+(?!(?:is|was|has|had|his|her|its|their|the|as)\b)[a-z]+(?:ed|es|s)\b"
     r"|\balso\s+said\b"

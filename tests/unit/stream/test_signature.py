@@ -38,5 +38,5 @@ def test_sentences_that_present_their_act_as_a_further_one() -> None:
     assert said("Vale has also said the memo is a forgery.")
     assert said("A further denial came from her lawyers on Friday.")
     assert said("In addition to her statement, her office rejected the report.")
-    assert not said("Her brother, who is also her agent, rejected the report.")
+    assert not said("Her cousin, who is also her driver, rejected the report.")
     assert not said("She denied the report and asked for further questions in writing.")
