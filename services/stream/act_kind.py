@@ -2,8 +2,9 @@
 
 One person's denials of one matter can be several acts: a plea of not guilty in court is a
 legal act apart from denying the allegations in public, and a written statement is another
-occasion than what the person told a named senator or outlet. Reports that name different
-occasions are different acts; a report that names none can join any.
+occasion than what the person told a named senator or outlet. Reports in one article that name
+different occasions are different acts (outlets describe one occasion in their own words, so
+only a plea is compared across them); a report that names none can join any.
 """
 
 from __future__ import annotations

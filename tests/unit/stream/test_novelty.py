@@ -455,3 +455,15 @@ def test_an_act_dated_after_an_undated_act_was_reported_is_another_act() -> None
         published=friday,
     )
     assert isinstance(later, RaiseAlert)
+
+
+def test_outlets_that_describe_one_occasion_differently_report_one_act() -> None:
+    # "In a statement" in one outlet, "told the Harbour Gazette" in another: only one outlet's
+    # own words part a statement from words to a listener.
+    s = Stream()
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    first = s.feed(claim("In a statement, Lind said he never took the harbour bribe.", **kw))
+    other = s.feed(
+        claim("Lind told the Harbour Gazette he never took the harbour bribe.", article="a2", **kw)
+    )
+    assert isinstance(other, AttachSource) and other.alert_id == first.alert_id
