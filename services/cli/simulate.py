@@ -60,8 +60,14 @@ def run(args: argparse.Namespace) -> int:
         claims = _gold_claims(paths, articles)
     else:
         from services.extraction import Extractor
+        from services.stream.article_actors import canonical_actors
 
-        claims = list(Extractor.load().extract_many(articles))
+        # As the stream's extraction step does: one spelling of each actor per article.
+        extracted = Extractor.load().extract_many(articles)
+        claims = [
+            canonical_actors(found, f"{article.title}\n{article.text}")
+            for article, found in zip(articles, extracted, strict=True)
+        ]
     for line in decide_in_event_order(articles, claims, novelty):
         if args.updates or line["event"] == "new":
             # Still valid JSON: `safe` leaves only \\u escapes for bidi controls.
@@ -101,7 +107,9 @@ def decide_in_event_order(
     lines = []
     for (_, event), terms in zip(events, peers, strict=True):
         judged = judge(event, recent_acts=recent_acts, novelty=novelty, now=start, peers=terms)
-        if judged is not None:
+        # A repeat is a report already placed (two claims read off one sentence by one speaker):
+        # the stream sends the same event again and the alert service drops it, so no line.
+        if judged is not None and not judged[0].repeat:
             lines.append(event_line(judged[0], event.claim))
     return lines
 

@@ -3,94 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from pydantic import Field
-
-from schemas.claims import Claim, ClaimType
-from schemas.events import Value
+from schemas.claims import Claim
+from services.stream.act_date import act_date, after_reported, different_days
+from services.stream.act_kind import is_plea, occasions, other_occasion
+from services.stream.act_match import match, match_further, occasions_in
+from services.stream.acts import (
+    AttachSource,
+    Decision,
+    RaiseAlert,
+    RecentAct,
+    ReviseAlert,
+    SourceRef,
+)
 from services.stream.event_order import OrderKey
-from services.stream.reports import alert_id, claim_terms, source_id
-from services.stream.signature import name_key, person_terms, terms
+from services.stream.reports import adds_an_act, alert_id, claim_terms, source_id
+from services.stream.signature import name_key, person_terms, speaker_key, terms
+
+# The decisions and what is remembered are defined in `acts`; callers import them from here.
+__all__ = [
+    "AttachSource",
+    "Decision",
+    "RaiseAlert",
+    "RecentAct",
+    "ReviseAlert",
+    "SourceRef",
+    "as_utc",
+    "decide",
+    "remember",
+]
 
 DEFAULT_WINDOW = timedelta(days=14)
 DEFAULT_MAX_ACTS = 64
-# A claim with fewer content terms than this says nothing about its matter ("Peskov said:
-# 'No.'"): it can only be a further report of the actor's latest act of that type.
-MIN_TERMS = 2
-# Share of the claim's terms that an earlier act must carry for the two to be one act, or
-# the count of shared terms that is enough on its own for a long claim.
-MIN_COVERAGE = 0.25
-ENOUGH_SHARED = 3
-# Across articles the claim's own words may not name the matter at all ("said he 'completely
-# rejects' the allegations": the allegations are named a sentence earlier). The sentence and
-# the headline around it then do: this many shared context terms, covering this share of the
-# smaller side, make two reports in different articles one act.
-ENOUGH_CONTEXT = 3
-MIN_CONTEXT_COVERAGE = 0.2
 # Bounds on what one act remembers, so state stays small however often it is reported.
 MAX_ACT_TERMS = 96
 MAX_ACT_SOURCES = 32
-
-
-class SourceRef(Value):
-    """One report of an act, as much as matching and redelivery checks need."""
-
-    source_id: str
-    article_id: str
-    speaker: str
-    names: tuple[str, ...] = Field(default=(), description="person_terms of the speaker")
-
-
-class RecentAct(Value):
-    """A speech act already alerted: what it is about and where it was reported."""
-
-    alert_id: str
-    actor: str
-    type: ClaimType
-    target: str | None = None
-    terms: tuple[str, ...] = ()
-    context: tuple[str, ...] = ()
-    first_source_id: str
-    sources: tuple[SourceRef, ...] = ()
-    n_sources: int = 1
-    first_seen: datetime
-    last_seen: datetime
-    published: datetime | None = Field(
-        default=None, description="Latest article date among its reports, when articles had one."
-    )
-    first_order: OrderKey | None = Field(
-        default=None, description="Event time of the first report (see event_order.order_key)."
-    )
-
-
-class RaiseAlert(Value):
-    """The claim is a new act: raise `alert_id`. `repeat` marks a redelivered first report."""
-
-    alert_id: str
-    source_id: str
-    act: RecentAct
-    repeat: bool = False
-
-
-class AttachSource(Value):
-    """The claim reports an act already alerted: attach it as a source of `alert_id`."""
-
-    alert_id: str
-    source_id: str
-    act: RecentAct
-    reason: str
-    repeat: bool = False
-
-
-class ReviseAlert(AttachSource):
-    """The claim reports `alert_id` but happened before its first report, which arrived first:
-    it becomes the first source in place (same alert id, nobody notified again)."""
-
-    previous_source_id: str
-
-
-Decision = RaiseAlert | AttachSource
 
 
 def decide(
@@ -127,8 +75,12 @@ def decide(
             return AttachSource(
                 alert_id=act.alert_id, source_id=sid, act=act, reason="repeat", repeat=True
             )
-    speaker = name_key(claim.speaker)
-    words = claim_terms(claim) | peers
+    speaker = speaker_key(claim.speaker)
+    day = act_date(claim.sentence, published.date() if published else None)
+    plea, said_on = is_plea(claim.sentence), occasions(claim.sentence)
+    # "She also denies ...": one more act of the speaker's, unless its own words name one.
+    further = adds_an_act(claim)
+    words = claim_terms(claim) | (frozenset() if further else peers)
     wide = words | terms(f"{claim.sentence}\n{context}", drop=(claim.actor, claim.speaker))
     candidates = [
         act
@@ -139,7 +91,11 @@ def decide(
     ]
     best: tuple[tuple[float, ...], RecentAct, str] | None = None
     for act in candidates:
-        verdict = _match(claim, speaker, words, wide, act)
+        if different_days(day, act.day) or after_reported(day, act.first_reported):
+            continue  # the same person speaking on another day is another act
+        if plea != act.plea or other_occasion(said_on, occasions_in(act, claim.article_id)):
+            continue  # a plea in court, a statement, words to a senator: each an act
+        verdict = match_further(words, act) if further else match(claim, speaker, words, wide, act)
         if verdict is None:
             continue
         rank, reason = verdict
@@ -147,9 +103,13 @@ def decide(
         if best is None or key > best[0]:
             best = (key, act, reason)
     if best is None:
-        return _raise(claim, sid, speaker, words, wide, now, published, order)
+        raised = _raise(claim, sid, speaker, words, wide, now, published, order, day)
+        kind = {"plea": plea, "first_reported": published.date() if published else None}
+        return raised.model_copy(update={"act": raised.act.model_copy(update=kind)})
     _, act, reason = best
-    attached = _attach(act, sid, claim, speaker, words, wide, now, published)
+    attached = _attach(act, sid, claim, speaker, words, wide, now, published, day)
+    reported = [d for d in (act.first_reported, published.date() if published else None) if d]
+    attached = attached.model_copy(update={"first_reported": min(reported, default=None)})
     if order is not None and act.first_order is not None and order < act.first_order:
         ref = attached.sources[-1]
         revised = attached.model_copy(
@@ -213,57 +173,6 @@ def as_utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def _match(
-    claim: Claim, speaker: str, words: frozenset[str], wide: frozenset[str], act: RecentAct
-) -> tuple[tuple[float, ...], str] | None:
-    """Why `claim` reports `act` (with a rank among candidates), or None when it does not."""
-    if _other_person(claim, act):
-        return None
-    same_article = [s for s in act.sources if s.article_id == claim.article_id]
-    same_speaker = any(s.speaker == speaker for s in same_article)
-    if same_speaker:
-        # One speaker's run of sentences in one article is one statement: quotes run on
-        # ("Even if you've ridden out storms before, this one is different.") with words of
-        # their own, and aim at whoever each sentence names.
-        return (3.0, _coverage(words, act)), "same speaker, same article"
-    # Targets are read off each sentence and often differ for one act ("warned China" then
-    # "a lifeline to Russia"): two named targets ask for more shared words, not a new act.
-    conflict = _targets_differ(claim.target, act.target)
-    if len(words) < MIN_TERMS and not conflict:
-        return (1.0, 0.0), "no content of its own: latest act of this actor"
-    shared = len(words & set(act.terms))
-    coverage = shared / max(1, len(words))
-    # One shared word is weak evidence ("changes to quotas" vs "changes to tolls"): it must
-    # be half of what the claim says.
-    needed = MIN_COVERAGE if shared >= 2 else 2 * MIN_COVERAGE
-    if shared >= ENOUGH_SHARED or (shared >= 1 and coverage >= needed and not conflict):
-        return (2.0 if same_article else 1.5, coverage), f"shares {shared} terms"
-    if not same_article and not conflict:
-        # Within one article every claim shares the headline, so context is no evidence there.
-        act_wide = set(act.terms) | set(act.context)
-        shared_wide = len(wide & act_wide)
-        smaller = max(1, min(len(wide), len(act_wide)))
-        if shared_wide >= ENOUGH_CONTEXT and shared_wide / smaller >= MIN_CONTEXT_COVERAGE:
-            return (1.0, shared_wide / smaller), f"shares {shared_wide} context terms"
-    return None
-
-
-def _other_person(claim: Claim, act: RecentAct) -> bool:
-    """Whether a named person other than everyone named in `act` makes the claim: one actor's
-    spokespeople each make their own speech acts ("Mousavi warned" and "Shekarchi warned")."""
-    mine = person_terms(claim.speaker, claim.actor)
-    theirs = [set(s.names) for s in act.sources if s.names]
-    return bool(mine and theirs and all(not (mine & t) for t in theirs))
-
-
-def _targets_differ(a: str | None, b: str | None) -> bool:
-    return bool(a and b and name_key(a) != name_key(b))
-
-
-def _coverage(words: frozenset[str], act: RecentAct) -> float:
-    return len(words & set(act.terms)) / len(words) if words else 0.0
-
-
 def _raise(
     claim: Claim,
     sid: str,
@@ -273,6 +182,7 @@ def _raise(
     now: datetime,
     published: datetime | None,
     order: OrderKey | None,
+    day: date | None,
 ) -> RaiseAlert:
     act = RecentAct(
         alert_id=alert_id(claim),
@@ -287,6 +197,7 @@ def _raise(
         last_seen=now,
         published=published,
         first_order=order,
+        day=day,
     )
     return RaiseAlert(alert_id=act.alert_id, source_id=sid, act=act)
 
@@ -300,6 +211,7 @@ def _attach(
     wide: frozenset[str],
     now: datetime,
     published: datetime | None,
+    day: date | None,
 ) -> RecentAct:
     # Later reports add their words (paraphrases widen what the act matches), up to a bound;
     # the earliest words stay, as they name the act best.
@@ -313,6 +225,7 @@ def _attach(
             "terms": (*act.terms, *added),
             "context": (*act.context, *more),
             "target": act.target or claim.target,
+            "day": act.day or day,
             # The first report is always kept: a replay of it must raise the same alert again.
             "sources": (act.sources[0], *(*act.sources[1:], ref)[1 - MAX_ACT_SOURCES :]),
             "n_sources": act.n_sources + 1,
@@ -326,4 +239,10 @@ def _attach(
 
 def _ref(claim: Claim, sid: str, speaker: str) -> SourceRef:
     names = tuple(sorted(person_terms(claim.speaker, claim.actor)))
-    return SourceRef(source_id=sid, article_id=claim.article_id, speaker=speaker, names=names)
+    return SourceRef(
+        source_id=sid,
+        article_id=claim.article_id,
+        speaker=speaker,
+        names=names,
+        occasions=tuple(sorted(occasions(claim.sentence))),
+    )

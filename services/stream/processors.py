@@ -16,6 +16,7 @@ from schemas.claims import ALERT_TYPES, ArticleRef, Claim, ClaimExtracted
 from schemas.dead_letters import DeadLetter
 from services.common.kafka import decode, encode
 from services.stream.alerting import alert_event, dump_acts, load_acts
+from services.stream.article_actors import canonical_actors
 from services.stream.event_order import OrderKey, order_key
 from services.stream.metrics import NO_RECORDING, StreamRecorder
 from services.stream.novelty import Decision, decide, remember
@@ -57,7 +58,8 @@ async def extract_claims(
     article = published.article
     started = time.perf_counter()
     try:
-        claims = await extract(article)
+        # One actor, one spelling per article: the actor is the key alerts are decided under.
+        claims = canonical_actors(await extract(article), f"{article.title}\n{article.text}")
     # The extractor is a large body of heuristics over arbitrary text: whatever it raises
     # for one article must cost that article only, never the stream.
     except Exception as exc:

@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 from schemas.claims import Claim
-from services.stream.signature import name_key, terms
+from services.stream.signature import name_key, speaker_key, terms
+
+# Words by which a report says the act is one more, beside another of the speaker's ("she also
+# denies", "has also warned", "a further denial", "in addition to her earlier remarks"). An "also"
+# counts only before a verb: "who is also her cousin" adds nothing.
+_ADDITIVE = re.compile(
+    r"\balso\s+(?!(?:is|was|has|had|his|her|its|their|the|as)\b)[a-z]+(?:ed|es|s)\b"
+    r"|\balso\s+said\b"
+    r"|\b(?:a\s+further|another|a\s+second|a\s+separate)\s+(?:denial|warning|statement|threat)"
+    r"|\bin\s+addition\s+to\b",
+    re.IGNORECASE,
+)
+
+
+def adds_an_act(claim: Claim) -> bool:
+    """Whether the sentence presents its act as another one of the speaker's (see _ADDITIVE)."""
+    return bool(_ADDITIVE.search(claim.sentence))
 
 
 def claim_terms(claim: Claim) -> frozenset[str]:
@@ -16,11 +33,22 @@ def claim_terms(claim: Claim) -> frozenset[str]:
 
 
 def peer_terms(claims: Sequence[Claim]) -> list[frozenset[str]]:
-    """For each claim, the terms of every claim of the same article, actor, type and speaker."""
+    """For each claim, the terms of every claim of the same article, actor, type and speaker.
+
+    A claim that says it is a further act (`adds_an_act`) is its own group: its words are not
+    the rest of the statement's, and it is matched on them alone.
+    """
     groups: dict[tuple[str, ...], set[str]] = {}
     keys = []
-    for claim in claims:
-        key = (claim.article_id, name_key(claim.actor), claim.type.value, name_key(claim.speaker))
+    for index, claim in enumerate(claims):
+        key: tuple[str, ...] = (
+            claim.article_id,
+            name_key(claim.actor),
+            claim.type.value,
+            speaker_key(claim.speaker),
+        )
+        if adds_an_act(claim):
+            key = (*key, str(index))
         groups.setdefault(key, set()).update(claim_terms(claim))
         keys.append(key)
     return [frozenset(groups[key]) for key in keys]

@@ -169,6 +169,15 @@ def person_terms(speaker: str, actor: str) -> frozenset[str]:
     return terms(capitalised, drop=(actor,))
 
 
+@cache
+def speaker_key(speaker: str) -> str:
+    """A speaker folded for "same speaker": a name the actors knowledge base knows as an
+    actor's ("WHO", "Kremlin", "Tehran") is that actor, however an outlet writes it."""
+    from services.actors.lookup import resolve_alias
+
+    return name_key(resolve_alias(speaker) or speaker)
+
+
 def name_key(name: str | None) -> str:
     """A speaker or actor name folded for equality: case, titles and punctuation removed."""
     if not name:

@@ -343,6 +343,7 @@ def reference_run(articles: list[Article]) -> set[tuple[str, str, int]]:
 
     from schemas.claims import ClaimExtracted
     from services.extraction import Extractor
+    from services.stream.article_actors import canonical_actors
     from services.stream.event_order import order_key
     from services.stream.processors import article_ref, judge
     from services.stream.settings import NoveltySettings
@@ -356,7 +357,8 @@ def reference_run(articles: list[Article]) -> set[tuple[str, str, int]]:
     found = extractor.extract_many(articles)
     for i, (article, claims) in enumerate(zip(articles, found, strict=True)):
         ref = article_ref(article, ingested_at=start + timedelta(milliseconds=i))
-        for claim in claims:
+        # As the worker's extraction step: one spelling of each actor per article.
+        for claim in canonical_actors(claims, f"{article.title}\n{article.text}"):
             key = order_key(claim, published=ref.published_at, ingested=ref.ingested_at)
             events.append((key, ClaimExtracted(claim=claim, article=ref)))
     for _, event in sorted(events, key=lambda pair: pair[0]):

@@ -55,3 +55,13 @@ def test_the_earliest_dated_report_raises_the_alert_whatever_the_file_order(
     assert main.main(["simulate", "--gold-claims", str(late), str(early)]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(e["event"], e["article_id"]) for e in lines] == [("new", "early"), ("update", "late")]
+
+
+def test_two_claims_read_off_one_sentence_by_one_speaker_print_one_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = {**DENIAL, "content": "Trade will go on.", "event_key": "ostland-trade"}
+    path = write(tmp_path, "a", "2031-01-02", [DENIAL, other])
+    assert main.main(["simulate", "--gold-claims", str(path)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(e["event"], e["article_id"]) for e in lines] == [("new", "a")]

@@ -334,3 +334,136 @@ def test_one_spokeswoman_denying_two_matters_in_two_articles_is_two_acts() -> No
         context="Chile responds to reports on Tuesday",
     )
     assert isinstance(second, RaiseAlert) and second.alert_id != first.alert_id
+
+
+def test_one_speaker_on_days_far_apart_makes_two_acts_even_in_one_article() -> None:
+    # A statement, then a hearing ten days later: the same denial in the same words, but the
+    # sentences date them apart. An undated headline still joins the earlier act.
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    monday = datetime(2031, 4, 14, tzinfo=UTC)
+    first = decide(
+        claim("Omar Lind said on Monday he never took the bribe.", **kw),
+        [],
+        now=T0,
+        published=monday,
+    )
+    state = remember([], first, now=T0, published=monday)
+    friday = datetime(2031, 4, 25, tzinfo=UTC)
+    headline = decide(
+        claim("Lind denies taking the bribe", article="a2", **kw),
+        state,
+        now=T0,
+        published=friday,
+    )
+    assert isinstance(headline, AttachSource) and headline.alert_id == first.alert_id
+    state = remember(state, headline, now=T0, published=friday)
+    hearing = decide(
+        claim(
+            "At the hearing on Thursday Lind said he never took the bribe.",
+            article="a2",
+            start=40,
+            **kw,
+        ),
+        state,
+        now=T0,
+        published=friday,
+    )
+    assert isinstance(hearing, RaiseAlert) and hearing.alert_id != first.alert_id
+    assert hearing.act.day == datetime(2031, 4, 24).date()
+
+
+def test_a_speaker_who_also_denies_something_else_makes_a_further_act() -> None:
+    s = Stream()
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    first = s.feed(claim("Omar Lind denied taking a bribe from the harbour contractor.", **kw))
+    run_on = s.feed(claim("'I never took a cent,' Lind said.", start=70, **kw))
+    assert isinstance(run_on, AttachSource) and run_on.alert_id == first.alert_id
+    further = s.feed(claim("He also denies lying to the auditors.", start=120, **kw))
+    assert isinstance(further, RaiseAlert) and further.alert_id != first.alert_id
+
+
+def test_a_further_report_that_names_the_same_matter_still_joins_its_act() -> None:
+    s = Stream()
+    kw = {"type": ClaimType.WARNING, "actor": "Iceland", "speaker": "Icelandic Met Office"}
+    first = s.feed(claim("The Met Office warned the ash cloud will close the eastern roads.", **kw))
+    also = s.feed(
+        claim(
+            "The office also warned that ash could close roads in the east by night.",
+            start=90,
+            **kw,
+        )
+    )
+    assert isinstance(also, AttachSource) and also.alert_id == first.alert_id
+
+
+def test_a_speaker_written_two_ways_that_the_actors_base_knows_is_one_speaker() -> None:
+    # "CDC" and "Centers for Disease Control" are one speaker to the knowledge base: their
+    # sentences in one article are one statement, even when the second names no matter of the
+    # first.
+    s = Stream()
+    kw = {"type": ClaimType.WARNING, "actor": "Centers for Disease Control and Prevention"}
+    first = s.feed(
+        claim("The CDC warned against eating raw oysters from the bay.", speaker="CDC", **kw)
+    )
+    second = s.feed(
+        claim(
+            "'Symptoms can take a week to show,' the Centers for Disease Control said.",
+            speaker="Centers for Disease Control",
+            start=80,
+            **kw,
+        )
+    )
+    assert isinstance(second, AttachSource) and second.alert_id == first.alert_id
+    assert second.reason == "same speaker, same article"
+
+
+def test_a_plea_in_court_and_a_denial_in_public_are_two_acts() -> None:
+    s = Stream()
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    plea = s.feed(claim("Omar Lind pleaded not guilty to bribery charges.", **kw))
+    again = s.feed(
+        claim("Lind pleaded not guilty to the bribery charges in court.", article="a2", **kw)
+    )
+    assert isinstance(again, AttachSource) and again.alert_id == plea.alert_id
+    public = s.feed(
+        claim("Lind denies all the bribery allegations against him.", article="a2", start=90, **kw)
+    )
+    assert isinstance(public, RaiseAlert) and public.alert_id != plea.alert_id
+
+
+def test_a_statement_and_words_to_a_named_senator_are_two_acts() -> None:
+    s = Stream()
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    first = s.feed(claim("In a statement, Lind said the bribery claim is false.", **kw))
+    run_on = s.feed(claim("'I never took money from anyone,' he said.", start=60, **kw))
+    assert isinstance(run_on, AttachSource) and run_on.alert_id == first.alert_id
+    told = s.feed(claim("Lind told Senator Ada Brandt he never took the money.", start=120, **kw))
+    assert isinstance(told, RaiseAlert) and told.alert_id != first.alert_id
+
+
+def test_an_act_dated_after_an_undated_act_was_reported_is_another_act() -> None:
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    monday = datetime(2031, 4, 14, tzinfo=UTC)
+    first = decide(claim("Omar Lind denied taking the bribe.", **kw), [], now=T0, published=monday)
+    assert first.act.day is None and first.act.first_reported == monday.date()
+    state = remember([], first, now=T0, published=monday)
+    friday = datetime(2031, 4, 25, tzinfo=UTC)
+    later = decide(
+        claim("Lind on Thursday denied taking the bribe.", article="a2", **kw),
+        state,
+        now=T0,
+        published=friday,
+    )
+    assert isinstance(later, RaiseAlert)
+
+
+def test_outlets_that_describe_one_occasion_differently_report_one_act() -> None:
+    # "In a statement" in one outlet, "told the Harbour Gazette" in another: only one outlet's
+    # own words part a statement from words to a listener.
+    s = Stream()
+    kw = {"actor": "Omar Lind", "speaker": "Omar Lind"}
+    first = s.feed(claim("In a statement, Lind said he never took the harbour bribe.", **kw))
+    other = s.feed(
+        claim("Lind told the Harbour Gazette he never took the harbour bribe.", article="a2", **kw)
+    )
+    assert isinstance(other, AttachSource) and other.alert_id == first.alert_id
