@@ -37,8 +37,9 @@ def organisation_in_sentence(head: Token) -> Party | None:
 
 
 def named_organisation(head: Token) -> Party | None:
-    """The one organisation the sentence names outside the speaker ("the agency said")."""
-    orgs = [e for e in head.doc.ents if e.label_ == "ORG" and not e.start <= head.i < e.end]
+    """The one organisation the sentence names before the speaker ('"CPSC staff believe ...,"
+    the agency said'); what follows is what the speaker talks about."""
+    orgs = [e for e in head.doc.ents if e.label_ == "ORG" and e.end <= head.i]
     if len(orgs) != 1:
         return None
     text = orgs[0].text

@@ -82,7 +82,8 @@ class ClaimBuilder:
             if ent.label_ == "ORG":
                 # a body named in passing is what "the agency said" later refers back to
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                self.ctx.mentions.add(Party(name, lookup_actor(name) or name, is_person=False))
+                if _names_a_body(name, ent.start, doc):
+                    self.ctx.mentions.add(Party(name, lookup_actor(name) or name, False))
                 continue
             if ent.label_ != "PERSON":
                 continue
@@ -275,3 +276,16 @@ def _content_text(tokens: list[Token], sentence: str) -> str:
         return ""
     text = sentence[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     return " ".join(text.split()).strip(' ,:“”"')[:MAX_CONTENT_CHARS]
+
+
+# "Foreign Ministry", "the Health Department": an organ whose owner the name leaves out
+_ORGANS = frozenset({"ministry", "department", "office", "government", "police", "court"})
+
+
+def _names_a_body(name: str, start: int, doc: Doc) -> bool:
+    """Whether an organisation named in passing can be referred back to on its own: not an
+    abbreviation in brackets (it repeats the name before it), not an organ without owner."""
+    if start > 0 and doc[start - 1].text == "(":
+        return False
+    words = name.lower().split()
+    return lookup_actor(name) is not None or not (len(words) <= 2 and words[-1] in _ORGANS)

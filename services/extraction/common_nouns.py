@@ -26,6 +26,9 @@ def describe(head: Token, ctx: Context) -> Party | None:
     return describe_speaker(head, ctx)
 
 
+# "the agency": a news agency when an outlet was named, else the body named last (a
+# regulator, a weather service)
+_NEWS_OR_STATE = frozenset({"agency"})
 _UNNAMED_OFFICIALS = frozenset({"official", "officials", "authorities", "government"})
 # Roles one person holds in a story ("the governor", "the rapper", "the judge"), unlike a
 # diplomat or an official, of whom a story may quote one it never names.
@@ -73,7 +76,7 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
             or organisation_in_sentence(head)
             or (None if media else ctx.mentions.last_group_speaker())
         )
-        if antecedent is None and not media:
+        if antecedent is None and (not media or head.lower_ in _NEWS_OR_STATE):
             # '"CPSC staff believe ...," the agency said'; else the last body named
             antecedent = named_organisation(head) or ctx.mentions.last_body()
         if antecedent is not None:

@@ -85,3 +85,19 @@ def test_splitting_a_run_of_full_stops_is_linear() -> None:
     assert len(split_sentences("." * 150_000)) == 1
     assert len(split_sentences("It was denied" + "!" * 150_000)) == 1
     assert time.perf_counter() - start < 2.0
+
+
+def test_an_opening_dateline_in_mixed_case_is_masked_only_where_the_text_begins() -> None:
+    lex = load_lexicon()
+    for raw, kept in [
+        ("Harbourview: The coast guard issued an advisory.", "The coast guard issued an advisory."),
+        ("Riverton (Kent) [UK], Mar 9 (ANI): Ann Lee denied it.", "Ann Lee denied it."),
+        ("Port Ellis, Wexland - Acmeco denied it.", "Acmeco denied it."),
+        ("Port Ellis - Thursday, Acmeco denied it.", "Thursday, Acmeco denied it."),
+    ]:
+        masked = parse_text(raw, lex, opening=True)
+        assert len(masked) == len(raw) and masked.strip() == kept
+        assert parse_text(raw, lex) == raw  # elsewhere in the text it is left alone
+    # a name before a dash, or a ticker in brackets, is no dateline even at the start
+    for raw in ("Ann Lee - the club's owner - said no.", "Acme Corp. (NYSE: ACM) - the maker"):
+        assert parse_text(raw, lex, opening=True) == raw

@@ -198,3 +198,34 @@ def test_family_name_first_is_resolved_from_its_first_word(claims_of: ClaimsOf) 
         "“It is a normal trip,” Zhou said."
     )
     assert [c.speaker for c in claims] == ["Zhou Min", "Zhou Min"]
+
+
+def test_a_dateline_in_mixed_case_is_no_speaker(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Harbourview: Coastal carrier Bluewing Air on Monday dismissed reports that its planes "
+        "were unsafe."
+    )
+    assert [(c.speaker, c.type.value) for c in claims] == [("Bluewing Air", "denial")]
+
+
+def test_the_x_based_company_refers_back_to_the_company(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Acme Holdings was accused of hiding losses in a short seller's report. "
+        "The Ohio-based company said the report was false."
+    )
+    assert [c.actor for c in claims] == ["Acme Holdings"]
+
+
+def test_the_agency_refers_back_to_a_body_named_in_passing(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Ann Lee said the Riverside Product Safety Board had tested forty heaters. "
+        "The agency warned that the heaters could catch fire."
+    )
+    assert [(c.actor, c.type.value) for c in claims][1:] == [
+        ("Riverside Product Safety Board", "warning")
+    ]
+
+
+def test_a_player_speaks_for_himself_not_his_club_or_country(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Lyon and France midfielder Paul Durand denies the allegations.")
+    assert [(c.speaker, c.actor) for c in claims] == [("Paul Durand", "Paul Durand")]
