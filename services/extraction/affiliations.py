@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from services.actors import lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.mentions import Party
-from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tokens, text_of
+from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tail, name_tokens, text_of
 from services.extraction.represents import body_before_role
 
 
@@ -146,6 +146,10 @@ def organisation_name(tok: Token, ctx: Context) -> str | None:
         name_toks, _ = name_tokens(tok, ctx)
         # "the Nordic Energy Forum": capitalised adjectives belong to the name
         parts = [t for t in flat_left(tok) if t.tag_ in NAME_TAGS or t.is_title] + [tok]
+        # "the Bank of Wexland": the name goes on after its head; a ministry's does not name
+        # whose it is ("Ministry of Foreign Affairs"), so it stays an organ (settle.py)
+        if tok.lower_ not in ctx.lexicon.government_roles:
+            parts += name_tail(tok)
         name = text_of(parts) if parts else text_of(name_toks)
         return lookup_actor(name) or name
     return None

@@ -229,3 +229,11 @@ def test_the_agency_refers_back_to_a_body_named_in_passing(claims_of: ClaimsOf) 
 def test_a_player_speaks_for_himself_not_his_club_or_country(claims_of: ClaimsOf) -> None:
     claims = claims_of("Lyon and France midfielder Paul Durand denies the allegations.")
     assert [(c.speaker, c.actor) for c in claims] == [("Paul Durand", "Paul Durand")]
+
+
+def test_a_role_of_a_body_whose_name_goes_on_after_its_head(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The governor of the Bank of Wexland has warned that inflation will require a stronger "
+        "response. A spokesman for the Port of Harwick said the berth was safe."
+    )
+    assert [c.actor for c in claims] == ["Bank of Wexland", "Port of Harwick"]
