@@ -84,13 +84,21 @@ def promises_harm(verb: Token, lex: Lexicon) -> bool:
 
 def aimed_at_allegation(verb: Token, lex: Lexicon) -> bool:
     """ "rejected the report", "dismissed the claims as false", "rejects allegations"."""
-    for c in verb.children:
+    # "hit back at claims": the parser may hang the preposition on the particle
+    particles = [c for c in verb.children if c.dep_ in ("prt", "advmod")]
+    for c in [*verb.children, *(g for p in particles for g in p.children)]:
         if c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in lex.allegation_nouns):
             return True
         if c.dep_ in ("oprd", "acomp") and any(
             g.dep_ == "dobj" and g.lower_ in lex.allegation_nouns for g in c.children
         ):
             return True  # "rejects 'baseless' accusations": the parser hung the object lower
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("at", "against", "on")
+            and any(g.dep_ == "pobj" and g.lower_ in lex.allegation_nouns for g in c.children)
+        ):
+            return True  # "hit back at claims", "pushed back against the reports"
         if c.dep_ == "prep" and c.lower_ == "as":
             text = " ".join(t.lower_ for t in c.subtree)
             if lex.denial_words.search(text):

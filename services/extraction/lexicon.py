@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 # Verb types in data/cues.json besides the four claim types.
 CONTENT = "content"  # typed by what is said
@@ -47,6 +48,17 @@ class Lexicon:
     # verbs that are cues only with a clause to carry what was said (induced cues of no fixed
     # type: "spoke to reporters" says nothing, "spoke of a plot to ..." does)
     clause_only: frozenset[str] = frozenset()
+    # "shot down the claims": verb + particle cues, "shoot down" -> type, and each form of the
+    # verb -> (its lemma, the particles it takes)
+    phrasal_verbs: dict[str, str] = field(default_factory=dict)
+    phrasal_forms: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+
+    def phrasal(self, form: str, particle: str) -> str | None:
+        """The phrasal cue a verb form makes with a particle ("shot", "down" -> "shoot down")."""
+        found = self.phrasal_forms.get(form.lower())
+        if found is None or particle.lower() not in found[1]:
+            return None
+        return f"{found[0]} {particle.lower()}"
 
     def lemma(self, form: str) -> str | None:
         """The cue lemma of a verb form ("warned" -> "warn"), or None if it is no cue."""
@@ -123,4 +135,15 @@ def load_lexicon() -> Lexicon:
         | frozenset(raw["advisory_verbs"]),
         person_nouns=frozenset(raw["person_nouns"]["nouns"]),
         organisation_nouns=frozenset(raw["organisation_nouns"]["nouns"]),
+        phrasal_verbs=dict(raw["phrasal_verbs"]["verbs"]),
+        phrasal_forms=_phrasal_forms(raw["phrasal_verbs"]),
     )
+
+
+def _phrasal_forms(raw: dict[str, Any]) -> dict[str, tuple[str, frozenset[str]]]:
+    particles: dict[str, set[str]] = {}
+    for phrase in raw["verbs"]:
+        verb, particle = phrase.split()
+        particles.setdefault(verb, set()).add(particle)
+    forms = {f: v for v in particles for f in inflections(v)} | dict(raw["irregular"])
+    return {f: (v, frozenset(particles[v])) for f, v in forms.items() if v in particles}

@@ -147,6 +147,10 @@ def has_cue(text: str, lexicon: Lexicon) -> bool:
     nouns = None
     for n, word in enumerate(words):
         low = word.lower()
+        if low in lexicon.phrasal_forms and any(
+            lexicon.phrasal(low, w) for w in words[n + 1 : n + 4]
+        ):
+            return True  # "shot down the claims", "hit back at"
         lemma = lexicon.forms.get(low)
         if lemma is None or (n > 0 and word[0].isupper() and not title_case):
             continue

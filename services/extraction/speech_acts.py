@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from schemas.claims import ClaimType
-from services.extraction.classify import type_of_content
+from services.extraction.classify import aimed_at_allegation, type_of_content
 from services.extraction.context import Context
-from services.extraction.lexicon import ADVISORY, CONTENT
+from services.extraction.lexicon import ADVISORY, CONTENT, Lexicon
 from services.extraction.mentions import Party
 from services.extraction.speakers import speaker_named, speakers_of, subject_of
 
@@ -71,13 +71,16 @@ def find_speech_acts(
     acts: list[SpeechAct] = []
     lex = ctx.lexicon
     colon = _colon_headline(doc, ctx) if headline else None
+    quoted = _long_quotes(in_quote)
     for tok in doc:
-        if in_quote[tok.i]:
+        if quoted[tok.i]:
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             act = _according(tok, doc[tok.i + 1], ctx)
         elif tok.tag_.startswith("VB") and lex.lemma(tok.text) is not None:
             act = _verb_act(tok, ctx, has_quote=any(in_quote))
+        elif tok.tag_.startswith("VB") and (phrase := _phrasal(tok, lex)) is not None:
+            act = _verb_act(tok, ctx, has_quote=any(in_quote), phrasal=phrase)
         else:
             act = None
         if act is not None and act.parties:
@@ -90,12 +93,48 @@ def find_speech_acts(
     return fold_chains(acts)
 
 
-def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
+# A quote this short (three words and its marks) around a verb is the writer's scare quote
+# ('Lee "strenuously denies" the allegations'): the verb is still the sentence's cue.
+_SCARE_QUOTE_TOKENS = 5
+
+
+def _long_quotes(in_quote: list[bool]) -> list[bool]:
+    """`in_quote` without the runs of at most _SCARE_QUOTE_TOKENS tokens."""
+    out = list(in_quote)
+    i = 0
+    while i < len(out):
+        if not out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and in_quote[j]:
+            j += 1
+        if j - i <= _SCARE_QUOTE_TOKENS:
+            out[i:j] = [False] * (j - i)
+        i = j
+    return out
+
+
+def _phrasal(verb: Token, lex: Lexicon) -> str | None:
+    """ "shot down", "hit back (at)": a phrasal cue made with one of the verb's particles."""
+    for c in verb.children:
+        if c.dep_ in ("prt", "advmod") and c.i > verb.i:
+            phrase = lex.phrasal(verb.text, c.text)
+            if phrase is not None:
+                return phrase
+    return None
+
+
+def _verb_act(
+    tok: Token, ctx: Context, *, has_quote: bool, phrasal: str | None = None
+) -> SpeechAct | None:
     lex = ctx.lexicon
-    lemma = lex.lemma(tok.text) or ""
+    lemma = phrasal or lex.lemma(tok.text) or ""
     if tok.dep_ in ("amod", "aux", "auxpass", "compound"):
         return None
-    verb_type = lex.verbs.get(lemma)
+    if phrasal is not None and not aimed_at_allegation(tok, lex):
+        return None  # "turned down the offer": no speech act; "turned down the rumours" is
+    verb_type = lex.phrasal_verbs.get(lemma) if phrasal else lex.verbs.get(lemma)
     if lemma in lex.light_verbs and verb_type is None:
         noun = next(
             (
@@ -159,7 +198,7 @@ def _verb_act(tok: Token, ctx: Context, *, has_quote: bool) -> SpeechAct | None:
             and tok.dep_ != "ROOT"
         ):
             return None
-        cue_text = tok.text
+        cue_text = f"{tok.text} {phrasal.split()[1]}" if phrasal else tok.text
         content = _complement(tok)
         heads = _proposition_heads(tok)
     if _reduced_passive(tok, lemma) or _hearsay(tok, lemma):

@@ -88,3 +88,25 @@ def test_capitalised_subhead_warning(claims_of: ClaimsOf) -> None:
     text = "Talks stalled on Monday.\nFRANCE WARNS ITALY\nParis said any breach would be punished."
     claims = claims_of(text)
     assert any(c.type.value == "warning" and c.actor == "France" for c in claims), claims
+
+
+def test_phrasal_verbs_aimed_at_an_allegation_are_denials(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Speaking before the derby, coach Marco Ruiz shot down those suggestions. "
+        "Acme hit back at claims that it had missed a payment. "
+        "Pop star Lena Moss turned down the rumours that she had left her band. "
+        "The union turned down the offer on Friday."
+    )
+    assert [(c.speaker, c.type.value, c.cue) for c in claims] == [
+        ("Marco Ruiz", "denial", "shot down"),
+        ("Acme", "denial", "hit back"),
+        ("Lena Moss", "denial", "turned down"),
+    ]  # turning down an offer is no speech act
+
+
+def test_a_cue_in_the_writers_scare_quotes_is_still_the_cue(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Stage actor Tom Vale “strenuously denies” allegations that he assaulted a stagehand, "
+        "a court in Leeds has heard."
+    )
+    assert [(c.speaker, c.type.value) for c in claims] == [("Tom Vale", "denial")]

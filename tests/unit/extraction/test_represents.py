@@ -69,7 +69,8 @@ def test_foreign_ministry_spokesman_speaks_for_the_country_not_the_ministry(
         "Hanoi brushed the reports aside on Tuesday. At a briefing, a foreign ministry "
         "spokesman called them a fabrication."
     )
-    assert parties(claims) == [("foreign ministry spokesman", "Vietnam")]
+    # brushing the reports aside is itself a denial (a phrasal cue aimed at an allegation)
+    assert parties(claims) == [("Hanoi", "Vietnam"), ("foreign ministry spokesman", "Vietnam")]
 
 
 def test_foreign_ministry_spokesman_after_his_country_spoke(claims_of: ClaimsOf) -> None:
