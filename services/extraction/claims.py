@@ -52,6 +52,8 @@ class ClaimBuilder:
         self.parsed: list[Parsed] = []
         self.claims: list[tuple[int, Claim]] = []
         self._seen: set[tuple[int, str, str, int]] = set()
+        # "Full statement from the governor's office:": whose quote follows (by parsed index)
+        self._lead_ins: dict[int, list[Party]] = {}
 
     def add_sentence(self, sentence: Sentence, doc: Doc) -> None:
         quotes = self.quotes[sentence.field]
@@ -59,6 +61,10 @@ class ClaimBuilder:
         acts = find_speech_acts(doc, self.ctx, in_quote, headline=sentence.field == "title")
         index = len(self.parsed)
         self.parsed.append(Parsed(index, sentence, doc, acts))
+        if not acts and sentence.text.rstrip().endswith(":"):
+            author = _statement_author(doc, self.ctx)
+            if author is not None:
+                self._lead_ins[index] = [author]
         for act in acts:
             for party in act.parties:
                 for claim_type, direct in self._types(act, party):
@@ -252,10 +258,28 @@ class ClaimBuilder:
                 break
             if q.acts:
                 return q.acts[-1].parties
+            if q.index in self._lead_ins:
+                return self._lead_ins[q.index]
             s = q.sentence
             if quotes.quoted_share(s.start, s.end) >= RUN_ON_QUOTED_SHARE:
                 reached = s.paragraph  # a quote paragraph after a quote paragraph: one speech
         return []
+
+
+def _statement_author(doc: Doc, ctx: Context) -> Party | None:
+    """Who a statement introduced by this line is from: "Full statement from the club:",
+    "The ministry's statement in full:"; None when the line names no statement or no one."""
+    notes = [t for t in doc if t.lower_ in ctx.lexicon.documents and t.tag_.startswith("NN")]
+    if not notes:
+        return None
+    for t in [*notes[0].children, *doc]:
+        if t.dep_ == "poss" and t.head.i == notes[0].i:
+            return describe(t, ctx)
+        if t.dep_ in ("prep", "agent") and t.lower_ in ("from", "by"):
+            obj = next((o for o in t.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return describe(obj, ctx)
+    return None
 
 
 def _is_clause(doc: Doc) -> bool:

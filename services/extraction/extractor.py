@@ -25,6 +25,7 @@ from services.extraction.sentences import (
     Sentence,
     has_cue,
     introduces_person,
+    introduces_statement,
     may_hold_claim,
     split_sentences,
 )
@@ -149,6 +150,7 @@ class Extractor:
                 names
                 or may_hold_claim(s.text, self.lexicon)
                 or quotes[s.field].quoted_share(s.start, s.end) > 0  # inside a run-on quote
+                or introduces_statement(s.text, self.lexicon)  # "Full statement from X:"
             )
         return Plan(article, sentences, quotes, parse, ner)
 

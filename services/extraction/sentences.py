@@ -163,6 +163,13 @@ def has_cue(text: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def introduces_statement(sentence: str, lexicon: Lexicon) -> bool:
+    """A line that introduces a quoted statement ("Full statement from the club:")."""
+    if not sentence.rstrip().endswith(":"):
+        return False
+    return any(w.lower() in lexicon.documents for w in _WORD.findall(sentence))
+
+
 def introduces_person(sentence: str, lexicon: Lexicon) -> bool:
     """A title before a capitalised word ("spokesman Ivan Dorov"): parse it for later pronouns."""
     words = _TITLED.findall(sentence)

@@ -110,3 +110,12 @@ def test_a_cue_in_the_writers_scare_quotes_is_still_the_cue(claims_of: ClaimsOf)
         "a court in Leeds has heard."
     )
     assert [(c.speaker, c.type.value) for c in claims] == [("Tom Vale", "denial")]
+
+
+def test_a_statement_introduced_by_a_line_is_its_authors(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Mayor Ann Lee's office denied allegations from a former aide on Thursday.\n\n"
+        "Full statement sent to WXYZ from the mayor's office:\n\n"
+        '"These allegations are categorically false. No such meeting ever took place."'
+    )
+    assert [(c.actor, c.type.value) for c in claims] == [("Ann Lee", "denial")] * 3
