@@ -30,8 +30,17 @@ from services.extraction.titles import (
     government_country,
     is_bare_title,
     national_role,
+    title_holder,
 )
 
+_TITLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "pres": "president",
+    "amb": "ambassador",
+    "atty": "attorney",
+}
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "their", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "you"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -146,6 +155,11 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     name = text_of(name_toks)
     if is_bare_title(head, text_of([*descriptors, *name_toks])):
         return bare_title(head, text_of([*descriptors, *name_toks]), role_owner(head, ctx), ctx)
+    own_role = role_of(name) if len(name_toks) == 1 else None
+    if own_role is not None and own_role.role.split()[-1] == head.lower_:
+        holder = title_holder(name, ctx)  # "the Governor's office": the governor named before
+        if holder is not None and not any(ctx.lexicon.lemma(w) for w in holder.name.split()):
+            return holder  # (a Title Case headline's "Prosecutor Says ..." names no one)
     has_title = any(t.lower_.rstrip(".") in ctx.lexicon.personal_titles for t in descriptors[-2:])
     is_person = head.ent_type_ == "PERSON" or has_title or ctx.mentions.person(name) is not None
     if (
@@ -195,7 +209,10 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     roles = {t.lower_.rstrip(".") for t in descriptors} & ctx.lexicon.government_roles
     if held is not None:
         roles.add(held[0].role.split()[-1])  # "the judge said", "the manager said" later
-    ctx.mentions.note_roles(name, roles)
+    # "Gov. Ann Lee": "the governor's office" later is hers (the abbreviation names her role
+    # for references back only, not whom she speaks for)
+    abbreviated = {_TITLE_ABBREVIATIONS.get(t.lower_.rstrip(".")) for t in descriptors}
+    ctx.mentions.note_roles(name, roles | {r for r in abbreviated if r is not None})
     if tied is not None:
         ctx.memory.remember(name, tied)
         return Party(name=name, actor=tied, is_person=True)

@@ -237,3 +237,16 @@ def test_a_role_of_a_body_whose_name_goes_on_after_its_head(claims_of: ClaimsOf)
         "response. A spokesman for the Port of Harwick said the berth was safe."
     )
     assert [c.actor for c in claims] == ["Bank of Wexland", "Port of Harwick"]
+
+
+def test_the_governors_office_is_the_governor_named_before(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Gov. Mary Stone's office denied the claims on Monday. "
+        "The Governor's office said the report was false."
+    )
+    assert [c.actor for c in claims] == ["Mary Stone", "Mary Stone"]
+
+
+def test_a_headline_role_before_a_verb_names_no_holder(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The inquiry goes on.", title="Wexland Prosecutor Says Funds Were Misused")
+    assert "Says Funds" not in {c.speaker for c in claims}
