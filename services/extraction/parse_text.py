@@ -33,6 +33,13 @@ _LEAD_DATELINE = re.compile(
     rf"|^{_PLACE}(?:(?:{_BRACKET}){{1,3}}(?:{_DATE})?|,\s*{_PLACE}|{_DATE}){_AGENCY}\s*[-–—]+\s+"
     rf"|^{_PLACE}\s*[-–—]+\s+(?={_WEEKDAY})"
 )
+# "UPDATE: ", "Analysis: ": a section's label before a colon (which ones: lexicon rubrics)
+_RUBRIC = re.compile(r"^([A-Za-z][A-Za-z&' ]{1,20}):\s+")
+# "Tennis-Lee accepts ban", "Soccer-Acme FC deny ...": a wire headline's sport before a hyphen
+_SECTION_SLUG = re.compile(
+    r"^(?:Tennis|Soccer|Football|Golf|Cricket|Rugby|Athletics|Cycling|Boxing|Basketball|"
+    r"Baseball|Motor racing|Motorsport|Olympics|Sailing|Swimming|Skiing)-(?=[A-Z])"
+)
 # "'Baseless': Acme rejects ...": a quoted lead-in before a headline's colon quotes the speaker
 _QUOTED_LEAD = re.compile(r"^['‘\"“][^'’\"”]{1,80}['’\"”]\s*:\s*")
 # "Wirecard (DE:WDIG)": an exchange ticker in brackets is no appositive
@@ -53,6 +60,12 @@ def parse_text(
     """Mask datelines and scare quotes; lower Title Case headline words the parser trips on.
     `opening` is the first sentence of an article's text, where a dateline stands."""
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), sentence)
+    rubric = _RUBRIC.match(text)
+    if rubric is not None and rubric.group(1).lower() in lexicon.rubrics:
+        text = " " * len(rubric.group(0)) + text[rubric.end() :]  # "UPDATE: ", "News: "
+    section = _SECTION_SLUG.match(text) if headline else None
+    if section is not None:
+        text = " " * len(section.group(0)) + text[section.end() :]  # "Tennis-Lee denies ..."
     if opening:
         text = _LEAD_DATELINE.sub(lambda m: " " * len(m.group(0)), text)
     lead = _QUOTED_LEAD if headline else _PLACE_DATELINE

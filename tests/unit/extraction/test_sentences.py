@@ -101,3 +101,14 @@ def test_an_opening_dateline_in_mixed_case_is_masked_only_where_the_text_begins(
     # a name before a dash, or a ticker in brackets, is no dateline even at the start
     for raw in ("Ann Lee - the club's owner - said no.", "Acme Corp. (NYSE: ACM) - the maker"):
         assert parse_text(raw, lex, opening=True) == raw
+
+
+def test_a_rubric_or_a_wire_sport_slug_is_no_speaker() -> None:
+    lex = load_lexicon()
+    assert parse_text("News: Acme cautions it may cut jobs", lex, headline=True).strip() == (
+        "Acme cautions it may cut jobs"
+    )
+    slug = parse_text("Tennis-Lee accepts ban but denies doping", lex, headline=True)
+    assert slug.strip() == "Lee accepts ban but denies doping"
+    assert parse_text("Coca-Cola denies report", lex, headline=True) == "Coca-Cola denies report"
+    assert parse_text("Peskov: no plans", lex, headline=True) == "Peskov: no plans"
