@@ -96,7 +96,7 @@ setup_done=$SECONDS
 
 # One project after the other: run at once on this 2-core machine, they took 364 s together
 # (every start-up competing for the CPU), against 286 s in a row. Only the `ha` brokers start
-# early, while the single node's second replay mostly waits (run_single_node calls this).
+# early, while the single node scales out and replays again (run_single_node calls this).
 PROJECTS=(claimwatch claimwatch-ha)
 EARLY_PID=""
 start_next_brokers() {

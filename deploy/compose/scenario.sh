@@ -168,6 +168,7 @@ run_single_node() {
     phase "single: restart everything" "$started"
 
     started=$SECONDS
+    ! declare -F start_next_brokers >/dev/null || start_next_brokers
     up_wait "$project" --scale worker=2
     local deadline=$((SECONDS + 180)) hosts=0 described
     while ((SECONDS < deadline)); do
@@ -191,7 +192,6 @@ run_single_node() {
     fi
     phase "single: --scale worker=2, both hold partitions" "$started"
     started=$SECONDS
-    ! declare -F start_next_brokers >/dev/null || start_next_brokers
     # The second replay the way the README gives it, from a container on the compose network.
     compose_in "$project" run --rm -T ingest claimwatch replay --ingest http://ingest:8000 seeds \
         2>&1 | grep -v -e '^ *skipped .*README' -e 'Creating\|Created\|Starting\|Started\|Waiting\|Healthy\|Running' \
