@@ -10,6 +10,7 @@ Run inside the engine's network namespace, where the stack's published ports ans
                                                     how many alerts it raises
   checks.py compare URL TWIN.jsonl                  JSON: stored alerts against the twin's acts
   checks.py records PREFIX < KEY<TAB>VALUE lines    records, distinct ids, ids whose copies differ
+  checks.py warnings < JSON log lines               the last warnings, with their tracebacks' ends
 The API key comes from CLAIMWATCH_API_KEY (alert reads need it under compose).
 """
 
@@ -177,6 +178,18 @@ def records(prefix: str, lines: list[str]) -> tuple[int, int, int]:
     return count, len(copies), sum(1 for seen in copies.values() if len(seen) > 1)
 
 
+def warnings(lines: list[str], last: int = 4) -> list[str]:
+    """The last WARNING and ERROR records of a service's JSON log, each with the end of its
+    traceback (a crash's exception is on its last line)."""
+    events = [json.loads(line) for line in lines if line.startswith("{")]
+    out = []
+    for event in [e for e in events if e.get("level") in ("WARNING", "ERROR")][-last:]:
+        head = " ".join(str(event.get(k, "")) for k in ("ts", "level", "logger"))
+        out.append(f"    {head}: {str(event.get('msg'))[:200]}")
+        out += [f"        {line[:200]}" for line in str(event.get("exc") or "").splitlines()[-3:]]
+    return out
+
+
 def say(value: object) -> None:
     sys.stdout.write(f"{value}\n")
 
@@ -203,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("twin")
     p.add_argument("out", type=Path)
     p.add_argument("paths", nargs="+", type=Path)
+    sub.add_parser("warnings")
     p = sub.add_parser("records")
     p.add_argument("prefix")
     p = sub.add_parser("compare")
@@ -219,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if count == args.expect or (args.at_least and count > args.expect) else 1
     elif args.cmd == "corpus":
         say(corpus(args.out, args.count, args.tag))
+    elif args.cmd == "warnings":
+        say("\n".join(warnings(sys.stdin.readlines())))
     elif args.cmd == "records":
         say(" ".join(map(str, records(args.prefix, sys.stdin.readlines()))))
     elif args.cmd == "compare":

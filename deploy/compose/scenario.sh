@@ -87,8 +87,8 @@ wait_no_lag() {
         sleep 1
     done
     fail_check "$project: the consumer groups still lag after 180 s; the worker's last warnings:"
-    compose_in "$project" logs --no-color worker 2>&1 | grep -E '"(WARNING|ERROR)"' | tail -n 4 \
-        | cut -c1-300 | sed 's/^/    /' >&2
+    compose_in "$project" logs --no-color worker 2>&1 | sed 's/^[^|]*| //' \
+        | "$PY" "$ROOT_DIR/deploy/compose/checks.py" warnings >&2 || true
     return 1
 }
 
