@@ -21,6 +21,14 @@ if [[ $main == kafka.Kafka ]]; then
     # shellcheck disable=SC2206
     jvm=(${KAFKA_HEAP_OPTS:--Xmx1G -Xms1G} -XX:+UseG1GC)
 fi
+# The class-data archive made at image build (kafka-cds.sh), or, while it is made, the dump.
+archive=/opt/kafka/tools.jsa
+[[ $main != kafka.Kafka ]] || archive=/opt/kafka/broker.jsa
+if [[ -n "${KAFKA_CDS_DUMP:-}" ]]; then
+    jvm+=("-XX:ArchiveClassesAtExit=$KAFKA_CDS_DUMP" -Xlog:cds=off -Xlog:cds+dynamic=off)
+elif [[ -f $archive ]]; then
+    jvm+=("-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
 conf="$(mktemp /tmp/log4j2.XXXXXX.properties)"
 cat >"$conf" <<LOG
 status = warn

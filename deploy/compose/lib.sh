@@ -25,3 +25,11 @@ debian_mirror() {
     [[ -n "$uri" ]] || die "no Debian mirror found in /etc/apt/sources.list.d/"
     printf '%s\n' "$uri"
 }
+
+# Seconds per phase, appended to a file of the run (printed at the end by phase_table). Usage: start=$SECONDS ...; phase "what it did" "$start".
+phase() { printf '%s\t%d\n' "$1" "$((SECONDS - $2))" >>"$RUN_DIR/phases"; }
+phase_table() {
+    [[ -s "$RUN_DIR/phases" ]] || return 0
+    log "seconds per phase:"
+    awk -F'\t' '{printf "    %5ds  %s\n", $2, $1}' "$RUN_DIR/phases" >&2
+}

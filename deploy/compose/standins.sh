@@ -123,7 +123,7 @@ build_standins() {
     ctx="$RUN_DIR/ctx-kafka" && mkdir -p "$ctx"
     cp -al "$libs" "$ctx/libs" 2>/dev/null || cp -a "$libs" "$ctx/libs"
     cp "$HERE_STANDINS/kafka.Dockerfile" "$ctx/Dockerfile"
-    cp "$HERE_STANDINS/kafka-run.sh" "$HERE_STANDINS/kafka-tool.sh" "$ctx/"
+    cp "$HERE_STANDINS/kafka-run.sh" "$HERE_STANDINS/kafka-tool.sh" "$HERE_STANDINS/kafka-cds.sh" "$ctx/"
     key="$(basename "$kafka_tar" .tar)-$KAFKA_VERSION-$(cat "$HERE_STANDINS"/kafka* | sha256sum | cut -c1-8)"
     build_standin "apache/kafka:$KAFKA_VERSION" "$key" "$kafka_tar" "$ctx"
 }
