@@ -78,8 +78,15 @@ def decide(
     speaker = speaker_key(claim.speaker)
     day = act_date(claim.sentence, published.date() if published else None)
     plea, said_on = is_plea(claim.sentence), occasions(claim.sentence)
-    # "She also denies ...": one more act of the speaker's, unless its own words name one.
-    further = adds_an_act(claim)
+    # "She also denies ...": one more act of the actor's, unless its own words name one;
+    # with no act of the actor's of this type earlier in the same report, "Beijing also
+    # brushed the accounts aside" is the same kind of act as another party's, not a further one
+    further = adds_an_act(claim) and any(
+        src.article_id == claim.article_id
+        for act in recent
+        if act.type == claim.type
+        for src in act.sources
+    )
     words = claim_terms(claim) | (frozenset() if further else peers)
     wide = words | terms(f"{claim.sentence}\n{context}", drop=(claim.actor, claim.speaker))
     candidates = [

@@ -382,6 +382,23 @@ def test_a_speaker_who_also_denies_something_else_makes_a_further_act() -> None:
     assert isinstance(further, RaiseAlert) and further.alert_id != first.alert_id
 
 
+def test_also_after_another_partys_act_is_no_further_act_of_this_actor() -> None:
+    # "Ruritania also brushed the accounts aside": the first report of Ruritania's act in this
+    # article compares it with another party's, and joins the act another outlet reported
+    s = Stream()
+    kw = {"actor": "Ruritania", "speaker": "Ruritania"}
+    headline = "Ruritania dismisses accounts of arms request from Wexland"
+    first = s.feed(
+        claim("Ruritania dismissed the accounts of an arms request as lies.", **kw),
+        context=headline,
+    )
+    also = s.feed(
+        claim("Ruritania also brushed the accounts aside.", article="a2", **kw),
+        context="Wexland denies asking Ruritania for arms; " + headline,
+    )
+    assert isinstance(also, AttachSource) and also.alert_id == first.alert_id
+
+
 def test_a_further_report_that_names_the_same_matter_still_joins_its_act() -> None:
     s = Stream()
     kw = {"type": ClaimType.WARNING, "actor": "Iceland", "speaker": "Icelandic Met Office"}
