@@ -88,7 +88,7 @@ class ClaimBuilder:
             if ent.label_ == "ORG":
                 # a body named in passing is what "the agency said" later refers back to
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                if _names_a_body(name, ent.start, doc):
+                if _names_a_body(name, ent.start, doc, self.ctx):
                     self.ctx.mentions.add(Party(name, lookup_actor(name) or name, False))
                 continue
             if ent.label_ != "PERSON":
@@ -306,10 +306,12 @@ def _content_text(tokens: list[Token], sentence: str) -> str:
 _ORGANS = frozenset({"ministry", "department", "office", "government", "police", "court"})
 
 
-def _names_a_body(name: str, start: int, doc: Doc) -> bool:
+def _names_a_body(name: str, start: int, doc: Doc, ctx: Context) -> bool:
     """Whether an organisation named in passing can be referred back to on its own: not an
     abbreviation in brackets (it repeats the name before it), not an organ without owner."""
     if start > 0 and doc[start - 1].text == "(":
         return False
     words = name.lower().split()
+    if lookup_actor(name) is None and set(words) & ctx.lexicon.media_words:
+        return False  # "a Reuters report", "the Daily Post": an outlet, not who speaks later
     return lookup_actor(name) is not None or not (len(words) <= 2 and words[-1] in _ORGANS)

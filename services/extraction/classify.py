@@ -62,6 +62,8 @@ def type_of_cue(
     cue: Token, verb_type: str, content: list[Token], speaker: Party, lex: Lexicon
 ) -> tuple[ClaimType, bool]:
     """The type of a cue's speech act and whether the cue itself said so (direct evidence)."""
+    if verb_type == ClaimType.DENIAL.value and refuses(cue, lex):
+        return ClaimType.ASSERTION, True  # "the judge denied him bail": a refusal, no denial
     if verb_type in _TYPED:
         return _TYPED[verb_type], True
     if verb_type == SENSE:
@@ -73,6 +75,20 @@ def type_of_cue(
     if tells_public(cue, lex):
         return ClaimType.WARNING, True
     return type_of_content(content, speaker, lex), False
+
+
+# What one is denied when "deny" refuses rather than disputes ("denied the request").
+_REFUSED = frozenset(
+    "bail request requests application applications motion appeal appeals permission access"
+    " entry visa visas petition bid parole asylum leave licence license approval".split()
+)
+
+
+def refuses(verb: Token, lex: Lexicon) -> bool:
+    """ "denied him bail", "denied the request": a thing withheld, not a denial of what is
+    alleged (two objects alone do not tell: "denies claims in a Reuters report" parses so)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    return any(o.lower_ in _REFUSED for o in objects)
 
 
 def promises_harm(verb: Token, lex: Lexicon) -> bool:

@@ -119,3 +119,9 @@ def test_a_statement_introduced_by_a_line_is_its_authors(claims_of: ClaimsOf) ->
         '"These allegations are categorically false. No such meeting ever took place."'
     )
     assert [(c.actor, c.type.value) for c in claims] == [("Ann Lee", "denial")] * 3
+
+
+def test_denying_someone_bail_is_a_refusal_not_a_denial(claims_of: ClaimsOf) -> None:
+    claims = claims_of("A Wexland judge has denied Tom Vale bail, calling him a flight risk.")
+    assert {c.type.value for c in claims} == {"assertion"}
+    assert types_by(claims_of, "Acme denied the claims in the report.") == {("denial", "Acme")}

@@ -250,3 +250,12 @@ def test_the_governors_office_is_the_governor_named_before(claims_of: ClaimsOf) 
 def test_a_headline_role_before_a_verb_names_no_holder(claims_of: ClaimsOf) -> None:
     claims = claims_of("The inquiry goes on.", title="Wexland Prosecutor Says Funds Were Misused")
     assert "Says Funds" not in {c.speaker for c in claims}
+
+
+def test_an_outlet_named_in_passing_is_not_the_company_that_speaks(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Ann Lee said Northfield Chemicals Ltd had been accused in a Daily Post report of hiding "
+        "results. "
+        "The company denied the claims."
+    )
+    assert [c.actor for c in claims][1:] == ["Northfield Chemicals Ltd"]
