@@ -80,11 +80,29 @@ def type_of_cue(
 # What one is denied when "deny" refuses rather than disputes ("denied the request").
 _REFUSED = frozenset(
     {
-        "bail", "request", "requests", "application", "applications", "motion", "appeal",
-        "appeals", "permission", "access", "entry", "visa", "visas", "petition", "bid",
-        "parole", "asylum", "leave", "licence", "license", "approval",
+        "bail",
+        "request",
+        "requests",
+        "application",
+        "applications",
+        "motion",
+        "appeal",
+        "appeals",
+        "permission",
+        "access",
+        "entry",
+        "visa",
+        "visas",
+        "petition",
+        "bid",
+        "parole",
+        "asylum",
+        "leave",
+        "licence",
+        "license",
+        "approval",
     }
-)  # fmt: skip
+)
 
 
 def refuses(verb: Token, lex: Lexicon) -> bool:
