@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from services.actors import country_of, find_mentions, home_country, is_country
 
+# "Wirecard (DE:WDIG)", "Acme Corp (NYSE: ACM)": a name, then an exchange and a ticker
+_TICKERED = re.compile(
+    r"\b([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) \((?:[A-Z]{1,8}): ?[A-Z0-9.]{1,10}\)"
+)
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _OPENING_CHARS = 40
 _OPENERS = frozenset({"", "The", "the"})
@@ -65,12 +70,20 @@ class Mentions:
     bodies: dict[str, str] = field(default_factory=dict)
     text: str = ""  # the article, for its home country
     _home: list[str | None] = field(default_factory=list)
+    _listed: list[frozenset[str]] = field(default_factory=list)
 
     def home_country(self) -> str | None:
         """Computed once per article, and only when an unnamed official needs it."""
         if not self._home:
             self._home.append(home_country(self.text))
         return self._home[0]
+
+    def listed(self) -> frozenset[str]:
+        """Names the article gives a stock ticker ("Wirecard (DE:WDIG)"): companies, whatever
+        the entity recogniser makes of them."""
+        if not self._listed:
+            self._listed.append(frozenset(m.group(1) for m in _TICKERED.finditer(self.text)))
+        return self._listed[0]
 
     def note_roles(self, name: str, roles: set[str]) -> None:
         if roles:

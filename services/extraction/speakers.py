@@ -162,6 +162,7 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
             return holder  # (a Title Case headline's "Prosecutor Says ..." names no one)
     has_title = any(t.lower_.rstrip(".") in ctx.lexicon.personal_titles for t in descriptors[-2:])
     is_person = head.ent_type_ == "PERSON" or has_title or ctx.mentions.person(name) is not None
+    is_person = is_person and name not in ctx.mentions.listed()  # a ticker makes it a company
     if (
         descriptors
         and descriptors[-1].i == name_toks[0].i - 1

@@ -259,3 +259,12 @@ def test_an_outlet_named_in_passing_is_not_the_company_that_speaks(claims_of: Cl
         "The company denied the claims."
     )
     assert [c.actor for c in claims][1:] == ["Northfield Chemicals Ltd"]
+
+
+def test_a_name_with_a_stock_ticker_is_a_company_not_a_person(claims_of: ClaimsOf) -> None:
+    # the recogniser takes "Kessler" for a person, who would speak for Germany
+    claims = claims_of(
+        "BERLIN (Reuters) - Germany's Kessler (DE:WLK) rejected allegations of impropriety on "
+        "Tuesday."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Kessler", "Kessler")]
