@@ -88,9 +88,32 @@ def subject_of(cue: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
 
 def speakers_of(head: Token, ctx: Context) -> list[Party]:
     """One party per conjoined speaker ("China and Russia said")."""
+    named = _described_name(head)
+    if named is not None:
+        head = named  # "PSG and Brazil superstar Neymar denies": Neymar, described
+        party = describe(head, ctx)
+        return [party] if party is not None else []
     heads = [head] + [c for c in head.children if c.dep_ == "conj" and c.tag_ in _NOUN_TAGS]
     parties = [describe(h, ctx) for h in heads]
     return [p for p in parties if p is not None]
+
+
+def _described_name(head: Token) -> Token | None:
+    """The name that ends "Club and Country star NAME": the parser makes the club the subject,
+    the country a conjunct and the name their appositive, with no comma before it (which a
+    true appositive has: "PSG, the club, said")."""
+    conj = [c for c in head.children if c.dep_ == "conj"]
+    for c in head.children:
+        if (
+            c.dep_ == "appos"
+            and c.tag_ in ("NNP", "NNPS")
+            and conj
+            and c.i > max(t.i for t in conj)
+            and c.i > 0
+            and c.nbor(-1).text != ","
+        ):
+            return c
+    return None
 
 
 def speaker_named(name: str, ctx: Context) -> Party:

@@ -268,3 +268,15 @@ def test_a_name_with_a_stock_ticker_is_a_company_not_a_person(claims_of: ClaimsO
         "Tuesday."
     )
     assert [(c.speaker, c.actor) for c in claims] == [("Kessler", "Kessler")]
+
+
+def test_club_and_country_before_a_players_name_describe_him(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Marseille and Spain international Diego Ruiz has denied allegations that he missed a "
+        "drugs test. China and Russia said the report was false."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [
+        ("Diego Ruiz", "Diego Ruiz"),
+        ("China", "China"),
+        ("Russia", "Russia"),
+    ]
