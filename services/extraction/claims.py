@@ -311,7 +311,9 @@ def _names_a_body(name: str, start: int, doc: Doc, ctx: Context) -> bool:
     abbreviation in brackets (it repeats the name before it), not an organ without owner."""
     if start > 0 and doc[start - 1].text == "(":
         return False
+    if lookup_actor(name) is not None:
+        return True
     words = name.lower().split()
-    if lookup_actor(name) is None and set(words) & ctx.lexicon.media_words:
+    if set(words) & ctx.lexicon.media_words:
         return False  # "a Reuters report", "the Daily Post": an outlet, not who speaks later
-    return lookup_actor(name) is not None or not (len(words) <= 2 and words[-1] in _ORGANS)
+    return not (len(words) <= 2 and words[-1] in _ORGANS)
