@@ -61,6 +61,9 @@ def subject_of(cue: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
     after = [c for c in subjects if c.i > cue.i]
     if after and cue.i > 0 and cue.nbor(-1).text in (",", "”", '"', "’"):
         return after[0], True  # "..., says US official": the fronted clause's noun is not it
+    named = [c for c in subjects[1:] if c.ent_type_ == "PERSON" and c.i - 1 == subjects[0].i]
+    if named:
+        return named[0], True  # "football star Neymar denied": the parser made both subjects
     for c in subjects:
         if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
             return cue.head, True
@@ -163,6 +166,10 @@ def describe(head: Token, ctx: Context) -> Party | None:
                 ctx.memory.remember(party.name, role_actor)
                 party = Party(party.name, role_actor, is_person=True)
         return party
+    if appos_person is not None and appos_person.head == head and head.tag_ in ("NN", "NNS"):
+        # "the French singer Marie Dubois", "another woman who was there, Jane Roe,": the
+        # person named; the noun before is her description (a private voice's says no actor)
+        return _named(appos_person, ctx, extra_descriptors=[*flat_left(head), head])
     if any(c.dep_ == "poss" for c in head.lefts) and head.ent_type_ != "PERSON":
         if _owned_name(head, ctx):
             return _named(head, ctx)  # "Norway's Acme Shipping": the company speaks for itself

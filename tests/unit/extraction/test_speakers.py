@@ -280,3 +280,22 @@ def test_club_and_country_before_a_players_name_describe_him(claims_of: ClaimsOf
         ("China", "China"),
         ("Russia", "Russia"),
     ]
+
+
+def test_a_described_persons_name_is_the_speaker(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The French singer Marie Dubois pleaded not guilty on Monday to fraud charges. "
+        "Brazilian tennis star Paulo Alves has denied claims that he fixed a match."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [
+        ("Marie Dubois", "Marie Dubois"),
+        ("Paulo Alves", "Paulo Alves"),
+    ]
+
+
+def test_a_name_in_apposition_after_a_relative_clause_is_the_speaker(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Another woman who was said to be at the party, Jane Roe, denies that the meeting ever "
+        "took place."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Jane Roe", "Jane Roe")]
