@@ -29,6 +29,8 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
 
 
 UNNAMED = "unnamed "
+# How far into the body a headline's act is retold: the lede's first claims.
+_LEDE_CLAIMS = 3
 
 
 def unnamed(speaker: str) -> str:
@@ -82,6 +84,9 @@ def _settled(
         if found is not None and claim.speaker in found[0]:
             return found  # "Blinken" is the body's "Antony Blinken", for his government
         return None
+    lede = _lede_speaker(claim, claims) if names_no_one(claim.actor) else None
+    if lede is not None:
+        return lede
     if not is_common_noun(claim.actor):
         return None
     noun = claim.speaker.split()[-1].lower()
@@ -94,4 +99,19 @@ def _settled(
         words = other.speaker.lower().split()
         if len(words) > 1 and words[-1] == noun and not is_common_noun(other.actor):
             return other.speaker, other.actor  # "Army denies": "the Indian Army" below
+    return _lede_speaker(claim, claims)
+
+
+def _lede_speaker(claim: Claim, claims: list[Claim]) -> tuple[str, str] | None:
+    """ "Brexit secretary denies plan ..." over "Stephen Barclay has denied ...": a headline's
+    nameless speaker is the one whom the lede's first claim of the same type names."""
+    if claim.span.field != "title":
+        return None
+    body = sorted((c for c in claims if c.span.field == "text"), key=lambda c: c.span.start)
+    for other in body[:_LEDE_CLAIMS]:
+        if other.type != claim.type:
+            continue
+        if is_common_noun(other.actor) or names_no_one(other.actor):
+            return None
+        return other.speaker, other.actor
     return None

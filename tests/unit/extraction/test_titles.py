@@ -78,3 +78,15 @@ def test_bare_title_skips_an_earlier_shadow_holder(claims_of: ClaimsOf) -> None:
     )
     [warning] = only(claims_of(text), type="warning")
     assert warning.speaker == "Jane Doyle"
+
+
+def test_a_headlines_nameless_role_is_the_person_the_lede_names(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Tom Reed has denied taking money from the contractor. The port authority said the "
+        "tender was fair.",
+        title="Ex-minister denies bribery in port deal",
+    )
+    assert [(c.speaker, c.type.value) for c in claims][:2] == [
+        ("Tom Reed", "denial"),
+        ("Tom Reed", "denial"),
+    ]
