@@ -16,8 +16,8 @@ from services.extraction.context import Context
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import NAME_TAGS, flat_left, text_of
 from services.extraction.represents import body_before_role, represented
-from services.extraction.settle import names_no_one, unnamed
 from services.extraction.titles import bare_title, is_bare_title
+from services.extraction.unnamed import names_no_one, unnamed
 
 
 def describe(head: Token, ctx: Context) -> Party | None:

@@ -7,6 +7,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from services.actors import country_of, find_mentions, home_country, is_country
+from services.extraction.unnamed import names_no_one
 
 # "Wirecard (DE:WDIG)", "Acme Corp (NYSE: ACM)": a name, then an exchange and a ticker
 _TICKERED = re.compile(
@@ -186,9 +187,10 @@ class Mentions:
         return None
 
     def last_group_speaker(self) -> Party | None:
-        """The organisation that spoke last, not an office of a person ("his office")."""
+        """The organisation that spoke last, not an office of a person ("his office"), nor a
+        group that names no one ("users said ..., a claim the company denied")."""
         for p in reversed(self.speakers):
-            if not p.is_person and "'s " not in p.name:
+            if not p.is_person and not names_no_one(p.actor) and "'s " not in p.name:
                 return p
         return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from schemas.claims import Claim
 from services.actors import role_of
 from services.extraction.mentions import Mentions
+from services.extraction.unnamed import names_no_one, unnamed
 
 
 def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
@@ -28,25 +29,8 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
     return out
 
 
-UNNAMED = "unnamed "
 # How far into the body a headline's act is retold: the lede's first claims.
 _LEDE_CLAIMS = 3
-
-
-def unnamed(speaker: str) -> str:
-    """The actor of a speaker the article ties to no one: "Analysts" -> "unnamed analysts".
-
-    The mark says plainly that no organisation or person stands behind the claim (the
-    annotators write "anonymous source"), instead of passing a common noun off as an actor.
-    """
-    words = speaker.split()
-    if words and words[0][1:].islower():
-        words[0] = words[0].lower()  # a sentence's capital, not a name's
-    return UNNAMED + " ".join(words)
-
-
-def names_no_one(actor: str) -> bool:
-    return actor.startswith(UNNAMED)
 
 
 def is_common_noun(actor: str) -> bool:

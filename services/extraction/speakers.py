@@ -136,6 +136,10 @@ def speaker_named(name: str, ctx: Context) -> Party:
 def describe(head: Token, ctx: Context) -> Party | None:
     """Resolve a speaker noun to a Party: pronouns, surnames, titles, appositives, metonyms."""
     low = head.lower_
+    if head.text.isupper() and len(head.text) > 1 and head.tag_ not in _NOUN_TAGS:
+        acronym = lookup_actor(head.text)  # "WHO warns ...": tagged as the pronoun "who"
+        if acronym is not None:
+            return Party(head.text, acronym, is_person=False)
     if low in _FIRST_PERSON and head.tag_ in ("PRP", "PRP$"):  # "US" is no "us"
         return None
     if low in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):

@@ -182,8 +182,8 @@ def _verb_act(
         ):
             deps.add("ccomp")  # "maintains his innocence": the plea of the accused
             verb_type = ClaimType.DENIAL.value
-        if lemma == "call" and "oprd" in deps:
-            deps.add("ccomp")  # "called the claims lies": a verdict on them
+        if _verdict(tok, lemma, lex):
+            deps.add("ccomp")  # "called the claims lies", "described them as false"
         if (
             verb_type == CONTENT
             and (lemma in _NEEDS_CLAUSE or lemma in lex.clause_only)
@@ -207,9 +207,60 @@ def _verb_act(
     outer = _reporting_ancestor(tok, ctx) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
     if outer is not None:
         subj, found = subject_of(outer)
+    issuer = (_issuer(tok, ctx) or _agent_of_verdict(tok, ctx)) if subj is None else None
+    if issuer is not None:
+        subj, found = issuer, True
     if subj is None or not found:
         return None
     return SpeechAct(tok, cue_text, verb_type, speakers_of(subj, ctx), content, heads)
+
+
+def _issuer(participle: Token, ctx: Context) -> Token | None:
+    """ "Acme released a statement denying responsibility": whoever issued the document."""
+    doc_noun = participle.head
+    if (
+        participle.dep_ != "acl"
+        or participle.tag_ != "VBG"
+        or doc_noun.lower_ not in ctx.lexicon.documents
+        or doc_noun.dep_ != "dobj"
+    ):
+        return None
+    verb = doc_noun.head
+    for _ in range(3):  # "was quick to release a statement": up to the subject's verb
+        subj, found = subject_of(verb)
+        if subj is not None and found:
+            return subj
+        if verb.dep_ not in ("xcomp", "acomp", "conj"):
+            break
+        verb = verb.head
+    return None
+
+
+def _agent_of_verdict(participle: Token, ctx: Context) -> Token | None:
+    """ "The charges, all denied by Reed,": a participle on an allegation, with its agent."""
+    if (
+        participle.dep_ != "acl"
+        or participle.tag_ != "VBN"
+        or participle.head.lower_ not in ctx.lexicon.allegation_nouns
+    ):
+        return None
+    for c in participle.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _verdict(verb: Token, lemma: str, lex: Lexicon) -> bool:
+    """ "called the claims lies", "called reports of a deal fake news" (which the parser may
+    not see as a predicate), "described the reports as false": a verdict on what is named."""
+    if lemma == "call":
+        return any(
+            c.dep_ == "oprd" or (c.dep_ == "dobj" and c.lower_ in lex.allegation_nouns)
+            for c in verb.children
+        )
+    if lemma == "describe":
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    return False
 
 
 def _reporting_ancestor(participle: Token, ctx: Context) -> Token | None:
@@ -338,6 +389,8 @@ def fold_chains(acts: list[SpeechAct]) -> list[SpeechAct]:
         for j, inner in enumerate(acts):
             if i == j or inner.cue is None or inner.cue.i not in inside:
                 continue
+            if inner.cue.is_ancestor(outer.cue):
+                continue  # the outer's content ran over the sentence; it hangs off the inner
             if _coordinated(outer.cue, inner.cue):
                 continue  # "Tehran said X and Washington said Y": two acts side by side
             same = {p.actor for p in outer.parties} & {p.actor for p in inner.parties}

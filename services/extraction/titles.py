@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from services.actors import Role, lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.mentions import Party
-from services.extraction.settle import unnamed
+from services.extraction.unnamed import unnamed
 
 # A national government's offices: their holders speak for the country even when it is not
 # named ("the Health Secretary", "the defence minister"). Governors, mayors and firms' chiefs

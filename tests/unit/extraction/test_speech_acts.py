@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 from extraction_helpers import ClaimsOf
 
+from schemas.articles import Article
+from schemas.claims import Claim
+from services.extraction import Extractor
+
 
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
@@ -216,3 +220,48 @@ def test_legislator_speaks_for_herself_not_her_seat_or_party(claims_of: ClaimsOf
     assert [(c.speaker, c.actor, c.type.value) for c in claims] == [
         ("Ann Lee", "Ann Lee", "denial")
     ]
+
+
+@pytest.fixture
+def rule_claims(rules_extractor: Extractor) -> ClaimsOf:
+    """The rules alone: these tests are about finding the act and its speaker."""
+
+    def run(text: str, title: str = "", article_id: str = "test-article") -> list[Claim]:
+        return rules_extractor.extract(Article(id=article_id, title=title, text=text))
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Governor Reed called reports of a secret deal fake news.", "Reed", "called"),
+        ("Senator Ann Lee described the reports as false.", "Ann Lee", "described"),
+        ("The charges, all denied by Tom Reed, were read out in court.", "Tom Reed", "denied"),
+        (
+            "Acme Oil was quick to release a statement denying responsibility for the spill.",
+            "Acme Oil",
+            "denying",
+        ),
+        ("WHO warns against contaminated eye drops.", "WHO", "warns"),
+    ],
+)
+def test_denials_and_warnings_the_parser_hides(
+    rule_claims: ClaimsOf, text: str, speaker: str, cue: str
+) -> None:
+    claims = rule_claims(text)
+    assert [(c.speaker, c.cue, c.type.value) for c in claims][:1] == [
+        (speaker, cue, "warning" if cue == "warns" else "denial")
+    ]
+
+
+def test_a_claim_a_company_denied_is_the_companys_not_the_users(rule_claims: ClaimsOf) -> None:
+    claims = rule_claims(
+        "The Bank of Ruritania said the audit was routine. Users said their card numbers had "
+        "leaked, a claim the company has denied."
+    )
+    assert [(c.speaker, c.type.value) for c in claims][-1:] == [("Bank of Ruritania", "denial")]
+
+
+def test_a_call_for_calm_is_no_verdict(rule_claims: ClaimsOf) -> None:
+    assert rule_claims("Governor Reed called for calm after the storm.") == []
