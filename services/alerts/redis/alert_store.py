@@ -9,15 +9,9 @@ from typing import Any, Literal, Protocol
 
 from redis.asyncio import Redis
 
-from schemas.alerts import (
-    Alert,
-    AlertRaised,
-    AlertRevised,
-    AlertSource,
-    AnyAlertEvent,
-    SourceAttached,
-)
+from schemas.alerts import Alert, AlertRaised, AlertRevised, AlertSource, SourceAttached
 from schemas.claims import ClaimType
+from schemas.events import Event
 from services.alerts.models import ActorCount, StoredAlert, report_key, source_key
 from services.alerts.redis.alert_store_scripts import ATTACH, RAISE, REVISE
 from services.alerts.redis.keys import Keys
@@ -151,9 +145,7 @@ class RedisAlertStore:
             k.report_owner(report_key(source, claim_type)),
         ]
 
-    def _report_args(
-        self, alert_id: str, source: AlertSource, event: AnyAlertEvent
-    ) -> list[str | int]:
+    def _report_args(self, alert_id: str, source: AlertSource, event: Event) -> list[str | int]:
         """The arguments every script starts with, in the order alert_store_scripts lists them."""
         return [
             alert_id,
