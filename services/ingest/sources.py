@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -100,11 +100,11 @@ def read_file(path: Path) -> Iterator[ReadResult]:
     elif name.endswith(".jsonl"):
         yield from _read_jsonl(path)
     elif name.endswith(".json"):
-        yield _read_json(path)
+        yield _read_whole(path, _parse_json_file)
     elif name.endswith(".txt"):
-        yield _read_txt(path)
+        yield _read_whole(path, _parse_txt_file)
     elif name.endswith((".html", ".htm")):
-        yield _read_html(path)
+        yield _read_whole(path, _parse_html_file)
     else:
         suffix = path.suffix or "(none)"
         yield Rejection(
@@ -190,28 +190,25 @@ def _walk(folder: Path) -> Iterator[ReadResult]:
             yield from read_file(entry)
 
 
-def _read_txt(path: Path) -> ReadResult:
+def _read_whole(path: Path, parse: Callable[[Path], ArticleIn]) -> ReadResult:
+    """A one-article file: what `parse` makes of it, or why it gives none."""
     try:
-        article = parse_txt(_read_text(path), path.stem)
+        article = parse(path)
     except (OSError, ValueError) as exc:
         return Rejection(path, _describe_io(exc))
     return ReadArticle(path, article)
 
 
-def _read_html(path: Path) -> ReadResult:
-    try:
-        article = parse_html(_read_bytes(path), path.stem)
-    except (OSError, ValueError) as exc:
-        return Rejection(path, _describe_io(exc))
-    return ReadArticle(path, article)
+def _parse_txt_file(path: Path) -> ArticleIn:
+    return parse_txt(_read_text(path), path.stem)
 
 
-def _read_json(path: Path) -> ReadResult:
-    try:
-        article = parse_json_article(_loads(_read_text(path)))
-    except (OSError, ValueError) as exc:
-        return Rejection(path, _describe_io(exc))
-    return ReadArticle(path, article)
+def _parse_html_file(path: Path) -> ArticleIn:
+    return parse_html(_read_bytes(path), path.stem)
+
+
+def _parse_json_file(path: Path) -> ArticleIn:
+    return parse_json_article(_loads(_read_text(path)))
 
 
 def _read_jsonl(path: Path) -> Iterator[ReadResult]:

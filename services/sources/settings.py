@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.common.settings import (
@@ -12,7 +12,7 @@ from services.common.settings import (
     RedisSettings,
     TopicSettings,
 )
-from services.common.ssrf import AllowList
+from services.common.ssrf import AllowHosts
 
 
 class FetchSettings(BaseModel):
@@ -27,14 +27,7 @@ class FetchSettings(BaseModel):
     min_host_interval_seconds: float = Field(default=1.0, ge=0)
     # Host names, IP addresses, networks, or `host:port`, that feeds and pages may reach even
     # though they are not public addresses (loopback in local runs). Empty: public only.
-    allow_hosts: list[str] = Field(default_factory=list)
-
-    @field_validator("allow_hosts")
-    @classmethod
-    def _parse_allow_hosts(cls, entries: list[str]) -> list[str]:
-        AllowList.parse(entries)  # a bad entry (a port out of range) fails at start-up
-        return entries
-
+    allow_hosts: AllowHosts = Field(default_factory=list)
     robots_cache_seconds: float = Field(default=3600.0, ge=0)
 
 

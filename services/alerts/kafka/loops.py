@@ -48,23 +48,16 @@ async def consume_alerts(
     readiness: KafkaReadiness,
 ) -> None:
     topics = settings.topics
-    await ensure_topics(
-        settings.kafka,
-        [topics.alerts, topics.dead_letters],
-        topics.partitions,
-        topics.replication_factor,
-    )
-    consumer, producer = new_consumer(), new_producer()
-    try:
-        await producer.start()
-        await consumer.start()
+
+    async def run(consumer: AIOKafkaConsumer, producer: AIOKafkaProducer) -> None:
         with readiness.watching(consumer):
             await AlertConsumer(
                 consumer, producer, handle=handle, dead_letters_topic=topics.dead_letters
             ).run()
-    finally:
-        await consumer.stop()
-        await producer.stop()
+
+    await _with_clients(
+        settings, [topics.alerts, topics.dead_letters], new_consumer, new_producer, run
+    )
 
 
 async def cache_articles(
@@ -75,16 +68,8 @@ async def cache_articles(
     store: ArticleStore,
 ) -> None:
     topics = settings.topics
-    await ensure_topics(
-        settings.kafka,
-        [topics.articles, topics.claims, topics.dead_letters],
-        topics.partitions,
-        topics.replication_factor,
-    )
-    consumer, producer = new_consumer(), new_producer()
-    try:
-        await producer.start()
-        await consumer.start()
+
+    async def run(consumer: AIOKafkaConsumer, producer: AIOKafkaProducer) -> None:
         await ArticleCacheConsumer(
             consumer,
             producer,
@@ -92,6 +77,32 @@ async def cache_articles(
             claims_topic=topics.claims,
             dead_letters_topic=topics.dead_letters,
         ).run()
+
+    await _with_clients(
+        settings,
+        [topics.articles, topics.claims, topics.dead_letters],
+        new_consumer,
+        new_producer,
+        run,
+    )
+
+
+async def _with_clients(
+    settings: Settings,
+    topic_names: list[str],
+    new_consumer: NewConsumer,
+    new_producer: NewProducer,
+    run: Callable[[AIOKafkaConsumer, AIOKafkaProducer], Awaitable[None]],
+) -> None:
+    """One run of a consumer loop: its topics made sure of, fresh clients started for `run`,
+    and stopped however it ends (a broker outage ends it; `consume_forever` starts the next)."""
+    topics = settings.topics
+    await ensure_topics(settings.kafka, topic_names, topics.partitions, topics.replication_factor)
+    consumer, producer = new_consumer(), new_producer()
+    try:
+        await producer.start()
+        await consumer.start()
+        await run(consumer, producer)
     finally:
         await consumer.stop()
         await producer.stop()

@@ -11,6 +11,7 @@ from redis.asyncio import Redis
 
 from schemas.alerts import Alert, AlertRaised, AlertRevised, AlertSource, SourceAttached
 from schemas.claims import ClaimType
+from schemas.events import Event
 from services.alerts.models import ActorCount, StoredAlert, report_key, source_key
 from services.alerts.redis.alert_store_scripts import ATTACH, RAISE, REVISE
 from services.alerts.redis.keys import Keys
@@ -76,55 +77,32 @@ class RedisAlertStore:
 
     async def add_raised(self, event: AlertRaised) -> StoreResult:
         alert, k = event.alert, self._k
-        when = alert.first_source.published_at or event.occurred_at
+        first = alert.first_source
+        when = first.published_at or event.occurred_at
         record = json.dumps(
             {"alert": alert.model_dump(mode="json"), "raised_at": event.occurred_at.isoformat()}
         )
-        first = alert.first_source
         reply = await self._raise(
             keys=[
-                k.alert(alert.alert_id),
-                k.alert_sources(alert.alert_id),
-                k.alert_source_order(alert.alert_id),
+                *self._report_keys(alert.alert_id, first, alert.type),
                 k.timeline(),
                 k.actor_timeline(alert.actor),
                 k.speaker_timeline(alert.speaker),
                 k.actor_counts(),
-                k.article_alerts(first.article_id),
-                k.events(),
-                k.report_owner(report_key(first, alert.type)),
             ],
             args=[
+                *self._report_args(alert.alert_id, first, event),
                 record,
-                source_key(first),
-                first.model_dump_json(),
                 _score(when),
-                alert.alert_id,
                 alert.actor,
-                self._maxlen,
-                event.model_dump_json(),
             ],
         )
         return _result(reply)
 
     async def add_source(self, event: SourceAttached) -> StoreResult:
-        k = self._k
         reply = await self._attach(
-            keys=[
-                k.alert(event.alert_id),
-                k.alert_sources(event.alert_id),
-                k.alert_source_order(event.alert_id),
-                k.article_alerts(event.source.article_id),
-                k.events(),
-                k.report_owner(report_key(event.source, event.type)),
-            ],
-            args=[
-                source_key(event.source),
-                event.source.model_dump_json(),
-                event.alert_id,
-                self._maxlen,
-                event.model_dump_json(),
-            ],
+            keys=self._report_keys(event.alert_id, event.source, event.type),
+            args=self._report_args(event.alert_id, event.source, event),
         )
         return _result(reply)
 
@@ -141,28 +119,41 @@ class RedisAlertStore:
         )
         reply = await self._revise(
             keys=[
-                k.alert(alert.alert_id),
-                k.alert_sources(alert.alert_id),
-                k.alert_source_order(alert.alert_id),
+                *self._report_keys(alert.alert_id, first, alert.type),
                 k.timeline(),
                 k.actor_timeline(alert.actor),
                 k.speaker_timeline(alert.speaker),
-                k.article_alerts(first.article_id),
-                k.events(),
-                k.report_owner(report_key(first, alert.type)),
-                k.speaker_timeline(old_speaker) if old_speaker else k.speaker_timeline(""),
+                k.speaker_timeline(old_speaker),
             ],
             args=[
-                source_key(first),
-                first.model_dump_json(),
-                alert.alert_id,
+                *self._report_args(alert.alert_id, first, event),
                 alert.model_dump_json(),
                 _score(when),
-                self._maxlen,
-                event.model_dump_json(),
             ],
         )
         return _result(reply)
+
+    def _report_keys(self, alert_id: str, source: AlertSource, claim_type: ClaimType) -> list[str]:
+        """The keys every script starts with, in the order alert_store_scripts lists them."""
+        k = self._k
+        return [
+            k.alert(alert_id),
+            k.alert_sources(alert_id),
+            k.alert_source_order(alert_id),
+            k.article_alerts(source.article_id),
+            k.events(),
+            k.report_owner(report_key(source, claim_type)),
+        ]
+
+    def _report_args(self, alert_id: str, source: AlertSource, event: Event) -> list[str | int]:
+        """The arguments every script starts with, in the order alert_store_scripts lists them."""
+        return [
+            alert_id,
+            source_key(source),
+            source.model_dump_json(),
+            self._maxlen,
+            event.model_dump_json(),
+        ]
 
     async def get(self, alert_id: str) -> StoredAlert | None:
         found = await self._get_many([alert_id])
