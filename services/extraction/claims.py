@@ -58,7 +58,9 @@ class ClaimBuilder:
     def add_sentence(self, sentence: Sentence, doc: Doc) -> None:
         quotes = self.quotes[sentence.field]
         in_quote = [quotes.inside(sentence.start + t.idx) for t in doc]
-        acts = find_speech_acts(doc, self.ctx, in_quote, headline=sentence.field == "title")
+        acts = find_speech_acts(
+            doc, self.ctx, in_quote, headline=sentence.field == "title", original=sentence.text
+        )
         index = len(self.parsed)
         self.parsed.append(Parsed(index, sentence, doc, acts))
         if not acts and sentence.text.rstrip().endswith(":"):

@@ -148,6 +148,7 @@ class Extractor:
             ner.append(names)
             parse.append(
                 names
+                or s.field == "title"  # "... 'baseless': Ruritania" names its speaker last
                 or may_hold_claim(s.text, self.lexicon)
                 or quotes[s.field].quoted_share(s.start, s.end) > 0  # inside a run-on quote
                 or introduces_statement(s.text, self.lexicon)  # "Full statement from X:"

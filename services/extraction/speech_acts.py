@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from schemas.claims import ClaimType
+from services.actors import role_of
 from services.extraction.classify import aimed_at_allegation, type_of_content
 from services.extraction.context import Context
 from services.extraction.lexicon import ADVISORY, CONTENT, Lexicon
@@ -65,12 +67,18 @@ def _on_notice(verb: Token) -> Token | None:
 
 
 def find_speech_acts(
-    doc: Doc, ctx: Context, in_quote: list[bool], *, headline: bool = False
+    doc: Doc, ctx: Context, in_quote: list[bool], *, headline: bool = False, original: str = ""
 ) -> list[SpeechAct]:
-    """Every speech act whose cue lies outside direct quotes, before chain folding."""
+    """Every speech act whose cue lies outside direct quotes, before chain folding.
+    `original` is the sentence as written (the parser's copy has its scare quotes blanked)."""
     acts: list[SpeechAct] = []
     lex = ctx.lexicon
-    colon = _colon_headline(doc, ctx) if headline else None
+    quoting = original or doc.text
+    colon = (
+        _colon_headline(doc, ctx, quoting) or _trailing_speaker(doc, ctx, quoting)
+        if headline
+        else None
+    )
     quoted = _long_quotes(in_quote)
     for tok in doc:
         if quoted[tok.i]:
@@ -320,21 +328,61 @@ def _hearsay(tok: Token, lemma: str) -> bool:
     )
 
 
-def _colon_headline(doc: Doc, ctx: Context) -> SpeechAct | None:
-    """ "Kremlin: Moscow never asked for weapons": a headline naming its speaker before a colon."""
+def _colon_headline(doc: Doc, ctx: Context, original: str) -> SpeechAct | None:
+    """ "Kremlin: Moscow never asked for weapons": a headline naming its speaker before a colon;
+    "Judge To Lee: ..." names its speaker and whom it is said to."""
     colon = next((t for t in doc if t.text == ":"), None)
     if colon is None or not 0 < colon.i <= 4 or colon.i + 3 > len(doc):
         return None
     prefix = doc[: colon.i]
+    to = next((t for t in prefix if t.lower_ == "to" and t.i > 0), None)
+    if to is not None:
+        prefix = doc[: to.i]
     words = [t for t in prefix if t.is_alpha]
     if not words or not all(t.text[0].isupper() for t in words):
         return None  # "Ukraine war: ..." is a rubric, not a speaker
     name = prefix.text
     if name.lower() in ctx.lexicon.rubrics or any(ctx.lexicon.lemma(t.text) for t in words):
         return None
-    party = speaker_named(name, ctx)
-    content = list(doc[colon.i + 1 :])
-    quoted = any(t.text in ("'", '"', "“", "‘") for t in content)
+    return _headline_act(speaker_named(name, ctx), list(doc[colon.i + 1 :]), ctx, original)
+
+
+# "... 'baseless': Ruritania", "'No link' -- Acme Foods": the speaker named last, briefly
+_TRAILING_MARKS = frozenset({":", "--", "—", "–"})
+_TRAILING_MAX_TOKENS = 4
+
+
+def _trailing_speaker(doc: Doc, ctx: Context, original: str) -> SpeechAct | None:
+    """A headline that ends by naming who says it: "Claims 'exaggerated': India", "Catastrophe
+    unfolding in the north: UN", "Japan to respond 'firmly' to speculation: finance chief"."""
+    marks = [t for t in doc if t.text in _TRAILING_MARKS and t.i >= 3]
+    if not marks:
+        return None
+    mark = marks[-1]
+    suffix = doc[mark.i + 1 :]
+    words = [t for t in suffix if t.is_alpha]
+    if not words or len(suffix) > _TRAILING_MAX_TOKENS:
+        return None
+    name = suffix.text.strip()
+    if any(ctx.lexicon.lemma(t.text) for t in words) or name.lower() in ctx.lexicon.rubrics:
+        return None  # "..., Lee warns" has its own verb
+    named = all(t.text[0].isupper() for t in words)
+    if not named and role_of(name) is None:
+        return None  # "Brexit: what happens next" is a rubric before a topic
+    return _headline_act(speaker_named(name, ctx), list(doc[: mark.i]), ctx, original)
+
+
+# An opening quote mark: a quote, not an apostrophe ("Neighbour's").
+_OPENING_QUOTE = re.compile(r"(?:^|[\s(\[])['‘\"“]\w")
+
+
+def _headline_act(
+    party: Party, content: list[Token], ctx: Context, original: str
+) -> SpeechAct | None:
+    if not content:
+        return None
+    written = original[content[0].idx : content[-1].idx + len(content[-1].text) + 1]
+    quoted = _OPENING_QUOTE.search(written) is not None
     # "Sarah Everard: officer arrested" names a topic; only a quote, or a denial or warning
     # in the speaker's voice, marks the name as the one speaking
     if not quoted and type_of_content(content, party, ctx.lexicon) == ClaimType.ASSERTION:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from extraction_helpers import ClaimsOf, only
+
+from schemas.articles import Article
+from services.extraction import Extractor
 
 
 def test_bare_title_is_the_person_named_with_it_earlier(claims_of: ClaimsOf) -> None:
@@ -90,3 +94,26 @@ def test_a_headlines_nameless_role_is_the_person_the_lede_names(claims_of: Claim
         ("Tom Reed", "denial"),
         ("Tom Reed", "denial"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("Neighbour's claims over the river 'baseless and absurd': Ruritania", "Ruritania"),
+        ("'No link between the outbreak and our food' -- Acme Foods", "Acme Foods"),
+        ("'Humanitarian catastrophe' unfolding in the north: UN", "UN"),
+        ("Acme CEO Lee: The suggestion that we leaked the memo is 'insulting'", "Acme CEO Lee"),
+    ],
+)
+def test_a_headline_may_name_its_speaker_first_or_last(
+    rules_extractor: Extractor, title: str, speaker: str
+) -> None:
+    claims = rules_extractor.extract(Article(id="t", title=title, text="Talks went on."))
+    assert [c.speaker for c in claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "title", ["Storm season: what you need to know", "Election 2026: Lee wins the vote"]
+)
+def test_a_rubric_before_a_colon_names_no_speaker(rules_extractor: Extractor, title: str) -> None:
+    assert rules_extractor.extract(Article(id="t", title=title, text="Talks went on.")) == []
