@@ -6,7 +6,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from services.actors import country_of, find_mentions, home_country, is_country
+from services.actors import actor_kind, country_of, find_mentions, home_country, is_country
 from services.extraction.unnamed import names_no_one
 
 # "Wirecard (DE:WDIG)", "Acme Corp (NYSE: ACM)": a name, then an exchange and a ticker
@@ -180,9 +180,10 @@ class Mentions:
         return None
 
     def last_body(self) -> Party | None:
-        """The organisation named last that is no country ("the agency said")."""
+        """The organisation named last that is no place ("the agency said"; "the company,
+        which is based in New Jersey, said" is no state's)."""
         for p in reversed(self.groups):
-            if not is_country(p.actor) and p.actor[:1].isupper():
+            if actor_kind(p.actor) not in _PLACES and p.actor[:1].isupper():
                 return p
         return None
 
@@ -193,6 +194,9 @@ class Mentions:
             if not p.is_person and not names_no_one(p.actor) and "'s " not in p.name:
                 return p
         return None
+
+
+_PLACES = frozenset({"country", "subnational"})
 
 
 def _last(parties: list[Party], *, person: bool, plural: bool | None = None) -> Party | None:

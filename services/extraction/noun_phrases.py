@@ -34,10 +34,22 @@ def appositive_name(head: Token) -> Token | None:
     for c in head.subtree:
         if c.i <= head.i or c.dep_ != "appos" or c.tag_ not in NAME_TAGS:
             continue
+        if _through_clause(c, head):
+            continue  # "the company, which is based in Newton, New Jersey,": the place's
         two_word = any(g.dep_ == "compound" and g.tag_ in NAME_TAGS for g in c.lefts)
         if c.ent_type_ == "PERSON" or (two_word and lookup_actor(c.text) is None):
             return c
     return None
+
+
+def _through_clause(tok: Token, head: Token) -> bool:
+    """Whether `tok` hangs below `head` through a relative clause ("the lawyer representing
+    Ford, Debra Katz," is still named by her appositive)."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
 
 
 def name_tokens(head: Token, ctx: Context) -> tuple[list[Token], list[Token]]:

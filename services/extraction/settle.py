@@ -3,8 +3,10 @@ name and the actor that the body gives the same speaker."""
 
 from __future__ import annotations
 
+import re
+
 from schemas.claims import Claim
-from services.actors import role_of
+from services.actors import lookup_actor, role_of
 from services.extraction.mentions import Mentions
 from services.extraction.unnamed import names_no_one, unnamed
 
@@ -67,6 +69,8 @@ def _settled(
         found = tied.get(claim.speaker.split()[-1])
         if found is not None and claim.speaker in found[0]:
             return found  # "Blinken" is the body's "Antony Blinken", for his government
+        if _unknown_to_body(claim, mentions):
+            return _lede_speaker(claim, claims)  # "Ex-congressman denies": a misread "Ex"
         return None
     lede = _lede_speaker(claim, claims) if names_no_one(claim.actor) else None
     if lede is not None:
@@ -84,6 +88,14 @@ def _settled(
         if len(words) > 1 and words[-1] == noun and not is_common_noun(other.actor):
             return other.speaker, other.actor  # "Army denies": "the Indian Army" below
     return _lede_speaker(claim, claims)
+
+
+def _unknown_to_body(claim: Claim, mentions: Mentions) -> bool:
+    """A headline speaker that is no actor and none of whose words the body writes so."""
+    if claim.span.field != "title" or lookup_actor(claim.speaker) is not None:
+        return False
+    body = mentions.text.split("\n", 1)[-1]
+    return not any(re.search(rf"\b{re.escape(word)}\b", body) for word in claim.speaker.split())
 
 
 def _lede_speaker(claim: Claim, claims: list[Claim]) -> tuple[str, str] | None:

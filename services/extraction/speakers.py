@@ -144,7 +144,7 @@ def describe(head: Token, ctx: Context) -> Party | None:
         return None
     if low in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
         if low in ("he", "she"):
-            earlier = _subject_person_before(head)
+            earlier = _subject_person_before(head, ctx)
             if earlier is not None:
                 return describe(earlier, ctx)
         return ctx.mentions.pronoun(low)
@@ -277,10 +277,16 @@ def _owned_name(head: Token, ctx: Context) -> bool:
     )
 
 
-def _subject_person_before(pronoun: Token) -> Token | None:
-    """ "While Gov. Ann Lee confirmed ..., she cautioned": a person subject earlier on."""
+def _subject_person_before(pronoun: Token, ctx: Context) -> Token | None:
+    """ "While Gov. Ann Lee confirmed ..., she cautioned": a person subject earlier on; a
+    surname the recogniser missed counts when the article named the person ("Combs, 55,
+    faces charges in New York, where he has pleaded not guilty")."""
     found = None
-    for ent in pronoun.doc.ents:
-        if ent.label_ == "PERSON" and ent.end <= pronoun.i and ent.root.dep_ == "nsubj":
-            found = ent.root
+    for t in pronoun.sent:
+        if t.i >= pronoun.i:
+            break
+        if t.dep_ != "nsubj":
+            continue
+        if t.ent_type_ == "PERSON" or (t.tag_ == "NNP" and ctx.mentions.person(t.text)):
+            found = t
     return found

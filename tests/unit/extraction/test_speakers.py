@@ -299,3 +299,19 @@ def test_a_name_in_apposition_after_a_relative_clause_is_the_speaker(claims_of: 
         "took place."
     )
     assert [(c.speaker, c.actor) for c in claims] == [("Jane Roe", "Jane Roe")]
+
+
+def test_a_place_in_a_relative_clause_is_not_the_companys_name(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The company, which is based in New Brunswick, New Jersey, denied the claims made in a "
+        "newspaper report."
+    )
+    assert [c.actor for c in claims] and all("Jersey" not in c.actor for c in claims)
+
+
+def test_he_in_a_clause_is_the_surname_that_leads_the_sentence(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Sean Combs said on Monday that he would fight the suit. Shawn Carter told reporters the "
+        "suit was a lie. Combs, 55, faces charges in New York, where he has denied wrongdoing."
+    )
+    assert [(c.speaker, c.cue) for c in claims][-1] == ("Sean Combs", "denied")

@@ -117,3 +117,12 @@ def test_a_headline_may_name_its_speaker_first_or_last(
 )
 def test_a_rubric_before_a_colon_names_no_speaker(rules_extractor: Extractor, title: str) -> None:
     assert rules_extractor.extract(Article(id="t", title=title, text="Talks went on.")) == []
+
+
+def test_a_headline_speaker_the_body_never_names_is_the_ledes(claims_of: ClaimsOf) -> None:
+    # the tagger splits "Ex-congressman" and takes "Ex" for a name
+    claims = claims_of(
+        "Former Rep. Tom Reed denied any wrongdoing on Tuesday.",
+        title="Ex-congressman denies 'wrongdoing' in port scheme",
+    )
+    assert [c.speaker for c in claims] == ["Tom Reed", "Tom Reed"]
