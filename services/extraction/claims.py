@@ -20,6 +20,7 @@ from services.extraction.classify import (
 from services.extraction.context import Context
 from services.extraction.lexicon import CONTENT
 from services.extraction.mentions import Party
+from services.extraction.noun_phrases import own_name
 from services.extraction.proposition import proposition
 from services.extraction.quotes import Quotes
 from services.extraction.sentences import Sentence
@@ -89,7 +90,7 @@ class ClaimBuilder:
                 continue
             if ent.label_ == "ORG":
                 # a body named in passing is what "the agency said" later refers back to
-                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                name = own_name(ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
                 if _names_a_body(name, ent.start, doc, self.ctx):
                     self.ctx.mentions.add(Party(name, lookup_actor(name) or name, False))
                 continue

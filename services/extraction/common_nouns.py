@@ -69,12 +69,19 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         and has_det_the
         and not any(t.tag_ in NAME_TAGS or lookup_actor(t.text) for t in _naming(mods))
     ):
-        media = head.lower_ in ctx.lexicon.media_nouns
+        noun_low = head.lower_
+        media = noun_low in ctx.lexicon.media_nouns
         hints = ctx.lexicon.media_words if media else frozenset()
         antecedent = (
             ctx.mentions.group_like(head.lower_, hints)
             or organisation_in_sentence(head)
-            or (None if media else ctx.mentions.last_group_speaker())
+            # an agency that spoke before is what "the agency" means, sooner than a body
+            # named in passing since
+            or (
+                None
+                if media and noun_low not in _NEWS_OR_STATE
+                else ctx.mentions.last_group_speaker()
+            )
         )
         if antecedent is None and (not media or head.lower_ in _NEWS_OR_STATE):
             # '"CPSC staff believe ...," the agency said'; else the last body named

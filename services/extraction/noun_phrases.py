@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.actors import lookup_actor
+from services.actors import is_country, lookup_actor
 from services.extraction.context import Context
 
 NAME_TAGS = frozenset({"NNP", "NNPS"})
@@ -103,3 +103,21 @@ def name_tail(head: Token) -> list[Token]:
         tail.pop()
     # only when the head began the tail's entity: "Acme said on Monday" adds nothing
     return tail if tail and head.ent_iob_ in ("B", "I") and tail[-1].ent_iob_ == "I" else []
+
+
+def own_name(name: str) -> str:
+    """ "U.S. Consumer Product Safety Commission" -> "Consumer Product Safety Commission": a
+    country's abbreviation before a body's full name says where it is, not what it is called
+    (a country's name or adjective may be part of it: "Kenya Airways", "Canadian Tire")."""
+    first, _, rest = name.partition(" ")
+    words = rest.split()
+    letters = first.replace(".", "")
+    if (
+        len(words) >= 3
+        and letters.isupper()
+        and len(letters) <= 3
+        and all(w[:1].isupper() or w in ("of", "and", "for") for w in words)
+        and is_country(lookup_actor(first) or "")
+    ):
+        return rest
+    return name

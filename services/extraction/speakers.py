@@ -21,6 +21,7 @@ from services.extraction.noun_phrases import (
     flat_left,
     name_tail,
     name_tokens,
+    own_name,
     text_of,
 )
 from services.extraction.represents import represented, role_in
@@ -228,7 +229,7 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
                 break
             run.insert(0, t)  # "National Weather Service": adjectives are part of an org's name
         run += name_tail(run[-1])
-        full = text_of(run)
+        full = own_name(text_of(run))
         actor = lookup_actor(full) or lookup_actor(name) or full
         return Party(name=full, actor=actor, is_person=False)
     known = ctx.mentions.person(name)

@@ -315,3 +315,19 @@ def test_he_in_a_clause_is_the_surname_that_leads_the_sentence(claims_of: Claims
         "suit was a lie. Combs, 55, faces charges in New York, where he has denied wrongdoing."
     )
     assert [(c.speaker, c.cue) for c in claims][-1] == ("Sean Combs", "denied")
+
+
+def test_the_agency_is_the_agency_that_spoke_not_one_named_since(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The World Health Organization warned on Monday that four syrups were unsafe. Traders "
+        "said the syrups had been cleared by the National Medicines Control Authority. The "
+        "agency warned that their use may result in severe injury."
+    )
+    assert [c.actor for c in claims][-1] == "World Health Organization"
+
+
+def test_a_country_abbreviation_before_a_bodys_name_is_not_its_name(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The U.S. Consumer Product Safety Commission warned owners to stop using the heaters."
+    )
+    assert [c.speaker for c in claims] == ["Consumer Product Safety Commission"]
