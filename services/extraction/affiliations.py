@@ -125,7 +125,21 @@ def appositive_actor(head: Token, ctx: Context) -> str | None:
                 org = organisation_name(t, ctx)
                 if org is not None:
                     return org
+            if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.i == c.i:
+                served = _principal_actor(t, ctx)  # "an adviser to Ruritanian President X"
+                if served is not None:
+                    return served
     return None
+
+
+def _principal_actor(person: Token, ctx: Context) -> str | None:
+    """Whom an adviser's or an aide's principal speaks for: the title's country, or what the
+    article already tied the principal to."""
+    found = actor_in(flat_left(person), ctx)
+    if found is not None:
+        return found
+    known = ctx.mentions.person(person.text) if person.tag_ in NAME_TAGS else None
+    return known.actor if known is not None and known.actor != known.name else None
 
 
 def role_organisation(role: Token, ctx: Context) -> str | None:

@@ -89,7 +89,8 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         if antecedent is not None:
             return antecedent
     speaker = text_of([*mods, head]) if mods else head.text
-    actor = actor_in(mods, ctx) or appositive_actor(head, ctx)
+    # "the UN health agency" is a name of its own before it is the UN's
+    actor = lookup_actor(speaker) or actor_in(mods, ctx) or appositive_actor(head, ctx)
     # a role word the tagger took for a name ("a foreign Ministry spokesman") names nobody,
     # nor does a minister's portfolio ("the Brexit secretary")
     portfolio = role_of(speaker) is not None and is_bare_title(head, speaker)

@@ -331,3 +331,16 @@ def test_a_country_abbreviation_before_a_bodys_name_is_not_its_name(claims_of: C
         "The U.S. Consumer Product Safety Commission warned owners to stop using the heaters."
     )
     assert [c.speaker for c in claims] == ["Consumer Product Safety Commission"]
+
+
+def test_an_adviser_to_a_president_speaks_for_the_presidents_country(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Ivo Marr, an adviser to Portuguese President Olaf Brenner, said Portugal was not "
+        "involved in the incident."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Ivo Marr", "Portugal")]
+
+
+def test_an_agencys_epithet_names_the_agency(claims_of: ClaimsOf) -> None:
+    claims = claims_of("The UN health agency issued a warning about the syrups on Monday.")
+    assert [c.actor for c in claims] == ["World Health Organization"]
