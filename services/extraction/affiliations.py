@@ -112,16 +112,54 @@ def _portfolio(run: list[Token]) -> bool:
     return role is not None and role.note == "minister or ministry"
 
 
+# Relations between people: "the daughter of X", "X's widow" name a person, not a body.
+_KIN = frozenset(
+    [
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "widow",
+        "widower",
+        "girlfriend",
+        "boyfriend",
+        "partner",
+        "fiancee",
+        "fiancé",
+        "friend",
+        "cousin",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+    ]
+)
+
+
 def appositive_actor(head: Token, ctx: Context) -> str | None:
     """ "X, senior fellow at the Y Institute": the organisation in the appositive."""
     for c in head.rights:
         if c.dep_ != "appos":
             continue
+        own = role_of(c.text)
+        if own is not None and own.note == "private voice":
+            return None  # "X, the president's nominee for the court,": nobody's voice but X's
         found = actor_in(flat_left(c), ctx)
         if found is not None:
             return found
         for t in c.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in ("at", "of", "for", "with", "from"):
+            if (
+                t.dep_ == "pobj"
+                and t.head.lower_ in ("at", "of", "for", "with", "from")
+                and t.ent_type_ != "PERSON"
+                and c.lower_ not in _KIN  # "the former girlfriend of X" is not X's voice
+            ):
                 org = organisation_name(t, ctx)
                 if org is not None:
                     return org

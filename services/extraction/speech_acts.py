@@ -432,6 +432,8 @@ def fold_chains(acts: list[SpeechAct]) -> list[SpeechAct]:
     drop: set[int] = set()
     for i, outer in enumerate(acts):
         if outer.cue is None:
+            if outer.cue_text == "according to" and _relays(outer, acts):
+                drop.add(i)  # "according to a reporter, X told Y ...": X's act, relayed
             continue
         inside = {t.i for t in outer.content}
         for j, inner in enumerate(acts):
@@ -450,6 +452,16 @@ def fold_chains(acts: list[SpeechAct]) -> list[SpeechAct]:
             else:
                 drop.add(i)  # "Tasnim reported Iran said": the original speaker only
     return [a for k, a in enumerate(acts) if k not in drop]
+
+
+def _relays(source: SpeechAct, acts: list[SpeechAct]) -> bool:
+    """Whether what a source is said to say holds a speech act of someone else's."""
+    inside = {t.i for t in source.content}
+    ours = {p.actor for p in source.parties}
+    return any(
+        a.cue is not None and a.cue.i in inside and not ours & {p.actor for p in a.parties}
+        for a in acts
+    )
 
 
 def _is_relay(act: SpeechAct) -> bool:

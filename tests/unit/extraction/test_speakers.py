@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extraction_helpers import ClaimsOf
 
 from schemas.articles import Article
@@ -344,3 +345,33 @@ def test_an_adviser_to_a_president_speaks_for_the_presidents_country(claims_of: 
 def test_an_agencys_epithet_names_the_agency(claims_of: ClaimsOf) -> None:
     claims = claims_of("The UN health agency issued a warning about the syrups on Monday.")
     assert [c.actor for c in claims] == ["World Health Organization"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Supreme Court nominee Ann Lee has again denied the allegation.", "Ann Lee"),
+        (
+            "A defiant Tom Reed, United States President Joe Smith's nominee for the court, "
+            "angrily denied the claims.",
+            "Tom Reed",
+        ),
+        (
+            "Anna Kowal, the former girlfriend of the late Piotr Nowak, pleaded not guilty to the "
+            "charges.",
+            "Anna Kowal",
+        ),
+    ],
+)
+def test_a_nominee_or_a_partner_speaks_for_no_one_else(
+    claims_of: ClaimsOf, text: str, actor: str
+) -> None:
+    assert [c.actor for c in claims_of(text)] == [actor]
+
+
+def test_a_source_that_relays_someone_elses_act_is_no_speaker(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "According to a CBS reporter, Ann Lee is now widening her denial, telling Senator Tom "
+        "Reed she was never at the meeting."
+    )
+    assert [c.speaker for c in claims] == ["Ann Lee"]

@@ -126,3 +126,11 @@ def test_a_headline_speaker_the_body_never_names_is_the_ledes(claims_of: ClaimsO
         title="Ex-congressman denies 'wrongdoing' in port scheme",
     )
     assert [c.speaker for c in claims] == ["Tom Reed", "Tom Reed"]
+
+
+def test_an_adverb_in_a_title_case_headline_is_no_part_of_the_name(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Ann Lee spoke on Monday.",
+        title="Lee Reportedly Denies Being At The Meeting Where The Deal Was Struck",
+    )
+    assert [c.speaker for c in claims][:1] == ["Ann Lee"]
