@@ -170,6 +170,10 @@ class Mentions:
             return _last(self.speakers, person=False) or _last(self.groups, person=False)
         return None
 
+    def last_person(self) -> Party | None:
+        """The person mentioned last, whatever their gender ("the 36-year-old said")."""
+        return self.people[-1] if self.people else None
+
     def group_like(self, noun: str, hints: frozenset[str] = frozenset()) -> Party | None:
         """ "the party", "the force": the last organisation named with that noun (or a hint
         word: "the newspaper" -> a name with "Times", "Mail", ...)."""

@@ -149,6 +149,8 @@ def describe(head: Token, ctx: Context) -> Party | None:
             if earlier is not None:
                 return describe(earlier, ctx)
         return ctx.mentions.pronoun(low)
+    if _age_epithet(head):
+        return ctx.mentions.last_person()  # "the 62-year-old said": the person last named
     numbered = [c for c in head.rights if c.dep_ == "nummod" and c.i == head.i + 1]
     if numbered and lookup_actor(f"{head.text} {numbered[0].text}") is not None:
         name = f"{head.text} {numbered[0].text}"  # "Number 10" is a seat of government
@@ -264,6 +266,19 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     if speaks_for is None and national_role(text_of(descriptors)) is not None:
         speaks_for = government_country(ctx)  # "Health Secretary Ann Lee": her country's
     return Party(name=name, actor=speaks_for or name, is_person=True)
+
+
+def _age_epithet(head: Token) -> bool:
+    """ "the 62-year-old" (tokenised "62 - year - old"): a person the article named before."""
+    doc, i = head.doc, head.i
+    return (
+        head.lower_ == "old"
+        and i >= 4
+        and doc[i - 1].text == "-"
+        and doc[i - 2].lower_ in ("year", "years")
+        and doc[i - 4].like_num
+        and doc[i - 5].lower_ == "the"
+    )
 
 
 def _owned_name(head: Token, ctx: Context) -> bool:

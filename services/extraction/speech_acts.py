@@ -151,7 +151,7 @@ def _verb_act(
                 if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lex.speech_nouns
             ),
             None,
-        )
+        ) or _misparsed_speech_noun(tok, lex)
         if noun is None:
             noun = _on_notice(tok) if lemma == "put" else None
             if noun is None:
@@ -221,6 +221,17 @@ def _verb_act(
     if subj is None or not found:
         return None
     return SpeechAct(tok, cue_text, verb_type, speakers_of(subj, ctx), content, heads)
+
+
+def _misparsed_speech_noun(verb: Token, lex: Lexicon) -> Token | None:
+    """ "issued a storm warning": the parser may take "warning" for a participle on "storm"."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i + 1 >= len(obj.doc):
+            continue
+        after = obj.doc[obj.i + 1]
+        if after.head.i == obj.i and after.lower_ in lex.speech_nouns:
+            return after
+    return None
 
 
 def _issuer(participle: Token, ctx: Context) -> Token | None:

@@ -265,3 +265,23 @@ def test_a_claim_a_company_denied_is_the_companys_not_the_users(rule_claims: Cla
 
 def test_a_call_for_calm_is_no_verdict(rule_claims: ClaimsOf) -> None:
     assert rule_claims("Governor Reed called for calm after the storm.") == []
+
+
+def test_an_age_epithet_is_the_person_named_before(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Olaf Brenner said he was happy in Madrid. The claims have been dismissed as rubbish by "
+        "the 62-year-old, amid intense speculation."
+    )
+    assert [(c.speaker, c.type.value) for c in claims][-1] == ("Olaf Brenner", "denial")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The president assured that his campaign did not take money from smugglers.", "assured"),
+        ('"The report is strongly denied by Acme," the airline clarified.', "clarified"),
+        ("Weather officials issued a storm warning for parts of the coast.", "issued warning"),
+    ],
+)
+def test_more_ways_to_report_a_speech_act(rule_claims: ClaimsOf, text: str, cue: str) -> None:
+    assert [c.cue for c in rule_claims(text)] == [cue]
