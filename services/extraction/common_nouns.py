@@ -175,7 +175,12 @@ def _appositive_body(head: Token, ctx: Context) -> Token | None:
             c.dep_ == "appos"
             and c.nbor(-1).text != "("
             and c.tag_ in NAME_TAGS
-            and (c.ent_type_ == "ORG" or (not c.ent_type_ and lookup_actor(c.text) is not None))
+            and (
+                c.ent_type_ == "ORG"
+                or (not c.ent_type_ and lookup_actor(c.text) is not None)
+                # "the oil company Petrobras": a firm's name, whatever the recogniser says
+                or (c.i == head.i + 1 and names_a_firm(head, ctx))
+            )
         ):
             return c
     return None

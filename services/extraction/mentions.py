@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from services.actors import actor_kind, country_of, find_mentions, home_country, is_country
 from services.extraction.unnamed import names_no_one
 
-# "Wirecard (DE:WDIG)", "Acme Corp (NYSE: ACM)": a name, then an exchange and a ticker
+# "Wirecard (DE:WDIG)", "Acme Corp (NYSE: ACM)", "Acme (ACME4.SA)": a name, then a ticker
 _TICKERED = re.compile(
-    r"\b([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) \((?:[A-Z]{1,8}): ?[A-Z0-9.]{1,10}\)"
+    r"\b([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) "
+    r"\((?:[A-Z]{1,8}: ?[A-Z0-9.]{1,10}|[A-Z0-9]{2,6}\.[A-Z]{1,3})\)"
 )
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _OPENING_CHARS = 40
@@ -144,7 +145,7 @@ class Mentions:
             return None
         for p in reversed(self.people):
             known = p.name.lower().split()
-            if known == words or known[-1] == words[-1]:
+            if known == words or _surname(known[-1]) == _surname(words[-1]):
                 return p
             if len(words) == 1 and len(known) > 1 and known[0] == words[0]:
                 return p  # family name first ("Wang Wenbin" ... "Wang said")
@@ -201,6 +202,14 @@ class Mentions:
 
 
 _PLACES = frozenset({"country", "subnational"})
+
+
+def _surname(word: str) -> str:
+    """ "al-Burhan" and "Burhan" are one surname: the Arabic article is often left out."""
+    for article in ("al-", "el-"):
+        if word.startswith(article):
+            return word[len(article) :]
+    return word
 
 
 def _last(parties: list[Party], *, person: bool, plural: bool | None = None) -> Party | None:

@@ -43,7 +43,8 @@ _SECTION_SLUG = re.compile(
 # "'Baseless': Acme rejects ...": a quoted lead-in before a headline's colon quotes the speaker
 _QUOTED_LEAD = re.compile(r"^['‘\"“][^'’\"”]{1,80}['’\"”]\s*:\s*")
 # "Wirecard (DE:WDIG)": an exchange ticker in brackets is no appositive
-_TICKER = re.compile(r"\((?:[A-Z]{1,8}:)[A-Z0-9.]{1,10}\)")
+# "(DE:WDIG)", "(PETR4.SA)": a listed company's exchange and symbol
+_TICKER = re.compile(r"\((?:[A-Z]{1,8}:[A-Z0-9.]{1,10}|[A-Z0-9]{2,6}\.[A-Z]{1,3})\)")
 # straight or curly single quotes used as scare quotes, not apostrophes (you've, Russia's)
 _SCARE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))['‘](?=\w)")
 _SCARE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s,.;:!?)]|$)")

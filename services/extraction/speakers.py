@@ -98,8 +98,20 @@ def speakers_of(head: Token, ctx: Context) -> list[Party]:
         party = describe(head, ctx)
         return [party] if party is not None else []
     heads = [head] + [c for c in head.children if c.dep_ == "conj" and c.tag_ in _NOUN_TAGS]
+    heads += _listed_with(head)
     parties = [describe(h, ctx) for h in heads]
     return [p for p in parties if p is not None]
+
+
+def _listed_with(head: Token) -> list[Token]:
+    """ "Ann Lee, Tom Reed, Ivo Marr and Eva Sund said": the parser makes the second name an
+    appositive of the first and hangs the rest on it; a list of names, not one described."""
+    if head.ent_type_ != "PERSON":
+        return []
+    names = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    rest = [g for c in names for g in c.children if g.dep_ == "conj" and g.ent_type_ == "PERSON"]
+    listed = any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in head.children)
+    return [*names, *rest] if names and (rest or listed or len(names) > 1) else []
 
 
 def _described_name(head: Token) -> Token | None:

@@ -375,3 +375,26 @@ def test_a_source_that_relays_someone_elses_act_is_no_speaker(claims_of: ClaimsO
         "Reed she was never at the meeting."
     )
     assert [c.speaker for c in claims] == ["Ann Lee"]
+
+
+def test_a_ticker_after_the_name_leaves_it_the_companys(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Portugal's state-controlled power company Lusenergia (LUSE3.LS) said it does not expect "
+        "to raise prices."
+    )
+    assert [c.speaker for c in claims] == ["Lusenergia"]
+
+
+def test_every_name_of_a_joint_statement_speaks(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "In a joint statement, Ann Lee, Tom Reed, Ivo Marr, and Eva Sund who were on the trip "
+        'added: "We were there and this did not happen."'
+    )
+    assert {c.speaker for c in claims} == {"Ann Lee", "Tom Reed", "Ivo Marr", "Eva Sund"}
+
+
+def test_a_surname_with_or_without_its_arabic_article_is_one_person(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        'Army chief Khalid al-Nour said the border was calm. "We will not cross it," said Nour.'
+    )
+    assert [c.speaker for c in claims] == ["Khalid al-Nour", "Khalid al-Nour"]
