@@ -23,7 +23,15 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, folders_help: str) -> 
         " services/extraction/training/own)",
     )
     parser.add_argument("--c", type=float, default=1.0, help="combiner regularisation (C)")
-    parser.add_argument("--min-support", type=int, default=3, help="induced cue: min uses")
+    parser.add_argument(
+        "--min-support", type=int, default=4, help="induced cue: min uses (default 4)"
+    )
+    parser.add_argument(
+        "--min-precision",
+        type=float,
+        default=0.7,
+        help="induced cue: min share of its uses that are claims (default 0.7)",
+    )
     parser.add_argument(
         "--wordnet", action="store_true", help="widen the word classes with WordNet"
     )
@@ -36,6 +44,7 @@ def settings_from(args: argparse.Namespace, policy: Policy | None = None) -> Set
     return Settings(
         c=args.c,
         min_support=args.min_support,
+        min_precision=args.min_precision,
         policy=policy or Policy(),
         wordnet=args.wordnet,
     )
