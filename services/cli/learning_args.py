@@ -22,7 +22,9 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, folders_help: str) -> 
         help="annotated folders used for training only (the project's own examples,"
         " services/extraction/training/own)",
     )
-    parser.add_argument("--c", type=float, default=1.0, help="combiner regularisation (C)")
+    parser.add_argument(
+        "--c", type=float, default=0.3, help="combiner regularisation (C, default 0.3)"
+    )
     parser.add_argument(
         "--min-support", type=int, default=4, help="induced cue: min uses (default 4)"
     )
