@@ -55,6 +55,8 @@ class ClaimBuilder:
         self._seen: set[tuple[int, str, str, int]] = set()
         # "Full statement from the governor's office:": whose quote follows (by parsed index)
         self._lead_ins: dict[int, list[Party]] = {}
+        # who gave the advice listed after a colon ("Acme issued four steps:"), while it runs
+        self._advisers: list[Party] = []
 
     def add_sentence(self, sentence: Sentence, doc: Doc) -> None:
         quotes = self.quotes[sentence.field]
@@ -73,11 +75,33 @@ class ClaimBuilder:
                 for claim_type, direct in self._types(act, party):
                     conf = 0.9 if direct else 0.75
                     self._emit(index, party, claim_type, act.cue, act.cue_text, act.content, conf)
+        self._follow_advice(index, sentence, doc, acts, in_quote)
         self._note_people(doc, in_quote, acts)
         self.ctx.mentions.note_subject(sentence.text)
 
+    def _follow_advice(
+        self, index: int, sentence: Sentence, doc: Doc, acts: list[SpeechAct], in_quote: list[bool]
+    ) -> None:
+        """ "Acme issued four steps to keep accounts safe:" then "Change your password ...":
+        the imperatives listed after the speaker's colon are its advice, each a warning."""
+        if not acts and self._advisers and not any(in_quote) and is_imperative(doc):
+            for party in self._advisers:
+                self._emit(index, party, ClaimType.WARNING, None, "advice", list(doc), 0.75)
+            return
+        if not sentence.text.rstrip().endswith(":"):
+            self._advisers = []
+        elif acts:
+            self._advisers = list(acts[-1].parties)
+        else:  # "Acme issued four steps to keep accounts safe:": whoever announces the list
+            subject = next((t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+            adviser = describe(subject, self.ctx) if subject is not None else None
+            self._advisers = [adviser] if adviser is not None else []
+            if adviser is not None:
+                self.ctx.mentions.add(adviser)  # "the company said" later is the one advising
+
     def scan(self, sentence: Sentence) -> None:
         """An unparsed sentence: only bring people (and a country) it names to the front."""
+        self._advisers = []
         self.ctx.mentions.touch_names_in(sentence.text)
         self.ctx.mentions.note_subject(sentence.text)
 
@@ -283,6 +307,14 @@ def _statement_author(doc: Doc, ctx: Context) -> Party | None:
             if obj is not None:
                 return describe(obj, ctx)
     return None
+
+
+def is_imperative(doc: Doc) -> bool:
+    """ "Change your password.", "- Use a password manager": a bare verb leads, no subject."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if not words or words[0].tag_ != "VB" or words[0].dep_ != "ROOT":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in words[0].children)
 
 
 def _is_clause(doc: Doc) -> bool:

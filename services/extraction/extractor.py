@@ -33,6 +33,8 @@ from services.extraction.sentences import (
 # No news sentence is this long (the longest run about 600); a blob without full stops would
 # cost the parser and the tree walks far more than it could give, so it is not parsed.
 MAX_SENTENCE_CHARS = 2_000
+# How many sentences after a line ending in a colon may be the items of a list it announces.
+_LIST_ITEMS = 8
 
 
 @dataclass
@@ -134,6 +136,7 @@ class Extractor:
         sentences = split_sentences(article.title, "title") + split_sentences(article.text, "text")
         quotes = {"title": Quotes(article.title), "text": Quotes(article.text)}
         parse, ner = [], []
+        listed = 0  # sentences still to parse after a line ending in a colon (a list of advice)
         for s in sentences:
             if len(s.text) > MAX_SENTENCE_CHARS:
                 parse.append(False)
@@ -141,13 +144,18 @@ class Extractor:
                 continue
             outside = quotes[s.field].unquoted(s.text, s.start)
             names = (
-                has_cue(outside, self.lexicon)
+                s.text.rstrip().endswith(":")  # a statement or a list of advice follows
+                or has_cue(outside, self.lexicon)
                 or introduces_person(outside, self.lexicon)
                 or (s.field == "title" and ":" in s.text[:40])  # "Kremlin: ..." headlines
             )
             ner.append(names)
+            in_list, listed = listed > 0, max(0, listed - 1)
+            if s.text.rstrip().endswith(":"):
+                listed = _LIST_ITEMS
             parse.append(
                 names
+                or in_list  # "Change your password.": advice the line before announced
                 or s.field == "title"  # "... 'baseless': Ruritania" names its speaker last
                 or may_hold_claim(s.text, self.lexicon)
                 or quotes[s.field].quoted_share(s.start, s.end) > 0  # inside a run-on quote

@@ -285,3 +285,20 @@ def test_an_age_epithet_is_the_person_named_before(claims_of: ClaimsOf) -> None:
 )
 def test_more_ways_to_report_a_speech_act(rule_claims: ClaimsOf, text: str, cue: str) -> None:
     assert [c.cue for c in rule_claims(text)] == [cue]
+
+
+def test_imperatives_listed_after_a_colon_are_the_announcers_advice(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Acme issued four steps to keep accounts safe:\n\nChange your password on Acme and on any "
+        "other service where you used it.\n\nUse a strong password that you do not reuse.\n\n"
+        "The company said it had fixed the bug."
+    )
+    advice = [(c.speaker, c.type.value) for c in claims if c.cue == "advice"]
+    assert advice == [("Acme", "warning"), ("Acme", "warning")]
+
+
+def test_a_list_of_facts_after_a_colon_is_no_advice(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Acme gave these figures:\n\nSales rose by a tenth.\n\nProfits fell in the north."
+    )
+    assert [c for c in claims if c.cue == "advice"] == []
