@@ -132,8 +132,13 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         return bare_title(head, speaker, role_owner(head, ctx), ctx)
     if actor is None and role is not None and role.speaks_for == "client":
         actor = represented(role, head, mods, ctx)  # "a lawyer representing Dan Lee"
-    if actor is None and head.lower_ in ctx.lexicon.government_roles:
-        actor = ctx.mentions.last_country_speaker()  # "the foreign ministry said"
+    if actor is None and (
+        head.lower_ in ctx.lexicon.government_roles
+        or any(m.lower_ in ctx.lexicon.government_roles for m in mods)
+    ):
+        # "the foreign ministry said", "a foreign ministry source told": the country that
+        # spoke last
+        actor = ctx.mentions.last_country_speaker()
     if actor is None and head.lower_ in _UNNAMED_OFFICIALS:
         actor = ctx.mentions.home_country()  # "officials warned ...": the story's country
     if actor is None:

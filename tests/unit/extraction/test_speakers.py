@@ -398,3 +398,11 @@ def test_a_surname_with_or_without_its_arabic_article_is_one_person(claims_of: C
         'Army chief Khalid al-Nour said the border was calm. "We will not cross it," said Nour.'
     )
     assert [c.speaker for c in claims] == ["Khalid al-Nour", "Khalid al-Nour"]
+
+
+def test_a_ministry_source_speaks_for_the_country_that_spoke(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        'Syria said on Monday the talks had failed. Damascus "categorically denies any '
+        'negotiations with Turkey," a foreign ministry source told the state news agency.'
+    )
+    assert [c.actor for c in claims] == ["Syria", "Syria"]
