@@ -170,3 +170,20 @@ def test_disputing_a_report_against_ones_side_is_still_a_denial(
     claims_of: ClaimsOf, text: str
 ) -> None:
     assert types(claims_of, text) == ["denial"]
+
+
+# The rules' own typing of general warning constructions (the combiner's `rule=` signal).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme said players who join the rival league will be banned from the cup.",
+        "Prosecutor Ann Lee said the organisers could be charged with fraud.",
+        "“The storm remains a significant threat to the coast,” Governor Ann Lee said.",
+        "“You had better brace yourselves,” Ann Lee added.",
+        "“The drought will greatly increase the likelihood of crop failure,” the agency said.",
+        "The army said it will take strong and resolute measures to safeguard the border.",
+        "The next step, Judge Ann Lee told Tom Reyes, would be imprisonment.",
+    ],
+)
+def test_rule_warnings_of_penalty_threat_and_risk(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
