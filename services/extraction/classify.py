@@ -39,6 +39,10 @@ _STRONG_DENIAL = frozenset(
         "bogus",
         "meritless",
         "frivolous",
+        "inaccurate",
+        "untenable",
+        "concoction",
+        "doctored",
     }
 )
 # "fictitious voter lists", "a sham trial": an adjective that calls a thing (not a claim) false

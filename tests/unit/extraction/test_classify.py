@@ -187,3 +187,25 @@ def test_disputing_a_report_against_ones_side_is_still_a_denial(
 )
 def test_rule_warnings_of_penalty_threat_and_risk(rules_of: ClaimsOf, text: str) -> None:
     assert types(rules_of, text) == ["warning"]
+
+
+# Verdicts on an allegation ("called the claims idiotic"), inaccuracy, innocence, no link.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee called the allegations “idiotic” and “heinous”.",
+        "Acme called the claims a malicious concoction.",
+        "“The figures in the report are inaccurate,” Acme said.",
+        "“The insinuation that we leaked the plan is insulting,” Ann Lee said.",
+        "“The recordings have been doctored,” Ann Lee said.",
+        "Tom Reyes maintains his innocence, his lawyer Ann Lee said.",
+        "“There is no link between the vaccine and the deaths,” Ann Lee said.",
+    ],
+)
+def test_rule_denials_by_verdict_and_innocence(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_a_verdict_on_conduct_is_no_denial(rules_of: ClaimsOf) -> None:
+    text = "Ann Lee said the behaviour of the rebels was outrageous."
+    assert types(rules_of, text) == ["assertion"]
