@@ -176,7 +176,8 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
     """Type what is said: inner cue verb, accusation, warning, denial phrases, negation."""
     if not tokens:
         return ClaimType.ASSERTION
-    text = " ".join(t.text for t in tokens)
+    # quote marks split a phrase the patterns read whole: 'would cause "a lot of casualties"'
+    text = " ".join(t.text for t in tokens if not t.is_quote)
     inner = _inner_cue_type(tokens, lex)
     if inner is not None:
         return inner

@@ -209,3 +209,8 @@ def test_rule_denials_by_verdict_and_innocence(rules_of: ClaimsOf, text: str) ->
 def test_a_verdict_on_conduct_is_no_denial(rules_of: ClaimsOf) -> None:
     text = "Ann Lee said the behaviour of the rebels was outrageous."
     assert types(rules_of, text) == ["assertion"]
+
+
+def test_quote_marks_inside_a_warning_phrase(rules_of: ClaimsOf) -> None:
+    text = "Ann Lee said the strike would lead to “severe delays” at the ports."
+    assert types(rules_of, text) == ["warning"]
