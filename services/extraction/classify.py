@@ -201,7 +201,11 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
 def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
     """ "said he completely rejects the allegations": the inner verb types the claim."""
     for t in tokens:
-        if not t.tag_.startswith("VB") or t.dep_ not in ("ROOT", "ccomp", "conj", "xcomp"):
+        if not t.tag_.startswith("VB"):
+            continue
+        # "a statement dismissing the claim", "a letter threatening to cut ties": a participle
+        # on the speech act says what it does
+        if t.dep_ not in ("ROOT", "ccomp", "conj", "xcomp") and not _on_the_act(t, lex):
             continue
         lemma = lex.lemma(t.text)
         vt = lex.verbs.get(lemma or "")
@@ -212,6 +216,30 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
         if vt == ADVISORY and advises_against(t, lex):
             return ClaimType.WARNING
     return None
+
+
+# what carries a speech act: "a letter threatening ...", "a video denying ..."
+_VEHICLES = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "statement statements letter letters video post posts message tweet interview speech"
+        " release note op-ed column"
+    ).split()
+)
+
+
+def _on_the_act(t: Token, lex: Lexicon) -> bool:
+    """ "a statement dismissing the claim", "spoke at a rally, warning that ...": a participle
+    on the speech act (not on a thing spoken of: "the lawsuit accusing him") says what it does."""
+    if t.tag_ != "VBG":
+        return False
+    if t.dep_ == "advcl":
+        return True
+    if t.dep_ != "acl":
+        return False
+    noun = t.head
+    if noun.dep_ == "pobj" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head  # "a statement on social media dismissing ...": hung on "media"
+    return noun.lower_ in _VEHICLES or noun.lower_ in lex.speech_nouns
 
 
 def _calls_false(text: str, lex: Lexicon) -> bool:

@@ -214,3 +214,20 @@ def test_a_verdict_on_conduct_is_no_denial(rules_of: ClaimsOf) -> None:
 def test_quote_marks_inside_a_warning_phrase(rules_of: ClaimsOf) -> None:
     text = "Ann Lee said the strike would lead to “severe delays” at the ports."
     assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme released a statement on social media dismissing the claim that it had "
+            "built a tunnel.",
+            "denial",
+        ),
+        ("Ann Lee wrote a letter to the council threatening to cut its funds.", "warning"),
+    ],
+)
+def test_a_participle_on_the_speech_act_types_it(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert types(rules_of, text) == [expected]
