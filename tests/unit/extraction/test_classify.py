@@ -231,3 +231,22 @@ def test_a_participle_on_the_speech_act_types_it(
     rules_of: ClaimsOf, text: str, expected: str
 ) -> None:
     assert types(rules_of, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee announced a 5 percent tariff on all goods from Ruritania.",
+        "Ann Lee said all imports from Ruritania will be subject to a 5 percent tariff.",
+        "Ruritania says it could block the budget if its partners keep mocking it.",
+        "Ann Lee said Ruritania might abandon Acme's wine if the probe goes ahead.",
+    ],
+)
+def test_rule_warnings_of_measures_and_conditional_blows(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_a_past_tariff_is_no_warning(rules_of: ClaimsOf) -> None:
+    assert types(rules_of, "Ann Lee said the tariffs imposed last year had hurt farmers.") == [
+        "assertion"
+    ]
