@@ -307,8 +307,10 @@ def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
 
 def _negative_imperative(tokens: list[Token]) -> bool:
     """ "Don't bet your life on it": a prohibition addressed to the reader."""
-    words = [t.lower_ for t in tokens if t.is_alpha or t.lower_ == "n't"][:2]
-    return words in (["do", "n't"], ["do", "not"], ["never", "ever"])
+    words = [t.lower_ for t in tokens if t.is_alpha or t.lower_ == "n't"]
+    if words[:1] == ["please"]:
+        words = words[1:]  # "Please don't take this risk"
+    return words[:2] in (["do", "n't"], ["do", "not"], ["never", "ever"])
 
 
 def advises_public(tokens: list[Token], lex: Lexicon) -> bool:

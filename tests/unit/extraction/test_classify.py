@@ -250,3 +250,20 @@ def test_a_past_tariff_is_no_warning(rules_of: ClaimsOf) -> None:
     assert types(rules_of, "Ann Lee said the tariffs imposed last year had hurt farmers.") == [
         "assertion"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Please don't take this risk,” Governor Ann Lee said.",
+        "“Ruritania reserves the right to take measures,” the ministry said.",
+        "The ministry said Ruritania would weigh its options.",
+        "“Such behaviour will not be tolerated,” Ann Lee said.",
+        "Ann Lee said Ruritania can no longer tolerate the insults.",
+        "“I am sounding a warning to all gangs,” Ann Lee said.",
+        "Ann Lee said a humanitarian catastrophe was unfolding in the region.",
+        "Ann Lee urged the public to take precautionary measures.",
+    ],
+)
+def test_rule_warnings_of_reserved_options_and_intolerance(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
