@@ -193,6 +193,8 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.DENIAL
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
+    if nobody_did(tokens):
+        return ClaimType.DENIAL  # "no one has made any threats", "neither of them did it"
     if clears_self(tokens, lambda s: _is_self(s, speaker.actor, speaker.is_person, speaker.plural)):
         return ClaimType.DENIAL  # "I am not a cheat", "he is innocent"
     return ClaimType.ASSERTION
@@ -378,6 +380,31 @@ def rebuts_by_negation(
             return True
         if any(c.lower_ in _EMPHATIC for c in t.children if c.dep_ == "advmod"):
             return True  # "he has definitely not been sacked": a flat rebuttal, whoever the deed's
+    return False
+
+
+_NOBODY = frozenset({"nobody", "none", "neither", "nothing"})
+# "no one was hurt": a toll reported, not an allegation rebutted
+_TOLL = frozenset({"hurt", "injured", "killed", "harmed", "wounded", "affected", "left"})
+
+
+def nobody_did(tokens: list[Token]) -> bool:
+    """ "No one has made any threats", "neither he nor his aide had contact": a past deed
+    said to have had no doer (but "no one was hurt" reports a toll)."""
+    for t in tokens:
+        if not t.tag_.startswith("VB") or t.lower_ in _TOLL:
+            continue
+        aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"could", "can", "will", "would", "may", "might", "should", "must"}:
+            continue
+        if not (t.tag_ == "VBD" or (t.tag_ == "VBN" and aux & _PAST_AUX)):
+            continue
+        for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+            dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "preconj")}
+            if subj.lower_ in _NOBODY or dets & {"no", "neither"}:
+                return True
+            if subj.lower_ == "one" and dets & {"no"}:
+                return True
     return False
 
 

@@ -267,3 +267,19 @@ def test_a_past_tariff_is_no_warning(rules_of: ClaimsOf) -> None:
 )
 def test_rule_warnings_of_reserved_options_and_intolerance(rules_of: ClaimsOf, text: str) -> None:
     assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“No one has made any threats,” Ann Lee added.", "denial"),
+        ("Ann Lee said neither he nor his aide had contact with Ruritania.", "denial"),
+        ("“No tank fire was carried out toward the civilians,” the army said.", "denial"),
+        ("Police said no one was hurt in the blast.", "assertion"),
+        ("“No one has an interest in a trade war,” Ann Lee said.", "assertion"),
+    ],
+)
+def test_a_past_deed_without_a_doer_is_a_denial(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert types(rules_of, text) == [expected]
