@@ -144,6 +144,17 @@ def aimed_at_allegation(verb: Token, lex: Lexicon) -> bool:
             text = " ".join(t.lower_ for t in c.subtree)
             if lex.denial_words.search(text):
                 return True
+    return _object_words_name_allegation(verb, lex)
+
+
+def _object_words_name_allegation(verb: Token, lex: Lexicon) -> bool:
+    """ "Acme rejects whistleblower claims about ...": headlines mis-parse ("claims" as a
+    verb), so the words right after the verb, up to a preposition or a break, are read too."""
+    for t in verb.doc[verb.i + 1 : verb.i + 6]:
+        if t.tag_ in ("IN", "CC", "TO") or t.is_punct or t.is_quote:
+            return False
+        if t.lower_ in lex.allegation_nouns:
+            return True
     return False
 
 

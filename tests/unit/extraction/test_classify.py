@@ -283,3 +283,22 @@ def test_a_past_deed_without_a_doer_is_a_denial(
     rules_of: ClaimsOf, text: str, expected: str
 ) -> None:
     assert types(rules_of, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania FO rejected High Commission claims",
+        "Acme rejected the ruling.",
+        "Acme vehemently rejected the complaint filed by the lawyer.",
+        "The coach said the rumours of a sale were a joke.",
+        "“I will vigorously defend myself against any allegations,” Ann Lee said.",
+    ],
+)
+def test_rule_denials_of_rulings_complaints_and_jokes(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_rejecting_an_offer_beside_claims_is_no_denial(rules_of: ClaimsOf) -> None:
+    text = "Acme rejected the proposal, claims by its rivals notwithstanding."
+    assert types(rules_of, text) == ["assertion"]
