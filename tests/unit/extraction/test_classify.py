@@ -302,3 +302,14 @@ def test_rule_denials_of_rulings_complaints_and_jokes(rules_of: ClaimsOf, text: 
 def test_rejecting_an_offer_beside_claims_is_no_denial(rules_of: ClaimsOf) -> None:
     text = "Acme rejected the proposal, claims by its rivals notwithstanding."
     assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The changes will hurt thousands of small businesses,” Ann Lee said.",
+        "“By underinvesting, we are endangering energy security,” Ann Lee said.",
+    ],
+)
+def test_rule_warnings_of_harm_to_come(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
