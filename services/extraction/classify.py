@@ -5,51 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import ClaimType
+from services.extraction.absence import nobody_did, nothing_there
 from services.extraction.actor_lookup import lookup_actor
 from services.extraction.exoneration import clears_self
+from services.extraction.falsity import calls_false, without_attributive
 from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
 from services.extraction.mentions import Party
 
 _TYPED = {t.value: t for t in ClaimType}
-# Strong words call a claim false on their own; weak ones only next to an allegation noun
-# ("false allegations" is a denial, "under false pretences" is not).
-_STRONG_DENIAL = frozenset(
-    {
-        "disinformation",
-        "misinformation",
-        "fake",
-        "baseless",
-        "groundless",
-        "unfounded",
-        "untrue",
-        "not true",
-        "fabricated",
-        "fabrication",
-        "fabrications",
-        "nonsense",
-        "hoax",
-        "no truth",
-        "no basis",
-        "made up",
-        "made-up",
-        "erroneous",
-        "fictitious",
-        "sham",
-        "specious",
-        "bogus",
-        "meritless",
-        "frivolous",
-        "inaccurate",
-        "untenable",
-        "concoction",
-        "doctored",
-    }
-)
-# "fictitious voter lists", "a sham trial": an adjective that calls a thing (not a claim) false
-# charges wrongdoing rather than denying anything, so it is no denial word there
-_ATTRIBUTIVE = frozenset(
-    {"fake", "false", "fictitious", "fabricated", "bogus", "sham", "made-up", "misleading"}
-)
 # "I have not seen the report", "he had not received complaints": not perceiving or
 # receiving something rebuts no allegation
 _PERCEPTION = frozenset(
@@ -200,10 +163,12 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         or advises_public(tokens, lex)
     ):
         return ClaimType.WARNING
-    if _calls_false(_without_attributive(tokens, lex), lex):
+    if calls_false(without_attributive(tokens, lex), lex):
         return ClaimType.DENIAL
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
+    if nothing_there(tokens):
+        return ClaimType.DENIAL  # "there has not been a single injury", "there is no problem"
     if nobody_did(tokens):
         return ClaimType.DENIAL  # "no one has made any threats", "neither of them did it"
     if clears_self(tokens, lambda s: _is_self(s, speaker.actor, speaker.is_person, speaker.plural)):
@@ -253,69 +218,6 @@ def _on_the_act(t: Token, lex: Lexicon) -> bool:
     if noun.dep_ == "pobj" and noun.head.head.i != noun.head.i:
         noun = noun.head.head  # "a statement on social media dismissing ...": hung on "media"
     return noun.lower_ in _VEHICLES or noun.lower_ in lex.speech_nouns
-
-
-def _calls_false(text: str, lex: Lexicon) -> bool:
-    text = (
-        text.replace("’", "'").replace(" - ", "-").replace(" made up of ", " ")
-    )  # "is made up of": composed
-    if lex.denial_phrases.search(text.replace(" n't", "n't")):
-        return True
-    found = {m.group(0).lower() for m in lex.denial_words.finditer(text)}
-    if found & _STRONG_DENIAL:
-        return True
-    if not found:
-        return False
-    low = text.lower()
-    return any(noun in low.split() for noun in lex.allegation_nouns)
-
-
-def _without_attributive(tokens: list[Token], lex: Lexicon) -> str:
-    """The content's text without denial adjectives that modify a thing rather than a claim."""
-    return " ".join(t.text for t in tokens if _keeps_denial_sense(t, lex))
-
-
-def _keeps_denial_sense(t: Token, lex: Lexicon) -> bool:
-    premise = _premise_of_report(t, lex)
-    if premise is not None:
-        return premise
-    return not (
-        t.lower_ in _ATTRIBUTIVE
-        and t.dep_ == "amod"
-        and t.head.i > t.i
-        and t.head.lower_ not in lex.allegation_nouns
-        and t.head.lower_ not in lex.documents
-        and t.head.lower_ not in ("news", "information", "media")
-    )
-
-
-def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
-    """ "the sanctions were based on unfounded claims": a denial word on the premise of
-    another side's act (a noun after a preposition) accuses rather than denies (False), unless
-    what rests on that premise is a report or allegation ("the report relies on fake data":
-    True). None when the word is no denial word on a premise."""
-    if not lex.denial_words.fullmatch(t.text):
-        return None
-    word = t
-    while word.dep_ == "conj" and word.head.i != word.i:
-        word = word.head  # "distorted and unfounded claims": the second adjective is a conj
-    if word.dep_ != "amod":
-        return None
-    noun = word.head
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    if noun.dep_ != "pobj" or noun.head.lower_ == "as":
-        return None  # "dismissed it as a baseless claim" stays a denial
-    governor = noun.head.head
-    if governor.dep_ in ("acomp", "oprd") and governor.head.i != governor.i:
-        governor = governor.head  # "the article was full of false claims": the verb's subject
-    if not governor.tag_.startswith("VB"):
-        return None  # "the victim of false allegations": a description, not a premise acted on
-    if governor.dep_ in ("acl", "relcl"):
-        subjects = [governor.head]  # "a policy based on false claims": the noun rests on it
-    else:
-        subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ in lex.allegation_nouns or s.lower_ in lex.documents for s in subjects)
 
 
 def _negative_imperative(tokens: list[Token]) -> bool:
@@ -391,31 +293,6 @@ def rebuts_by_negation(
             return True
         if any(c.lower_ in _EMPHATIC for c in t.children if c.dep_ == "advmod"):
             return True  # "he has definitely not been sacked": a flat rebuttal, whoever the deed's
-    return False
-
-
-_NOBODY = frozenset({"nobody", "none", "neither", "nothing"})
-# "no one was hurt": a toll reported, not an allegation rebutted
-_TOLL = frozenset({"hurt", "injured", "killed", "harmed", "wounded", "affected", "left"})
-
-
-def nobody_did(tokens: list[Token]) -> bool:
-    """ "No one has made any threats", "neither he nor his aide had contact": a past deed
-    said to have had no doer (but "no one was hurt" reports a toll)."""
-    for t in tokens:
-        if not t.tag_.startswith("VB") or t.lower_ in _TOLL:
-            continue
-        aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-        if aux & {"could", "can", "will", "would", "may", "might", "should", "must"}:
-            continue
-        if not (t.tag_ == "VBD" or (t.tag_ == "VBN" and aux & _PAST_AUX)):
-            continue
-        for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
-            dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "preconj")}
-            if subj.lower_ in _NOBODY or dets & {"no", "neither"}:
-                return True
-            if subj.lower_ == "one" and dets & {"no"}:
-                return True
     return False
 
 

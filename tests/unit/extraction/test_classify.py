@@ -313,3 +313,19 @@ def test_rejecting_an_offer_beside_claims_is_no_denial(rules_of: ClaimsOf) -> No
 )
 def test_rule_warnings_of_harm_to_come(rules_of: ClaimsOf, text: str) -> None:
     assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“There is no problem at all between us,” Ann Lee said.", "denial"),
+        ("“There have not been any talks with Acme,” Ann Lee said.", "denial"),
+        ("“There is no need to panic,” Ann Lee said.", "assertion"),
+        ("Police said there were no injuries in the blast.", "assertion"),
+        ("“There will be no deal this year,” Ann Lee said.", "assertion"),
+    ],
+)
+def test_a_thing_said_not_to_exist_is_a_denial(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert types(rules_of, text) == [expected]
