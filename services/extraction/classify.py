@@ -233,6 +233,8 @@ def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
     for t in tokens:
         if not t.tag_.startswith("VB"):
             continue
+        if t.lower_ in _ASKING and _asks_public_to_avoid(t, lex):
+            return True
         modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {
             "should",
             "must",
@@ -250,6 +252,20 @@ def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+_ASKING = frozenset(
+    "ask asks asked asking urge urges urged urging encourage encourages encouraged".split()  # noqa: SIM905
+)
+
+
+def _asks_public_to_avoid(verb: Token, lex: Lexicon) -> bool:
+    """ "We are asking you to leave the area": a request to the public to keep from harm."""
+    if not any(c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and c.lower_ in lex.advisory_verbs for c in verb.children
+    )
 
 
 def _is_self(subj: Token, actor: str, is_person: bool, plural: bool) -> bool:

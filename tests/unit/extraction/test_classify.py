@@ -329,3 +329,17 @@ def test_a_thing_said_not_to_exist_is_a_denial(
     rules_of: ClaimsOf, text: str, expected: str
 ) -> None:
     assert types(rules_of, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We are asking you to now leave the valley,” Ann Lee said.", "warning"),
+        ("“We will not let this attack on our workers stand,” Ann Lee said.", "warning"),
+        ("“We ask residents to attend the festival,” Ann Lee said.", "assertion"),
+    ],
+)
+def test_asking_the_public_to_leave_and_refusing_to_let_stand(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert types(rules_of, text) == [expected]
