@@ -42,7 +42,9 @@ def nothing_there(tokens: list[Token]) -> bool:
 
 
 _COPULA = frozenset({"is", "are", "was", "were", "'s", "'re", "has", "have", "had"})
-_NOBODY = frozenset({"nobody", "none", "neither", "nothing"})
+# "nothing has changed" reports no deed, and "none was found" an outcome, so "nothing" is
+# none of these and "none" counts only as a doer
+_NOBODY = frozenset({"nobody", "neither"})
 # "no one was hurt": a toll reported, not an allegation rebutted
 _TOLL = frozenset({"hurt", "injured", "killed", "harmed", "wounded", "affected", "left"})
 
@@ -60,6 +62,8 @@ def nobody_did(tokens: list[Token]) -> bool:
             continue
         for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
             dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "preconj")}
+            if subj.dep_ == "nsubj" and subj.lower_ == "none":
+                return True
             if subj.lower_ in _NOBODY or dets & {"no", "neither"}:
                 return True
             if subj.lower_ == "one" and dets & {"no"}:

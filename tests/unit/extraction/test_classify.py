@@ -277,6 +277,8 @@ def test_rule_warnings_of_reserved_options_and_intolerance(rules_of: ClaimsOf, t
         ("“No tank fire was carried out toward the civilians,” the army said.", "denial"),
         ("Police said no one was hurt in the blast.", "assertion"),
         ("“No one has an interest in a trade war,” Ann Lee said.", "assertion"),
+        ("“In terms of trade, nothing has changed,” Ann Lee said.", "assertion"),
+        ("Ann Lee claimed to have found gold, though none was ever found.", "assertion"),
     ],
 )
 def test_a_past_deed_without_a_doer_is_a_denial(
