@@ -5,47 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import ClaimType
+from services.extraction.absence import nobody_did, nothing_there
 from services.extraction.actor_lookup import lookup_actor
 from services.extraction.exoneration import clears_self
+from services.extraction.falsity import calls_false, without_attributive
 from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
 from services.extraction.mentions import Party
 
 _TYPED = {t.value: t for t in ClaimType}
-# Strong words call a claim false on their own; weak ones only next to an allegation noun
-# ("false allegations" is a denial, "under false pretences" is not).
-_STRONG_DENIAL = frozenset(
-    {
-        "disinformation",
-        "misinformation",
-        "fake",
-        "baseless",
-        "groundless",
-        "unfounded",
-        "untrue",
-        "not true",
-        "fabricated",
-        "fabrication",
-        "fabrications",
-        "nonsense",
-        "hoax",
-        "no truth",
-        "no basis",
-        "made up",
-        "made-up",
-        "erroneous",
-        "fictitious",
-        "sham",
-        "specious",
-        "bogus",
-        "meritless",
-        "frivolous",
-    }
-)
-# "fictitious voter lists", "a sham trial": an adjective that calls a thing (not a claim) false
-# charges wrongdoing rather than denying anything, so it is no denial word there
-_ATTRIBUTIVE = frozenset(
-    {"fake", "false", "fictitious", "fabricated", "bogus", "sham", "made-up", "misleading"}
-)
 # "I have not seen the report", "he had not received complaints": not perceiving or
 # receiving something rebuts no allegation
 _PERCEPTION = frozenset(
@@ -140,6 +107,17 @@ def aimed_at_allegation(verb: Token, lex: Lexicon) -> bool:
             text = " ".join(t.lower_ for t in c.subtree)
             if lex.denial_words.search(text):
                 return True
+    return _object_words_name_allegation(verb, lex)
+
+
+def _object_words_name_allegation(verb: Token, lex: Lexicon) -> bool:
+    """ "Acme rejects whistleblower claims about ...": headlines mis-parse ("claims" as a
+    verb), so the words right after the verb, up to a preposition or a break, are read too."""
+    for t in verb.doc[verb.i + 1 : verb.i + 6]:
+        if t.tag_ in ("IN", "CC", "TO") or t.is_punct or t.is_quote:
+            return False
+        if t.lower_ in lex.allegation_nouns:
+            return True
     return False
 
 
@@ -172,7 +150,8 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
     """Type what is said: inner cue verb, accusation, warning, denial phrases, negation."""
     if not tokens:
         return ClaimType.ASSERTION
-    text = " ".join(t.text for t in tokens)
+    # quote marks split a phrase the patterns read whole: 'would cause "a lot of casualties"'
+    text = " ".join(t.text for t in tokens if not t.is_quote)
     inner = _inner_cue_type(tokens, lex)
     if inner is not None:
         return inner
@@ -184,10 +163,14 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         or advises_public(tokens, lex)
     ):
         return ClaimType.WARNING
-    if _calls_false(_without_attributive(tokens, lex), lex):
+    if calls_false(without_attributive(tokens, lex), lex):
         return ClaimType.DENIAL
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
+    if nothing_there(tokens):
+        return ClaimType.DENIAL  # "there has not been a single injury", "there is no problem"
+    if nobody_did(tokens):
+        return ClaimType.DENIAL  # "no one has made any threats", "neither of them did it"
     if clears_self(tokens, lambda s: _is_self(s, speaker.actor, speaker.is_person, speaker.plural)):
         return ClaimType.DENIAL  # "I am not a cheat", "he is innocent"
     return ClaimType.ASSERTION
@@ -196,7 +179,11 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
 def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
     """ "said he completely rejects the allegations": the inner verb types the claim."""
     for t in tokens:
-        if not t.tag_.startswith("VB") or t.dep_ not in ("ROOT", "ccomp", "conj", "xcomp"):
+        if not t.tag_.startswith("VB"):
+            continue
+        # "a statement dismissing the claim", "a letter threatening to cut ties": a participle
+        # on the speech act says what it does
+        if t.dep_ not in ("ROOT", "ccomp", "conj", "xcomp") and not _on_the_act(t, lex):
             continue
         lemma = lex.lemma(t.text)
         vt = lex.verbs.get(lemma or "")
@@ -209,73 +196,36 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
     return None
 
 
-def _calls_false(text: str, lex: Lexicon) -> bool:
-    text = (
-        text.replace("’", "'").replace(" - ", "-").replace(" made up of ", " ")
-    )  # "is made up of": composed
-    if lex.denial_phrases.search(text.replace(" n't", "n't")):
-        return True
-    found = {m.group(0).lower() for m in lex.denial_words.finditer(text)}
-    if found & _STRONG_DENIAL:
-        return True
-    if not found:
+# what carries a speech act: "a letter threatening ...", "a video denying ..."
+_VEHICLES = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "statement statements letter letters video post posts message tweet interview speech"
+        " release note op-ed column"
+    ).split()
+)
+
+
+def _on_the_act(t: Token, lex: Lexicon) -> bool:
+    """ "a statement dismissing the claim", "spoke at a rally, warning that ...": a participle
+    on the speech act (not on a thing spoken of: "the lawsuit accusing him") says what it does."""
+    if t.tag_ != "VBG":
         return False
-    low = text.lower()
-    return any(noun in low.split() for noun in lex.allegation_nouns)
-
-
-def _without_attributive(tokens: list[Token], lex: Lexicon) -> str:
-    """The content's text without denial adjectives that modify a thing rather than a claim."""
-    return " ".join(t.text for t in tokens if _keeps_denial_sense(t, lex))
-
-
-def _keeps_denial_sense(t: Token, lex: Lexicon) -> bool:
-    premise = _premise_of_report(t, lex)
-    if premise is not None:
-        return premise
-    return not (
-        t.lower_ in _ATTRIBUTIVE
-        and t.dep_ == "amod"
-        and t.head.i > t.i
-        and t.head.lower_ not in lex.allegation_nouns
-        and t.head.lower_ not in lex.documents
-        and t.head.lower_ not in ("news", "information", "media")
-    )
-
-
-def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
-    """ "the sanctions were based on unfounded claims": a denial word on the premise of
-    another side's act (a noun after a preposition) accuses rather than denies (False), unless
-    what rests on that premise is a report or allegation ("the report relies on fake data":
-    True). None when the word is no denial word on a premise."""
-    if not lex.denial_words.fullmatch(t.text):
-        return None
-    word = t
-    while word.dep_ == "conj" and word.head.i != word.i:
-        word = word.head  # "distorted and unfounded claims": the second adjective is a conj
-    if word.dep_ != "amod":
-        return None
-    noun = word.head
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    if noun.dep_ != "pobj" or noun.head.lower_ == "as":
-        return None  # "dismissed it as a baseless claim" stays a denial
-    governor = noun.head.head
-    if governor.dep_ in ("acomp", "oprd") and governor.head.i != governor.i:
-        governor = governor.head  # "the article was full of false claims": the verb's subject
-    if not governor.tag_.startswith("VB"):
-        return None  # "the victim of false allegations": a description, not a premise acted on
-    if governor.dep_ in ("acl", "relcl"):
-        subjects = [governor.head]  # "a policy based on false claims": the noun rests on it
-    else:
-        subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ in lex.allegation_nouns or s.lower_ in lex.documents for s in subjects)
+    if t.dep_ == "advcl":
+        return True
+    if t.dep_ != "acl":
+        return False
+    noun = t.head
+    if noun.dep_ == "pobj" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head  # "a statement on social media dismissing ...": hung on "media"
+    return noun.lower_ in _VEHICLES or noun.lower_ in lex.speech_nouns
 
 
 def _negative_imperative(tokens: list[Token]) -> bool:
     """ "Don't bet your life on it": a prohibition addressed to the reader."""
-    words = [t.lower_ for t in tokens if t.is_alpha or t.lower_ == "n't"][:2]
-    return words in (["do", "n't"], ["do", "not"], ["never", "ever"])
+    words = [t.lower_ for t in tokens if t.is_alpha or t.lower_ == "n't"]
+    if words[:1] == ["please"]:
+        words = words[1:]  # "Please don't take this risk"
+    return words[:2] in (["do", "n't"], ["do", "not"], ["never", "ever"])
 
 
 def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
@@ -283,6 +233,8 @@ def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
     for t in tokens:
         if not t.tag_.startswith("VB"):
             continue
+        if t.lower_ in _ASKING and _asks_public_to_avoid(t, lex):
+            return True
         modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {
             "should",
             "must",
@@ -300,6 +252,20 @@ def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+_ASKING = frozenset(
+    "ask asks asked asking urge urges urged urging encourage encourages encouraged".split()  # noqa: SIM905
+)
+
+
+def _asks_public_to_avoid(verb: Token, lex: Lexicon) -> bool:
+    """ "We are asking you to leave the area": a request to the public to keep from harm."""
+    if not any(c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and c.lower_ in lex.advisory_verbs for c in verb.children
+    )
 
 
 def _is_self(subj: Token, actor: str, is_person: bool, plural: bool) -> bool:

@@ -170,3 +170,178 @@ def test_disputing_a_report_against_ones_side_is_still_a_denial(
     claims_of: ClaimsOf, text: str
 ) -> None:
     assert types(claims_of, text) == ["denial"]
+
+
+# The rules' own typing of general warning constructions (the combiner's `rule=` signal).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme said players who join the rival league will be banned from the cup.",
+        "Prosecutor Ann Lee said the organisers could be charged with fraud.",
+        "“The storm remains a significant threat to the coast,” Governor Ann Lee said.",
+        "“You had better brace yourselves,” Ann Lee added.",
+        "“The drought will greatly increase the likelihood of crop failure,” the agency said.",
+        "The army said it will take strong and resolute measures to safeguard the border.",
+        "The next step, Judge Ann Lee told Tom Reyes, would be imprisonment.",
+    ],
+)
+def test_rule_warnings_of_penalty_threat_and_risk(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+# Verdicts on an allegation ("called the claims idiotic"), inaccuracy, innocence, no link.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee called the allegations “idiotic” and “heinous”.",
+        "Acme called the claims a malicious concoction.",
+        "“The figures in the report are inaccurate,” Acme said.",
+        "“The insinuation that we leaked the plan is insulting,” Ann Lee said.",
+        "“The recordings have been doctored,” Ann Lee said.",
+        "Tom Reyes maintains his innocence, his lawyer Ann Lee said.",
+        "“There is no link between the vaccine and the deaths,” Ann Lee said.",
+    ],
+)
+def test_rule_denials_by_verdict_and_innocence(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_a_verdict_on_conduct_is_no_denial(rules_of: ClaimsOf) -> None:
+    text = "Ann Lee said the behaviour of the rebels was outrageous."
+    assert types(rules_of, text) == ["assertion"]
+
+
+def test_quote_marks_inside_a_warning_phrase(rules_of: ClaimsOf) -> None:
+    text = "Ann Lee said the strike would lead to “severe delays” at the ports."
+    assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme released a statement on social media dismissing the claim that it had "
+            "built a tunnel.",
+            "denial",
+        ),
+        ("Ann Lee wrote a letter to the council threatening to cut its funds.", "warning"),
+    ],
+)
+def test_a_participle_on_the_speech_act_types_it(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert types(rules_of, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee announced a 5 percent tariff on all goods from Ruritania.",
+        "Ann Lee said all imports from Ruritania will be subject to a 5 percent tariff.",
+        "Ruritania says it could block the budget if its partners keep mocking it.",
+        "Ann Lee said Ruritania might abandon Acme's wine if the probe goes ahead.",
+    ],
+)
+def test_rule_warnings_of_measures_and_conditional_blows(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_a_past_tariff_is_no_warning(rules_of: ClaimsOf) -> None:
+    assert types(rules_of, "Ann Lee said the tariffs imposed last year had hurt farmers.") == [
+        "assertion"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Please don't take this risk,” Governor Ann Lee said.",
+        "“Ruritania reserves the right to take measures,” the ministry said.",
+        "The ministry said Ruritania would weigh its options.",
+        "“Such behaviour will not be tolerated,” Ann Lee said.",
+        "Ann Lee said Ruritania can no longer tolerate the insults.",
+        "“I am sounding a warning to all gangs,” Ann Lee said.",
+        "Ann Lee said a humanitarian catastrophe was unfolding in the region.",
+        "Ann Lee urged the public to take precautionary measures.",
+    ],
+)
+def test_rule_warnings_of_reserved_options_and_intolerance(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“No one has made any threats,” Ann Lee added.", "denial"),
+        ("Ann Lee said neither he nor his aide had contact with Ruritania.", "denial"),
+        ("“No tank fire was carried out toward the civilians,” the army said.", "denial"),
+        ("Police said no one was hurt in the blast.", "assertion"),
+        ("“No one has an interest in a trade war,” Ann Lee said.", "assertion"),
+        ("“In terms of trade, nothing has changed,” Ann Lee said.", "assertion"),
+        ("Ann Lee claimed to have found gold, though none was ever found.", "assertion"),
+    ],
+)
+def test_a_past_deed_without_a_doer_is_a_denial(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert types(rules_of, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania FO rejected High Commission claims",
+        "Acme rejected the ruling.",
+        "Acme vehemently rejected the complaint filed by the lawyer.",
+        "The coach said the rumours of a sale were a joke.",
+        "“I will vigorously defend myself against any allegations,” Ann Lee said.",
+    ],
+)
+def test_rule_denials_of_rulings_complaints_and_jokes(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_rejecting_an_offer_beside_claims_is_no_denial(rules_of: ClaimsOf) -> None:
+    text = "Acme rejected the proposal, claims by its rivals notwithstanding."
+    assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The changes will hurt thousands of small businesses,” Ann Lee said.",
+        "“By underinvesting, we are endangering energy security,” Ann Lee said.",
+    ],
+)
+def test_rule_warnings_of_harm_to_come(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“There is no problem at all between us,” Ann Lee said.", "denial"),
+        ("“There have not been any talks with Acme,” Ann Lee said.", "denial"),
+        ("“There is no need to panic,” Ann Lee said.", "assertion"),
+        ("Police said there were no injuries in the blast.", "assertion"),
+        ("“There will be no deal this year,” Ann Lee said.", "assertion"),
+    ],
+)
+def test_a_thing_said_not_to_exist_is_a_denial(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert types(rules_of, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We are asking you to now leave the valley,” Ann Lee said.", "warning"),
+        ("“We will not let this attack on our workers stand,” Ann Lee said.", "warning"),
+        ("“We ask residents to attend the festival,” Ann Lee said.", "assertion"),
+    ],
+)
+def test_asking_the_public_to_leave_and_refusing_to_let_stand(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert types(rules_of, text) == [expected]
