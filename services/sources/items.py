@@ -35,7 +35,12 @@ def parse_feed(body: bytes, feed_url: str, content_type: str | None = None) -> P
     headers = {"content-location": feed_url}
     if content_type:
         headers["content-type"] = content_type
-    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+    try:
+        parsed = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+    except Exception as exc:  # feedparser's loose parser can trip on broken markup (KeyError)
+        raise NotAFeed(
+            f"not an RSS or Atom feed: the parser failed ({type(exc).__name__})"
+        ) from exc
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
         raise NotAFeed(f"not an RSS or Atom feed: {reason}")

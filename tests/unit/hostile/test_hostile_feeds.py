@@ -47,6 +47,16 @@ def test_any_bytes_are_a_feed_or_not_a_feed(chunks: list[bytes]) -> None:
     _parses_or_refuses(b"".join(chunks))
 
 
+def test_markup_that_trips_the_loose_parser_is_not_a_feed() -> None:
+    # found by the property test above: feedparser itself raised KeyError('links')
+    body = (
+        b"</link></item>&#x0;<feed xmlns='http://www.w3.org/2005/Atom'><item><link>"
+        b"<entry><link href='</link></item></link></item>"
+    )
+    with pytest.raises(NotAFeed, match="parser failed"):
+        parse_feed(body, FEED_URL)
+
+
 def test_entity_expansion_and_external_entities_do_not_blow_up_or_leak() -> None:
     _parses_or_refuses(LAUGHS)
     try:
