@@ -11,7 +11,6 @@ from extraction_helpers import ClaimsOf
 
 # Known gap: threat idioms are features of the combiner, but too rare in the corpus (and in our
 # own examples) for their weight to beat the prior for a plain "said" (P(warning) 0.41-0.47).
-IDIOM_GAP = "threat idiom seen too rarely in training to outweigh the prior"
 
 
 def types_by(claims_of: ClaimsOf, text: str, title: str = "") -> set[tuple[str, str]]:
@@ -58,16 +57,8 @@ def test_headline_denials(claims_of: ClaimsOf, title: str) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        pytest.param(
-            "Olaf Brenner said Ruritania will not sit idly by while its ships are seized.",
-            "Brenner",
-            marks=pytest.mark.xfail(strict=True, reason=IDIOM_GAP),
-        ),
-        pytest.param(
-            "Olaf Brenner said those who play with fire will get burned.",
-            "Brenner",
-            marks=pytest.mark.xfail(strict=True, reason=IDIOM_GAP),
-        ),
+        ("Olaf Brenner said Ruritania will not sit idly by while its ships are seized.", "Brenner"),
+        ("Olaf Brenner said those who play with fire will get burned.", "Brenner"),
         ("If the drills go ahead, we will respond, Olaf Brenner said.", "Brenner"),
         ("The central bank will not hesitate to raise rates, governor Ana Soto said.", "Soto"),
         ("Pellam Foods issued a profit warning on Thursday.", "Pellam Foods"),
