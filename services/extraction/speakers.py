@@ -14,6 +14,7 @@ from services.extraction.affiliations import (
 )
 from services.extraction.common_nouns import describe_common, names_a_firm, role_owner
 from services.extraction.context import Context
+from services.extraction.lexicon import inflections
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import (
     NAME_TAGS,
@@ -46,6 +47,12 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "t
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "you"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
+# Verbs whose object did what follows: "prompted the minister to denounce" (he denounced);
+# "urged the minister to deny" is not among them (he has not, yet).
+CAUSING = frozenset(
+    {f for v in ("prompt", "cause", "force", "spur", "provoke") for f in inflections(v)}
+    | {"lead", "leads", "led", "leading", "drive", "drives", "drove", "driven", "driving"}
+)
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
 
@@ -80,6 +87,10 @@ def subject_of(cue: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
         # "X said the port would reopen and announced ...": the parser hung the second
         # reporting verb on the reported clause; by its tense it is X's own
         return subject_of(head.head, depth=depth + 1)
+    if cue.dep_ == "xcomp" and head.lower_ in CAUSING:
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[0], True  # "the decision prompted the minister to denounce it"
     if cue.dep_ in _CLIMB_DEPS and depth < 3 and head.i != cue.i:
         # "... but has warned of" (conj), "saying that ..." (advcl): the head's subject speaks
         return subject_of(cue.head, depth=depth + 1)

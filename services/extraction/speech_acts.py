@@ -13,7 +13,7 @@ from services.extraction.classify import aimed_at_allegation, type_of_content
 from services.extraction.context import Context
 from services.extraction.lexicon import ADVISORY, CONTENT, Lexicon
 from services.extraction.mentions import Party
-from services.extraction.speakers import speaker_named, speakers_of, subject_of
+from services.extraction.speakers import CAUSING, speaker_named, speakers_of, subject_of
 
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "acomp"})
 # Verbs with other common senses ("added 500 jobs", "noted for"): a speech act only with a clause.
@@ -170,6 +170,7 @@ def _verb_act(
             tok.dep_ in ("xcomp", "pcomp")
             and tok.head.tag_.startswith("VB")
             and (lex.lemma(tok.head.text) is None)
+            and tok.head.lower_ not in CAUSING  # "prompted the minister to denounce it": did
         ):
             return None  # "refused to comment", "avoided criticising": no speech act took place
         if (

@@ -302,3 +302,24 @@ def test_a_list_of_facts_after_a_colon_is_no_advice(claims_of: ClaimsOf) -> None
         "Acme gave these figures:\n\nSales rose by a tenth.\n\nProfits fell in the north."
     )
     assert [c for c in claims if c.cue == "advice"] == []
+
+
+def test_a_plea_entered_is_a_speech_act(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Anna Kowal's lawyer entered a not guilty plea on her behalf. Kowal entered the race in "
+        "May."
+    )
+    assert [(c.speaker, c.actor, c.type.value) for c in claims] == [
+        ("Anna Kowal's lawyer", "Anna Kowal", "denial")
+    ]
+
+
+def test_one_prompted_to_speak_is_the_speaker(rule_claims: ClaimsOf) -> None:
+    claims = rule_claims(
+        "The commission's decision prompted Poland's justice minister to denounce a one-sided "
+        "report. The court urged the minister to deny the claims."
+    )
+    assert [(c.speaker, c.cue) for c in claims] == [
+        ("Poland's justice minister", "denounce"),
+        ("court", "urged"),  # the minister has not denied anything yet
+    ]
