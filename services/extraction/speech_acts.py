@@ -86,9 +86,9 @@ def find_speech_acts(
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             act = _according(tok, doc[tok.i + 1], ctx)
         elif tok.tag_.startswith("VB") and lex.lemma(tok.text) is not None:
-            act = _verb_act(tok, ctx, has_quote=any(in_quote))
+            act = _verb_act(tok, ctx, has_quote=any(in_quote), quoted=in_quote)
         elif tok.tag_.startswith("VB") and (phrase := _phrasal(tok, lex)) is not None:
-            act = _verb_act(tok, ctx, has_quote=any(in_quote), phrasal=phrase)
+            act = _verb_act(tok, ctx, has_quote=any(in_quote), phrasal=phrase, quoted=in_quote)
         else:
             act = None
         if act is not None and act.parties:
@@ -134,7 +134,12 @@ def _phrasal(verb: Token, lex: Lexicon) -> str | None:
 
 
 def _verb_act(
-    tok: Token, ctx: Context, *, has_quote: bool, phrasal: str | None = None
+    tok: Token,
+    ctx: Context,
+    *,
+    has_quote: bool,
+    phrasal: str | None = None,
+    quoted: list[bool] | None = None,
 ) -> SpeechAct | None:
     lex = ctx.lexicon
     lemma = phrasal or lex.lemma(tok.text) or ""
@@ -210,6 +215,16 @@ def _verb_act(
         cue_text = f"{tok.text} {phrasal.split()[1]}" if phrasal else tok.text
         content = _complement(tok)
         heads = _proposition_heads(tok)
+        fronted = _fronted_act(tok, lex, quoted or [False] * len(tok.doc))
+        if fronted:
+            # "Kremlin says X, Kyiv says not responsible": the first act is the Kremlin's,
+            # side by side with this one, not what Kyiv says
+            content = sorted(
+                [t for t in content if t.i not in fronted]
+                + [c for c in tok.children if c.dep_ == "neg"],
+                key=lambda t: t.i,
+            )
+            heads = [h for h in heads if h.i not in fronted]
     if _reduced_passive(tok, lemma) or _hearsay(tok, lemma):
         return None
     subj, found = subject_of(tok)
@@ -222,6 +237,24 @@ def _verb_act(
     if subj is None or not found:
         return None
     return SpeechAct(tok, cue_text, verb_type, speakers_of(subj, ctx), content, heads)
+
+
+def _fronted_act(verb: Token, lex: Lexicon, quoted: list[bool]) -> set[int]:
+    """Token indices of a speech act with its own speaker that the parser hung before this verb
+    as its clause ("Kremlin says ..., Kyiv says ..."): another act, not this one's content. A
+    quote's verb is what is said ('"I deny it," Lee said'), and so is a fronted verb of
+    another kind ("Macron never suggested resigning, says his office")."""
+    return {
+        t.i
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        and c.i < verb.i
+        and not quoted[c.i]
+        and lex.lemma(c.text) is not None
+        and lex.lemma(c.text) == lex.lemma(verb.text)  # "Macron never suggested it, says X"
+        and any(g.dep_ == "nsubj" for g in c.children)
+        for t in c.subtree
+    }
 
 
 def _misparsed_speech_noun(verb: Token, lex: Lexicon) -> Token | None:

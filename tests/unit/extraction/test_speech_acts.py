@@ -323,3 +323,18 @@ def test_one_prompted_to_speak_is_the_speaker(rule_claims: ClaimsOf) -> None:
         ("Poland's justice minister", "denounce"),
         ("court", "urged"),  # the minister has not denied anything yet
     ]
+
+
+def test_two_acts_side_by_side_in_a_headline(rule_claims: ClaimsOf) -> None:
+    claims = rule_claims(
+        "The attack took place on Monday.",
+        title="Acme says Ruritania sent hackers to steal its data, Ruritania says not responsible",
+    )
+    ruritania = [c.content for c in claims if c.speaker == "Ruritania"]
+    assert [c.speaker for c in claims] == ["Acme", "Ruritania"]
+    assert ruritania == ["not responsible"]
+
+
+def test_a_quote_fronted_before_its_verb_is_what_is_said(rule_claims: ClaimsOf) -> None:
+    claims = rule_claims('"I categorically deny the allegation," said Tom Reed.')
+    assert [(c.speaker, c.type.value) for c in claims] == [("Tom Reed", "denial")]
