@@ -123,6 +123,8 @@ def _object_words_name_allegation(verb: Token, lex: Lexicon) -> bool:
 
 def advises_against(verb: Token, lex: Lexicon) -> bool:
     """ "urged people to stop vaping", "advised residents to leave": an advisory is a warning."""
+    if _to_addressees(verb, lex):
+        return True
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp", "dobj"):
             sub = list(c.subtree)
@@ -136,6 +138,21 @@ def advises_against(verb: Token, lex: Lexicon) -> bool:
         t.lower_ in lex.advisory_verbs and t.tag_ == "VB" and t.i > 0 and t.nbor(-1).lower_ == "to"
         for t in verb.subtree
         if t.i > verb.i
+    )
+
+
+# what one is urged to do to guard oneself: "change their passwords", "check their accounts"
+_PROTECTIVE = frozenset(
+    "change update check protect secure reset vaccinate wash cover lock report".split()  # noqa: SIM905
+)
+
+
+def _to_addressees(verb: Token, lex: Lexicon) -> bool:
+    """ "urged its users to change their passwords": advice to the public to guard itself is a
+    warning (not "urged residents to attend the festival")."""
+    public = any(c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children)
+    return public and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lower_ in _PROTECTIVE for c in verb.children
     )
 
 

@@ -345,3 +345,26 @@ def test_asking_the_public_to_leave_and_refusing_to_let_stand(
     rules_of: ClaimsOf, text: str, expected: str
 ) -> None:
     assert types(rules_of, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann Lee said Ruritania had nothing to do with the attack on the depot.", "denial"),
+        (
+            "The governor has never and would never act in the manner described, Ann Lee said.",
+            "denial",
+        ),
+        ('Ann Lee, the head of Acme, said: "This is not a cyberattack."', "denial"),
+        ("Acme urged its 30 million users to change their passwords after a bug.", "warning"),
+        (
+            "Ann Lee said $3 trillion in investments are needed to prevent a spike in prices.",
+            "warning",
+        ),
+        ("To avoid a shortage, Ruritania must build new plants, Ann Lee said.", "warning"),
+    ],
+)
+def test_rules_denials_and_warnings_in_general_phrasing(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert [c.type.value for c in rules_of(text)] == [expected]
