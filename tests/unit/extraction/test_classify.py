@@ -368,3 +368,19 @@ def test_rules_denials_and_warnings_in_general_phrasing(
     rules_of: ClaimsOf, text: str, expected: str
 ) -> None:
     assert [c.type.value for c in rules_of(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme urged Ruritania to return to the talks.", "assertion"),
+        ("Police urge anyone with information to report it to Acme.", "assertion"),
+        ("Ann Lee said there were fears of fresh attacks on the depot.", "warning"),
+        ("Ann Lee said Acme was deeply concerned about further attacks on its staff.", "warning"),
+        ('"We will take action resolutely if needed," Ann Lee said.', "warning"),
+    ],
+)
+def test_rules_demands_on_states_and_fears_of_more_harm(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert [c.type.value for c in rules_of(text)] == [expected]
