@@ -209,6 +209,8 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
             continue
         lemma = lex.lemma(t.text)
         vt = lex.verbs.get(lemma or "")
+        if vt == "warning" and {"auxpass", "neg"} <= {c.dep_ for c in t.children}:
+            continue  # "we will not be threatened": defiance, no warning (not "will be warned")
         if vt in ("denial", "accusation", "warning"):
             return _TYPED[vt]
         if vt == SENSE and aimed_at_allegation(t, lex):

@@ -384,3 +384,18 @@ def test_rules_demands_on_states_and_fears_of_more_harm(
     rules_of: ClaimsOf, text: str, expected: str
 ) -> None:
     assert [c.type.value for c in rules_of(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Ruritania will not be threatened by Acme," Ann Lee added.', "assertion"),
+        ("Ann Lee said Ruritania will respond sincerely to the report.", "assertion"),
+        ("Ann Lee said Acme staff work in dangerous circumstances.", "assertion"),
+        ("Ann Lee said the river is dangerous.", "warning"),
+    ],
+)
+def test_rules_defiance_cooperation_and_hard_conditions_are_no_warnings(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert [c.type.value for c in rules_of(text)] == [expected]
