@@ -399,3 +399,19 @@ def test_rules_defiance_cooperation_and_hard_conditions_are_no_warnings(
     rules_of: ClaimsOf, text: str, expected: str
 ) -> None:
     assert [c.type.value for c in rules_of(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann Lee said all Acme heaters should be considered unsafe.", "warning"),
+        ("Ann Lee said Ruritania must prepare for further floods this year.", "warning"),
+        ("Ann Lee said Acme must act now to mitigate the harm to its towns.", "warning"),
+        ("Ann Lee said suggestions that Ann Lee is disloyal should not be entertained.", "denial"),
+        ("Ann Lee said the report was the handiwork of mischief-makers.", "denial"),
+    ],
+)
+def test_rules_unsafe_things_and_mischief_makers(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert [c.type.value for c in rules_of(text)] == [expected]
