@@ -123,9 +123,13 @@ def _object_words_name_allegation(verb: Token, lex: Lexicon) -> bool:
 
 def advises_against(verb: Token, lex: Lexicon) -> bool:
     """ "urged people to stop vaping", "advised residents to leave": an advisory is a warning."""
+    if _to_addressees(verb, lex):
+        return True
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp", "dobj"):
             sub = list(c.subtree)
+            if c.lower_ == "return" and not _public_object(verb, lex):
+                continue  # "urged Ruritania to return to talks": no recall, a demand on a state
             if c.lower_ in lex.advisory_verbs or any(t.dep_ == "neg" for t in c.children):
                 return True
             if lex.warning_patterns.search(" ".join(t.text for t in sub)):
@@ -135,7 +139,25 @@ def advises_against(verb: Token, lex: Lexicon) -> bool:
     return any(
         t.lower_ in lex.advisory_verbs and t.tag_ == "VB" and t.i > 0 and t.nbor(-1).lower_ == "to"
         for t in verb.subtree
-        if t.i > verb.i
+        if t.i > verb.i and (t.lower_ != "return" or _public_object(verb, lex))
+    )
+
+
+# what one is urged to do to guard oneself: "change their passwords", "check their accounts"
+_PROTECTIVE = frozenset(
+    "change update check protect secure reset vaccinate wash cover lock".split()  # noqa: SIM905
+)
+
+
+def _public_object(verb: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children)
+
+
+def _to_addressees(verb: Token, lex: Lexicon) -> bool:
+    """ "urged its users to change their passwords": advice to the public to guard itself is a
+    warning (not "urged residents to attend the festival")."""
+    return _public_object(verb, lex) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lower_ in _PROTECTIVE for c in verb.children
     )
 
 
@@ -187,6 +209,8 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
             continue
         lemma = lex.lemma(t.text)
         vt = lex.verbs.get(lemma or "")
+        if vt == "warning" and {"auxpass", "neg"} <= {c.dep_ for c in t.children}:
+            continue  # "we will not be threatened": defiance, no warning (not "will be warned")
         if vt in ("denial", "accusation", "warning"):
             return _TYPED[vt]
         if vt == SENSE and aimed_at_allegation(t, lex):

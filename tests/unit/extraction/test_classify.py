@@ -345,3 +345,73 @@ def test_asking_the_public_to_leave_and_refusing_to_let_stand(
     rules_of: ClaimsOf, text: str, expected: str
 ) -> None:
     assert types(rules_of, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann Lee said Ruritania had nothing to do with the attack on the depot.", "denial"),
+        (
+            "The governor has never and would never act in the manner described, Ann Lee said.",
+            "denial",
+        ),
+        ('Ann Lee, the head of Acme, said: "This is not a cyberattack."', "denial"),
+        ("Acme urged its 30 million users to change their passwords after a bug.", "warning"),
+        (
+            "Ann Lee said $3 trillion in investments are needed to prevent a spike in prices.",
+            "warning",
+        ),
+        ("To avoid a shortage, Ruritania must build new plants, Ann Lee said.", "warning"),
+    ],
+)
+def test_rules_denials_and_warnings_in_general_phrasing(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert [c.type.value for c in rules_of(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme urged Ruritania to return to the talks.", "assertion"),
+        ("Police urge anyone with information to report it to Acme.", "assertion"),
+        ("Ann Lee said there were fears of fresh attacks on the depot.", "warning"),
+        ("Ann Lee said Acme was deeply concerned about further attacks on its staff.", "warning"),
+        ('"We will take action resolutely if needed," Ann Lee said.', "warning"),
+    ],
+)
+def test_rules_demands_on_states_and_fears_of_more_harm(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert [c.type.value for c in rules_of(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Ruritania will not be threatened by Acme," Ann Lee added.', "assertion"),
+        ("Ann Lee said Ruritania will respond sincerely to the report.", "assertion"),
+        ("Ann Lee said Acme staff work in dangerous circumstances.", "assertion"),
+        ("Ann Lee said the river is dangerous.", "warning"),
+    ],
+)
+def test_rules_defiance_cooperation_and_hard_conditions_are_no_warnings(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert [c.type.value for c in rules_of(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann Lee said all Acme heaters should be considered unsafe.", "warning"),
+        ("Ann Lee said Ruritania must prepare for further floods this year.", "warning"),
+        ("Ann Lee said Acme must act now to mitigate the harm to its towns.", "warning"),
+        ("Ann Lee said suggestions that Ann Lee is disloyal should not be entertained.", "denial"),
+        ("Ann Lee said the report was the handiwork of mischief-makers.", "denial"),
+    ],
+)
+def test_rules_unsafe_things_and_mischief_makers(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert [c.type.value for c in rules_of(text)] == [expected]
