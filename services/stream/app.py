@@ -35,7 +35,7 @@ import faust
 
 from schemas.articles import Article
 from schemas.claims import Claim
-from services.stream import processors
+from services.stream import faust_internals, processors
 from services.stream.event_order import AckOrder, ReorderBuffer
 from services.stream.metrics import NO_RECORDING, StreamRecorder
 from services.stream.processors import Out, Record
@@ -125,7 +125,11 @@ def create_app(
     lock = asyncio.Lock()
     acking: list[faust.StreamT[bytes]] = []
 
+    changelog = recent_acts_by_actor.changelog_topic.get_topic_name()
+
     async def decide(event: Any, peers: frozenset[str] = frozenset()) -> None:
+        # a table write needs the changelog topic in the producer's metadata (faust_internals)
+        await faust_internals.until_producer_knows(app, changelog)
         outs = processors.spot_new_claims(
             _record(event),
             recent_acts=recent_acts_by_actor,

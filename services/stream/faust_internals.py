@@ -10,6 +10,7 @@ an upgrade means re-reading only what this module names.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Collection, Coroutine, Iterable, Mapping
 from typing import Any
 
@@ -53,3 +54,19 @@ def connect_before_streams_resume(
     calls `app.flow_control.resume()`; the hold in recovery_race.py relies on that order.
     """
     app.on_rebalance_complete.connect(handler)
+
+
+async def until_producer_knows(app: faust.App, topic: str, *, poll_s: float = 0.1) -> None:
+    """Wait until the producer's cluster metadata lists `topic`.
+
+    faust hashes a table write's key to a changelog partition from that metadata and raises
+    TypeError (aiokafka's `partitions_for_topic` is None) when the changelog topic, created at
+    startup, is not in it yet: seen when the reorder timer wrote before the first update. The
+    producer is faust's aiokafka driver's `_producer`; its client is aiokafka's.
+    """
+    client = app.producer._ensure_producer().client  # type: ignore[attr-defined]
+    while client.cluster.partitions_for_topic(topic) is None:
+        client.add_topic(topic)
+        await client.force_metadata_update()
+        if client.cluster.partitions_for_topic(topic) is None:
+            await asyncio.sleep(poll_s)

@@ -58,3 +58,30 @@ def test_recovery_signals_rebalance_complete_before_it_resumes_flow() -> None:
     assert signal != -1, "Recovery.on_recovery_completed no longer sends on_rebalance_complete"
     assert resume != -1, "Recovery.on_recovery_completed no longer resumes flow control"
     assert signal < resume
+
+
+async def test_until_producer_knows_waits_for_the_topics_metadata() -> None:
+    # the producer knows the changelog topic only after two metadata updates
+    known: dict[str, set[int]] = {}
+    asked: list[str] = []
+
+    class Cluster:
+        def partitions_for_topic(self, topic: str) -> set[int] | None:
+            return known.get(topic)
+
+    class Client:
+        cluster = Cluster()
+
+        def add_topic(self, topic: str) -> None:
+            asked.append(topic)
+
+        async def force_metadata_update(self) -> None:
+            if len(asked) >= 2:
+                known["t-changelog"] = {0, 1}
+
+    class Producer:
+        client = Client()
+
+    app = SimpleNamespace(producer=SimpleNamespace(_ensure_producer=lambda: Producer()))
+    await faust_internals.until_producer_knows(app, "t-changelog", poll_s=0)  # type: ignore[arg-type]
+    assert known["t-changelog"] == {0, 1} and asked == ["t-changelog", "t-changelog"]
