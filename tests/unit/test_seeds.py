@@ -71,7 +71,8 @@ def test_no_seed_claim_names_a_common_noun_as_its_actor() -> None:
     """Every actor is a name; a speaker nobody stands behind ("Traders said") is marked
     "unnamed traders", never given a role or a common noun ("ministry") as if it were one."""
     from services.extraction import Extractor
-    from services.extraction.settle import is_common_noun, names_no_one
+    from services.extraction.settle import is_common_noun
+    from services.extraction.unnamed import names_no_one
 
     articles = [r.article.to_article() for r in seed_results()]
     actors = {c.actor for claims in Extractor.load().extract_many(articles) for c in claims}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from extraction_helpers import ClaimsOf
 
-from services.extraction.settle import is_common_noun, names_no_one
+from services.extraction.settle import is_common_noun
+from services.extraction.unnamed import names_no_one
 
 
 def parties(claims: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]

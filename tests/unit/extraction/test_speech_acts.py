@@ -5,10 +5,6 @@ from __future__ import annotations
 import pytest
 from extraction_helpers import ClaimsOf
 
-from schemas.articles import Article
-from schemas.claims import Claim
-from services.extraction import Extractor
-
 
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
@@ -222,16 +218,6 @@ def test_legislator_speaks_for_herself_not_her_seat_or_party(claims_of: ClaimsOf
     ]
 
 
-@pytest.fixture
-def rule_claims(rules_extractor: Extractor) -> ClaimsOf:
-    """The rules alone: these tests are about finding the act and its speaker."""
-
-    def run(text: str, title: str = "", article_id: str = "test-article") -> list[Claim]:
-        return rules_extractor.extract(Article(id=article_id, title=title, text=text))
-
-    return run
-
-
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [
@@ -247,24 +233,24 @@ def rule_claims(rules_extractor: Extractor) -> ClaimsOf:
     ],
 )
 def test_denials_and_warnings_the_parser_hides(
-    rule_claims: ClaimsOf, text: str, speaker: str, cue: str
+    rules_of: ClaimsOf, text: str, speaker: str, cue: str
 ) -> None:
-    claims = rule_claims(text)
+    claims = rules_of(text)
     assert [(c.speaker, c.cue, c.type.value) for c in claims][:1] == [
         (speaker, cue, "warning" if cue == "warns" else "denial")
     ]
 
 
-def test_a_claim_a_company_denied_is_the_companys_not_the_users(rule_claims: ClaimsOf) -> None:
-    claims = rule_claims(
+def test_a_claim_a_company_denied_is_the_companys_not_the_users(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
         "The Bank of Ruritania said the audit was routine. Users said their card numbers had "
         "leaked, a claim the company has denied."
     )
     assert [(c.speaker, c.type.value) for c in claims][-1:] == [("Bank of Ruritania", "denial")]
 
 
-def test_a_call_for_calm_is_no_verdict(rule_claims: ClaimsOf) -> None:
-    assert rule_claims("Governor Reed called for calm after the storm.") == []
+def test_a_call_for_calm_is_no_verdict(rules_of: ClaimsOf) -> None:
+    assert rules_of("Governor Reed called for calm after the storm.") == []
 
 
 def test_an_age_epithet_is_the_person_named_before(claims_of: ClaimsOf) -> None:
@@ -283,8 +269,8 @@ def test_an_age_epithet_is_the_person_named_before(claims_of: ClaimsOf) -> None:
         ("Weather officials issued a storm warning for parts of the coast.", "issued warning"),
     ],
 )
-def test_more_ways_to_report_a_speech_act(rule_claims: ClaimsOf, text: str, cue: str) -> None:
-    assert [c.cue for c in rule_claims(text)] == [cue]
+def test_more_ways_to_report_a_speech_act(rules_of: ClaimsOf, text: str, cue: str) -> None:
+    assert [c.cue for c in rules_of(text)] == [cue]
 
 
 def test_imperatives_listed_after_a_colon_are_the_announcers_advice(claims_of: ClaimsOf) -> None:
@@ -314,8 +300,8 @@ def test_a_plea_entered_is_a_speech_act(claims_of: ClaimsOf) -> None:
     ]
 
 
-def test_one_prompted_to_speak_is_the_speaker(rule_claims: ClaimsOf) -> None:
-    claims = rule_claims(
+def test_one_prompted_to_speak_is_the_speaker(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
         "The commission's decision prompted Poland's justice minister to denounce a one-sided "
         "report. The court urged the minister to deny the claims."
     )
@@ -325,8 +311,8 @@ def test_one_prompted_to_speak_is_the_speaker(rule_claims: ClaimsOf) -> None:
     ]
 
 
-def test_two_acts_side_by_side_in_a_headline(rule_claims: ClaimsOf) -> None:
-    claims = rule_claims(
+def test_two_acts_side_by_side_in_a_headline(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
         "The attack took place on Monday.",
         title="Acme says Ruritania sent hackers to steal its data, Ruritania says not responsible",
     )
@@ -335,6 +321,6 @@ def test_two_acts_side_by_side_in_a_headline(rule_claims: ClaimsOf) -> None:
     assert ruritania == ["not responsible"]
 
 
-def test_a_quote_fronted_before_its_verb_is_what_is_said(rule_claims: ClaimsOf) -> None:
-    claims = rule_claims('"I categorically deny the allegation," said Tom Reed.')
+def test_a_quote_fronted_before_its_verb_is_what_is_said(rules_of: ClaimsOf) -> None:
+    claims = rules_of('"I categorically deny the allegation," said Tom Reed.')
     assert [(c.speaker, c.type.value) for c in claims] == [("Tom Reed", "denial")]

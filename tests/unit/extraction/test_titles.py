@@ -5,9 +5,6 @@ from __future__ import annotations
 import pytest
 from extraction_helpers import ClaimsOf, only
 
-from schemas.articles import Article
-from services.extraction import Extractor
-
 
 def test_bare_title_is_the_person_named_with_it_earlier(claims_of: ClaimsOf) -> None:
     text = (
@@ -106,17 +103,17 @@ def test_a_headlines_nameless_role_is_the_person_the_lede_names(claims_of: Claim
     ],
 )
 def test_a_headline_may_name_its_speaker_first_or_last(
-    rules_extractor: Extractor, title: str, speaker: str
+    rules_of: ClaimsOf, title: str, speaker: str
 ) -> None:
-    claims = rules_extractor.extract(Article(id="t", title=title, text="Talks went on."))
+    claims = rules_of("Talks went on.", title=title)
     assert [c.speaker for c in claims] == [speaker]
 
 
 @pytest.mark.parametrize(
     "title", ["Storm season: what you need to know", "Election 2026: Lee wins the vote"]
 )
-def test_a_rubric_before_a_colon_names_no_speaker(rules_extractor: Extractor, title: str) -> None:
-    assert rules_extractor.extract(Article(id="t", title=title, text="Talks went on.")) == []
+def test_a_rubric_before_a_colon_names_no_speaker(rules_of: ClaimsOf, title: str) -> None:
+    assert rules_of("Talks went on.", title=title) == []
 
 
 def test_a_headline_speaker_the_body_never_names_is_the_ledes(claims_of: ClaimsOf) -> None:
