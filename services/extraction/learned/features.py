@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -95,7 +95,29 @@ def rule_strength(confidence: float) -> str:
     return "cue" if confidence >= 0.85 else "content" if confidence >= 0.7 else "quote"
 
 
-def features(claim: Claim, classes: WordClasses) -> dict[str, float]:
+def own_sentences(claims: Sequence[Claim]) -> list[str]:
+    """Each claim's sentence without what another speaker says after it: in "Acme says X, Beta
+    says it did nothing wrong" Beta's denial is no signal of the type of Acme's claim, while
+    the claim Beta answers stays a signal of Beta's."""
+    out = []
+    for claim in claims:
+        text = claim.sentence
+        mine = text.find(claim.content) if claim.content else -1
+        for other in claims:
+            if (
+                other.sentence == claim.sentence
+                and other.speaker != claim.speaker
+                and other.content
+                and other.content not in claim.content
+                and text.find(other.content) > mine >= 0
+            ):
+                text = text.replace(other.content, " ")
+        out.append(text)
+    return out
+
+
+def features(claim: Claim, classes: WordClasses, sentence: str | None = None) -> dict[str, float]:
+    """`sentence` is the claim's own part of its sentence (`own_sentences`), if not all of it."""
     f: dict[str, float] = {
         f"rule={claim.type.value}": 1.0,
         f"rule_by={rule_strength(claim.confidence)}": 1.0,
@@ -107,7 +129,8 @@ def features(claim: Claim, classes: WordClasses) -> dict[str, float]:
         f["headline"] = 1.0
     if claim.speaker != claim.actor:
         f["speaks_for_other"] = 1.0
-    for scope, text in (("said", claim.content), ("sentence", claim.sentence)):
+    own = claim.sentence if sentence is None else sentence
+    for scope, text in (("said", claim.content), ("sentence", own)):
         found = _classes_in(text, classes)
         for name in found:
             f[f"{scope}:{name}"] = 1.0

@@ -13,7 +13,7 @@ from typing import Any
 from schemas.claims import Claim, ClaimType
 from services.extraction.learned.combiner import NONE, Combiner, Decision
 from services.extraction.learned.cues import InducedCue
-from services.extraction.learned.features import features, rule_strength
+from services.extraction.learned.features import features, own_sentences, rule_strength
 
 MODEL_FILE = "data/model.json"
 # The word classes (features.py) a type is defined by, in the annotation guidelines' words.
@@ -68,28 +68,31 @@ class LearnedModel:
     policy: Policy = field(default_factory=lambda: Policy())
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def _evidenced(self, claim: Claim, label: str) -> bool:
+    def _evidenced(self, claim: Claim, label: str, sentence: str | None = None) -> bool:
         if not self.policy.require_evidence:
             return True
         wanted = EVIDENCE.get(label)
         if wanted is None:
             return True
-        f = features(claim, self.classes)
+        f = features(claim, self.classes, sentence)
         return any(f"{scope}:{name}" in f for scope in ("said", "sentence") for name in wanted)
 
-    def decide(self, claim: Claim) -> Decision | None:
+    def decide(self, claim: Claim, sentence: str | None = None) -> Decision | None:
         if self.combiner is None:
             return None
         p = self.policy
         boost = {"denial": p.alert_boost, "warning": p.alert_boost}
         floor = p.none_floor if p.drop_none else float("inf")
-        return self.combiner.decide(features(claim, self.classes), boost=boost, none_floor=floor)
+        f = features(claim, self.classes, sentence)
+        return self.combiner.decide(f, boost=boost, none_floor=floor)
 
     def judge(self, claims: Iterable[Claim]) -> list[Judged]:
-        """Each rule-built candidate with the combiner's decision and what becomes of it."""
+        """Each rule-built candidate (one article's) with the combiner's decision and what
+        becomes of it."""
+        claims = list(claims)
         out = []
-        for claim in claims:
-            decision = self.decide(claim)
+        for claim, sentence in zip(claims, own_sentences(claims), strict=True):
+            decision = self.decide(claim, sentence)
             if (
                 decision is not None
                 and self.policy.promote_only
@@ -100,7 +103,9 @@ class LearnedModel:
                 out.append(Judged(claim, claim, None))
             elif decision.label == NONE:
                 out.append(Judged(claim, None, decision))
-            elif decision.label != claim.type.value and not self._evidenced(claim, decision.label):
+            elif decision.label != claim.type.value and not self._evidenced(
+                claim, decision.label, sentence
+            ):
                 out.append(Judged(claim, claim, decision))
             elif decision.label != claim.type.value:
                 typed = claim.model_copy(update={"type": ClaimType(decision.label)})

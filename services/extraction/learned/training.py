@@ -21,7 +21,12 @@ from services.extraction.extractor import Extractor
 from services.extraction.learned import cues as induced
 from services.extraction.learned.combiner import NONE
 from services.extraction.learned.corpus import Annotated, folders
-from services.extraction.learned.features import features, seed_classes, word_classes
+from services.extraction.learned.features import (
+    features,
+    own_sentences,
+    seed_classes,
+    word_classes,
+)
 from services.extraction.learned.fit import fit
 from services.extraction.learned.model import LearnedModel, Policy
 from services.extraction.learned.parses import ParseCache
@@ -105,7 +110,11 @@ def fit_model(
     cues = settings.select(induced.merged(evidence, folders(items)))
     extractor = Extractor(cast(Language, nlp), lexicon=induced.extend(base, cues))
     claims, labels = candidates(items, extractor, canonical)
-    rows = [features(c, classes) for cs in claims for c in cs]
+    rows = [
+        features(c, classes, own)
+        for cs in claims
+        for c, own in zip(cs, own_sentences(cs), strict=True)
+    ]
     combiner = fit(rows, labels, c=settings.c)
     return LearnedModel(tuple(cues), classes, combiner, settings.policy)
 

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from schemas.claims import Claim, ClaimType, Span
-from services.extraction.learned.features import features, seed_classes, word_classes
+from services.extraction.learned.features import (
+    features,
+    own_sentences,
+    seed_classes,
+    word_classes,
+)
 
 
 def claim(content: str, *, type_: ClaimType = ClaimType.ASSERTION, field: str = "text") -> Claim:
@@ -43,3 +48,24 @@ def test_wordnet_widens_the_seed_classes() -> None:
     assert "weather" not in widened["harm"]
     f = features(claim("the report is balderdash"), widened)
     assert f["said:falsity"] == 1.0
+
+
+def test_another_speakers_words_in_the_sentence_are_not_this_claims_signals() -> None:
+    sentence = "Ruritania says the rebels shelled the dam, rebels say it is a lie"
+    accuser = claim("the rebels shelled the dam").model_copy(update={"sentence": sentence})
+    rebels = claim("it is a lie").model_copy(update={"sentence": sentence, "speaker": "rebels"})
+    own = own_sentences([accuser, rebels])
+    assert "lie" not in own[0] and "shelled" in own[0]
+    assert own[1] == sentence  # the rebels' own part keeps the accusation they answer
+    classes = seed_classes()
+    assert "sentence:falsity" in features(rebels, classes, own[1])
+    assert "sentence:falsity" in features(accuser, classes)  # the whole sentence had it
+    assert "sentence:falsity" not in features(accuser, classes, own[0])
+
+
+def test_the_same_speakers_run_of_claims_keeps_the_whole_sentence() -> None:
+    one = claim("the report is false")
+    two = claim("the report is false and they know it").model_copy(
+        update={"sentence": one.sentence}
+    )
+    assert own_sentences([one, two]) == [one.sentence, one.sentence]
