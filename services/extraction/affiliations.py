@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from services.actors import lookup_actor, role_of
 from services.extraction.context import Context
+from services.extraction.kin import KIN as _KIN
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tail, name_tokens, text_of
 from services.extraction.represents import body_before_role
@@ -110,36 +111,6 @@ def _portfolio(run: list[Token]) -> bool:
     """ "Transport Secretary": the words before a minister's title are a portfolio, no place."""
     role = role_of(text_of(run))
     return role is not None and role.note == "minister or ministry"
-
-
-# Relations between people: "the daughter of X", "X's widow" name a person, not a body.
-_KIN = frozenset(
-    [
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "father",
-        "mother",
-        "brother",
-        "sister",
-        "widow",
-        "widower",
-        "girlfriend",
-        "boyfriend",
-        "partner",
-        "fiancee",
-        "fiancé",
-        "friend",
-        "cousin",
-        "nephew",
-        "niece",
-        "uncle",
-        "aunt",
-        "grandson",
-        "granddaughter",
-    ]
-)
 
 
 def appositive_actor(head: Token, ctx: Context) -> str | None:

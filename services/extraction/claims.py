@@ -18,6 +18,7 @@ from services.extraction.classify import (
     type_of_cue,
 )
 from services.extraction.context import Context
+from services.extraction.kin import named_as_relative
 from services.extraction.lexicon import CONTENT
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import own_name
@@ -125,6 +126,8 @@ class ClaimBuilder:
                 continue
             if root.dep_ in ("nsubj", "nsubjpass"):
                 later.append(party)
+            elif named_as_relative(root):
+                self.ctx.mentions.add_behind(party)
             else:
                 self.ctx.mentions.add(party)
         for party in later + [p for a in acts for p in a.parties if p.is_person]:

@@ -122,6 +122,12 @@ class Mentions:
         bucket[:] = [p for p in bucket if p.name != party.name]
         bucket.append(party)
 
+    def add_behind(self, party: Party) -> None:
+        """Someone named only in passing ("the son of X"): known, but behind everyone else, so
+        that a bare surname means the person the story is about."""
+        if all(p.name != party.name for p in self.people):
+            self.people.insert(0, party)
+
     def spoke(self, party: Party) -> None:
         self.add(party)
         self.speakers.append(party)

@@ -14,6 +14,7 @@ from services.extraction.affiliations import (
 )
 from services.extraction.common_nouns import describe_common, names_a_firm, role_owner
 from services.extraction.context import Context
+from services.extraction.kin import kin_epithet
 from services.extraction.lexicon import inflections
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import (
@@ -174,6 +175,9 @@ def describe(head: Token, ctx: Context) -> Party | None:
         return ctx.mentions.pronoun(low)
     if _age_epithet(head):
         return ctx.mentions.last_person()  # "the 62-year-old said": the person last named
+    relative = kin_epithet(head, ctx)
+    if relative is not None:
+        return relative
     numbered = [c for c in head.rights if c.dep_ == "nummod" and c.i == head.i + 1]
     if numbered and lookup_actor(f"{head.text} {numbered[0].text}") is not None:
         name = f"{head.text} {numbered[0].text}"  # "Number 10" is a seat of government
