@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.actors import is_country, lookup_actor
+from services.actors import is_country, lookup_actor, role_of
 from services.extraction.context import Context
 
 NAME_TAGS = frozenset({"NNP", "NNPS"})
@@ -64,6 +64,8 @@ def name_tokens(head: Token, ctx: Context) -> tuple[list[Token], list[Token]]:
             break
         if word in ctx.lexicon.titles or lookup_actor(t.text) is not None:
             break
+        if t.i == t.sent.start and role_of(t.text) is not None:
+            break  # "Rapper Jo Bell denied ...": a sentence's capital, not part of the name
         name.insert(0, t)
     while len(name) > 1 and not name[0].text[:1].isupper():
         name.pop(0)  # "President-elect Ann Lee": "-elect" is the title's tail, not the name

@@ -26,6 +26,7 @@ from services.extraction.noun_phrases import (
     own_name,
     text_of,
 )
+from services.extraction.parties import party_label
 from services.extraction.represents import represented, role_in
 from services.extraction.titles import (
     bare_title,
@@ -267,7 +268,11 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     elif known is None and len(name_toks) == 1:
         name = spelled_out or full_name_later(name, ctx) or name
     ctx.mentions.note_gender(name, gender_of(descriptors, ctx))
-    tied = actor_in(descriptors, ctx) or appositive_actor(head, ctx)
+    tied = (
+        party_label(name_toks[-1], descriptors)
+        or actor_in(descriptors, ctx)
+        or appositive_actor(head, ctx)
+    )
     held = role_in(descriptors)
     if tied is None and held is not None:
         tied = represented(held[0], head, descriptors, ctx)  # "Judge Ann Lee": her court

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Token
 
-from services.actors import Role, lookup_actor, role_of
+from services.actors import Role, country_of, lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.mentions import Party
 from services.extraction.unnamed import unnamed
@@ -16,8 +16,9 @@ from services.extraction.unnamed import unnamed
 # named ("the Health Secretary", "the defence minister"). Governors, mayors and firms' chiefs
 # are left out: a bare "the governor" is too often a state's or a bank's.
 _NATIONAL = frozenset({"minister or ministry", "head of state or government"})
+# "MOSCOW (Reuters) -", "Kyiv, Ukraine --", "(WASHINGTON) —"
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z .'-]{1,40}?)(?:,[^,\n-]{1,30})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]"
+    r"^\s*\(?([A-Z][A-Za-z .'-]{1,40}?)\)?(?:,[^,\n-]{1,30})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]"
 )
 _NOT_HOLDER = frozenset({"shadow", "former", "ex", "ex-", "then", "deputy", "junior"})
 _NAME = r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
@@ -44,7 +45,8 @@ def _dateline_country(text: str) -> str | None:
     match = _DATELINE.match(body)
     if match is None:
         return None
-    return lookup_actor(match.group(1).strip().title())
+    found = lookup_actor(match.group(1).strip().title())
+    return country_of(found) if found else None  # "(Bloomberg) --" credits, names no place
 
 
 def title_holder(title: str, ctx: Context) -> Party | None:
