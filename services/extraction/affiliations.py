@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.actors import lookup_actor, role_of
+from services.actors import actor_kind, lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.kin import KIN as _KIN
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tail, name_tokens, text_of
 from services.extraction.represents import body_before_role
+from services.extraction.unnamed import names_no_one
 
 
 def author_of(document: Token) -> Token | None:
@@ -121,7 +122,7 @@ def appositive_actor(head: Token, ctx: Context) -> str | None:
         own = role_of(c.text)
         if own is not None and own.note == "private voice":
             return None  # "X, the president's nominee for the court,": nobody's voice but X's
-        found = actor_in(flat_left(c), ctx)
+        found = actor_in(flat_left(c), ctx) or _anaphoric_owner(c, ctx)
         if found is not None:
             return found
         for t in c.subtree:
@@ -139,6 +140,30 @@ def appositive_actor(head: Token, ctx: Context) -> str | None:
                 if served is not None:
                     return served
     return None
+
+
+def _anaphoric_owner(role: Token, ctx: Context) -> str | None:
+    """ "X, the company's vice president,": the company the story named before."""
+    from services.extraction.speakers import describe  # speakers resolve appositives: a cycle
+
+    for owner in role.lefts:
+        if owner.dep_ != "poss" or owner.lower_ not in ctx.lexicon.anaphoric_nouns:
+            continue
+        if owner.lower_ in _FIRMS:
+            # a company the knowledge base does not list: not the regulator that spoke last
+            firms = [
+                p
+                for p in ctx.mentions.groups
+                if actor_kind(p.actor) is None and not names_no_one(p.actor)
+            ]
+            return firms[-1].actor if firms else None
+        party = describe(owner, ctx)
+        if party is not None and not party.is_person and not names_no_one(party.actor):
+            return party.actor
+    return None
+
+
+_FIRMS = frozenset({"company", "firm"})
 
 
 def _principal_actor(person: Token, ctx: Context) -> str | None:

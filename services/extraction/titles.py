@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Token
 
-from services.actors import Role, country_of, lookup_actor, role_of
+from services.actors import Role, actor_kind, lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.mentions import Party
 from services.extraction.unnamed import unnamed
@@ -46,7 +46,8 @@ def _dateline_country(text: str) -> str | None:
     if match is None:
         return None
     found = lookup_actor(match.group(1).strip().title())
-    return country_of(found) if found else None  # "(Bloomberg) --" credits, names no place
+    # a place ("NEW YORK —" is the state's); "(Bloomberg) --" credits the outlet, no place
+    return found if found and actor_kind(found) in ("country", "subnational") else None
 
 
 def title_holder(title: str, ctx: Context) -> Party | None:

@@ -41,3 +41,22 @@ def test_a_former_member_speaks_for_no_party(claims_of: ClaimsOf) -> None:
 def test_a_role_word_opening_the_sentence_is_no_part_of_the_name(claims_of: ClaimsOf) -> None:
     text = "Rapper Jo Bell has denied the allegations. Singer Mara Olsen said the claim was false."
     assert [s for s, _ in pairs(claims_of, text)] == ["Jo Bell", "Mara Olsen"]
+
+
+def test_the_companys_officer_speaks_for_the_company_named_before(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The European Commission said on Tuesday it had fined Acme Corp for abusing its "
+        'dominance. "This decision is unjustified," said Lee Ann Moss, the company\'s vice '
+        "president. Jo Park, the firm's spokeswoman, said it would appeal.",
+        title="EU fines Acme Corp over search ads",
+    )
+    assert [(c.speaker, c.actor) for c in claims if c.span.field == "text"] == [
+        ("European Commission", "European Commission"),
+        ("Lee Ann Moss", "Acme Corp"),
+        ("Jo Park", "Acme Corp"),
+    ]
+
+
+def test_a_state_dateline_still_places_a_judge(claims_of: ClaimsOf) -> None:
+    claims = claims_of("NEW YORK — Judge Ann Roe warned the defendant he could be jailed.")
+    assert [c.actor for c in claims] == ["New York court"]
