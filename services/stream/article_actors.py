@@ -41,9 +41,20 @@ def _canonical(actor: str, forms: dict[str, tuple[str, tuple[str, ...]]]) -> str
     form, key = forms[actor]
     # Longer names ending in this one, told apart by their folded words ("Mr Lind" is "Lind").
     longer = {
-        k: f for f, k in forms.values() if key and len(k) > len(key) and k[-len(key) :] == key
+        k: f
+        for f, k in forms.values()
+        if key and len(k) > len(key) and k[-len(key) :] == key and not _of_phrase(f, key)
     }
     return next(iter(longer.values())) if len(longer) == 1 else form
+
+
+# Words that make "CEO of CrowdStrike" a phrase about CrowdStrike, not a longer name of it.
+_LINKS = frozenset({"of", "for", "at", "to", "from", "in", "the", "and"})
+
+
+def _of_phrase(longer: str, key: tuple[str, ...]) -> bool:
+    prefix = longer.split()[: -len(key)]
+    return any(w.lower() in _LINKS for w in prefix)
 
 
 def _form(name: str, names: set[str], lower: set[str]) -> tuple[str, tuple[str, ...]]:

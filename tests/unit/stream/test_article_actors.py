@@ -79,3 +79,15 @@ async def test_the_extraction_step_keys_claims_by_the_article_s_spelling() -> No
 
     outs = await extract_claims(article_record(ARTICLE), extract=extract)
     assert [o.key for o in outs] == ["Mara Olsen", "Mara Olsen"]
+
+
+def test_a_phrase_about_a_company_is_no_longer_name_of_it() -> None:
+    text = "The chief executive of Acme spoke on Friday. Acme said the outage was no attack."
+    article = Article(id="acme-1", source="Wire", title="Acme outage", text=text)
+    claims = [
+        claim_in(
+            article, "The chief executive of Acme spoke on Friday.", "Acme", ClaimType.DENIAL
+        ).model_copy(update={"speaker": "CEO of Acme"}),
+        claim_in(article, "Acme said the outage was no attack.", "Acme", ClaimType.DENIAL),
+    ]
+    assert [c.actor for c in canonical_actors(claims, text)] == ["Acme", "Acme"]
