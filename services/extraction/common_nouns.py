@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.actors import lookup_actor, role_of
+from services.actors import is_country, lookup_actor, role_of
 from services.extraction.affiliations import (
     actor_in,
     appositive_actor,
@@ -98,6 +98,9 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     if actor is None and names:
         actor = lookup_actor(text_of(names)) or text_of(names)
     own_role = role_of(head.text)
+    leader = _leader_epithet(head, mods, has_det_the, actor, ctx)
+    if leader is not None:
+        return leader
     if (
         has_det_the
         and not mods
@@ -147,6 +150,51 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     if actor is None:
         actor = unnamed(speaker) if _names_nobody(head, ctx) else speaker
     return Party(speaker, actor, is_person=one_person, plural=plural)
+
+
+def _leader_epithet(
+    head: Token, mods: list[Token], definite: bool, country: str | None, ctx: Context
+) -> Party | None:
+    """ "Zelenskiy has denied ... The Ukrainian president said": a country's leader named by
+    office is the named person who spoke last, when the article tied them to no one else."""
+    role = role_of(head.text)
+    if not (definite and mods and country and role and role.note == "head of state or government"):
+        return None
+    if (
+        not is_country(country)
+        or head.tag_ != "NN"
+        or any(
+            m.tag_ == "JJ" and m.lower_ in ("former", "late", "new", "next", "then") for m in mods
+        )
+    ):
+        return None
+    person = _last_named_speaker(ctx)
+    untied = person is not None and person.actor == person.name
+    if person is None or not (person.actor == country or (untied and not _described(person, ctx))):
+        return None
+    ctx.mentions.note_roles(person.name, {head.lower_})
+    return Party(person.name, country, is_person=True)
+
+
+def _described(person: Party, ctx: Context) -> bool:
+    """Whether the article gave the person a role or a description of their own ("Ann Lee,
+    a minister of a state the knowledge base does not know,")."""
+    if ctx.mentions.roles.get(person.name):
+        return True
+    text = ctx.mentions.text
+    at = text.find(person.name)
+    return at >= 0 and text[at + len(person.name) : at + len(person.name) + 2].startswith(",")
+
+
+def _last_named_speaker(ctx: Context) -> Party | None:
+    """The last speaker with a full name the knowledge base does not know (a person, though
+    the entity recogniser may have missed it: "Volodymyr Zelenskiy has denied ...")."""
+    for party in reversed(ctx.mentions.speakers):
+        words = party.name.split()
+        if party.is_person or (len(words) >= 2 and all(w[:1].isupper() for w in words)):
+            named = "'s" not in party.name and lookup_actor(party.name) is None
+            return party if named else None
+    return None
 
 
 def _naming(mods: list[Token]) -> list[Token]:
