@@ -11,6 +11,7 @@ from schemas.articles import Article
 from schemas.claims import Claim, ClaimType, Span
 from services.actors import lookup_actor
 from services.extraction.classify import (
+    named_act,
     negates_deed,
     promises_harm,
     tells_public,
@@ -134,6 +135,9 @@ class ClaimBuilder:
         lex = self.ctx.lexicon
         if act.cue is not None and (promises_harm(act.cue, lex) or tells_public(act.cue, lex)):
             return [(ClaimType.WARNING, True)]
+        named = named_act(act.cue, lex) if act.cue and act.verb_type == CONTENT else None
+        if named is not None:
+            return [(named, True)]  # "the warning was announced by ..."
         if act.verb_type != CONTENT or (act.cue is None and not act.heads):
             return (
                 [type_of_cue(act.cue, act.verb_type, act.content, party, lex)]

@@ -6,23 +6,13 @@ from spacy.tokens import Token
 
 from schemas.claims import ClaimType
 from services.extraction.absence import nobody_did, nothing_there
-from services.extraction.actor_lookup import lookup_actor
 from services.extraction.exoneration import clears_self
-from services.extraction.falsity import calls_false, without_attributive
+from services.extraction.falsity import calls_false, predicates_false, without_attributive
 from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
 from services.extraction.mentions import Party
+from services.extraction.negation import MODALS, PAST_AUX, is_self, rebuts_by_negation
 
 _TYPED = {t.value: t for t in ClaimType}
-# "I have not seen the report", "he had not received complaints": not perceiving or
-# receiving something rebuts no allegation
-_PERCEPTION = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "see saw seen hear heard read receive received know knew known notice noticed learn"
-        " learned learnt watch watched expect expected get got gotten"
-    ).split()
-)
-_EMPHATIC = frozenset({"definitely", "categorically", "absolutely", "certainly", "emphatically"})
-_PAST_AUX = frozenset({"has", "have", "had", "did", "was", "were", "'s", "'ve", "'d"})
 
 
 def type_of_cue(
@@ -42,6 +32,20 @@ def type_of_cue(
     if tells_public(cue, lex):
         return ClaimType.WARNING, True
     return type_of_content(content, speaker, lex), False
+
+
+def named_act(cue: Token, lex: Lexicon) -> ClaimType | None:
+    """ "The warning was announced by ...", "a warning from the ministry, in which it said
+    ...": a noun on the cue names what the act is."""
+    # not the object: "described the threats as a bluff" speaks of a warning, makes none
+    nouns = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    if cue.dep_ == "relcl":
+        nouns.append(cue.head)
+    for noun in nouns:
+        found = lex.speech_nouns.get(noun.lower_)
+        if found in (ClaimType.WARNING.value, ClaimType.DENIAL.value):
+            return _TYPED[found]
+    return None
 
 
 # What one is denied when "deny" refuses rather than disputes ("denied the request").
@@ -185,7 +189,7 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         or advises_public(tokens, lex)
     ):
         return ClaimType.WARNING
-    if calls_false(without_attributive(tokens, lex), lex):
+    if calls_false(without_attributive(tokens, lex), lex) or predicates_false(tokens, lex):
         return ClaimType.DENIAL
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
@@ -193,7 +197,7 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.DENIAL  # "there has not been a single injury", "there is no problem"
     if nobody_did(tokens):
         return ClaimType.DENIAL  # "no one has made any threats", "neither of them did it"
-    if clears_self(tokens, lambda s: _is_self(s, speaker.actor, speaker.is_person, speaker.plural)):
+    if clears_self(tokens, lambda s: is_self(s, speaker.actor, speaker.is_person, speaker.plural)):
         return ClaimType.DENIAL  # "I am not a cheat", "he is innocent"
     return ClaimType.ASSERTION
 
@@ -292,50 +296,6 @@ def _asks_public_to_avoid(verb: Token, lex: Lexicon) -> bool:
     )
 
 
-def _is_self(subj: Token, actor: str, is_person: bool, plural: bool) -> bool:
-    low = subj.lower_
-    if low in ("i", "we"):
-        return True
-    if low in ("he", "she"):
-        return is_person or not plural  # "the senator said he was not involved"
-    if low == "it":
-        return not is_person
-    if low == "they":
-        return plural or not is_person
-    return lookup_actor(subj.text) == actor or subj.text == actor
-
-
-def rebuts_by_negation(
-    tokens: list[Token], speaker_actor: str, speaker_is_person: bool, speaker_plural: bool
-) -> bool:
-    """ "Russia has not asked China for help": the speaker's side denies a past deed."""
-    for t in tokens:
-        if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
-            continue
-        if t.lower_ in _PERCEPTION:
-            continue
-        aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-        # a past deed ("has not asked", "did not order", "was not involved"), not an ongoing
-        # stance ("is not going to", "is not seeking")
-        past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX))
-        if t.lower_ in _PAST_AUX and any(c.lower_ == "never" for c in t.children):
-            past = True  # "I have never and would never ...": the parser heads it on "have"
-        modal = aux & {"could", "can", "will", "would", "may", "might", "should", "must"}
-        if not past or (modal and not aux & _PAST_AUX):
-            continue  # "have never and would never taken": the past deed is still denied
-        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj and t.dep_ == "conj":
-            # "he is retired and has not indicated ...": the first verb's subject is shared
-            subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj:
-            continue
-        if _is_self(subj[0], speaker_actor, speaker_is_person, speaker_plural):
-            return True
-        if any(c.lower_ in _EMPHATIC for c in t.children if c.dep_ == "advmod"):
-            return True  # "he has definitely not been sacked": a flat rebuttal, whoever the deed's
-    return False
-
-
 def negates_deed(tokens: list[Token]) -> bool:
     """ "the minister has not travelled there": a past deed said not to have happened,
     whoever did it (a rebuttal when the same speaker denies the story elsewhere)."""
@@ -345,7 +305,7 @@ def negates_deed(tokens: list[Token]) -> bool:
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if any(c.lower_ == "yet" for c in t.children):
             continue  # "has not yet decided": still open, nothing rebutted
-        past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX))
-        if past and not aux & {"could", "can", "will", "would", "may", "might", "should", "must"}:
+        past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & PAST_AUX))
+        if past and not aux & MODALS:
             return True
     return False

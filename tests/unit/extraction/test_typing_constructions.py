@@ -1,0 +1,102 @@
+"""Typing constructions met in cross-validation: what calls a claim false, what only hedges,
+and negations that deny a practice rather than report an inability or a stance."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import ClaimsOf
+
+
+def types(claims_of: ClaimsOf, text: str, title: str = "") -> list[str]:
+    return [c.type.value for c in claims_of(text, title=title)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Both of these elements are totally false, I am not running," Jane Roe added.',
+        '"It is total bulls*** that we sold him," Jane Roe told the radio station.',
+        "Jane Roe said it's total BS that she skipped the rehearsal.",
+        '"What the tabloid writes about our finances is a joke," Jane Roe said.',
+    ],
+)
+def test_a_claim_said_to_be_false(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The punishment they handed out is a joke," Jane Roe said.',
+        '"This decision is wrong," Jane Roe said.',
+    ],
+)
+def test_calling_a_deed_a_joke_denies_nothing(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank said there was no indication that customer money had been taken.",
+        "The bank said there was no suggestion of misuse.",
+    ],
+)
+def test_no_indication_only_hedges(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We don\'t shell villages, we defend our own towns," Jane Roe said.',
+        "Acmeco said it does not dump waste into the river.",
+        '"I will not be distracted by baseless allegations," Jane Roe added.',
+    ],
+)
+def test_denied_practices_and_deeds(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_a_deed_denied_for_the_past_and_the_future(rules_of: ClaimsOf) -> None:
+    # the parser heads the clause on "have" and on "cross": the first says it was not done
+    text = '"We have not and will not cross the border," Jane Roe said.'
+    assert types(rules_of, text)[0] == "denial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We do not want a war with anyone," Jane Roe said.',
+        '"We do not make such decisions casually," Jane Roe said.',
+        '"Despite our efforts, we have not been able yet to find a deal," Jane Roe said.',
+        '"A letter like that should never have been written," Jane Roe said.',
+        'Acmeco denied the story. "Our workers won\'t be silenced," an Acmeco spokesman said.',
+    ],
+)
+def test_stances_inabilities_and_judgements_deny_nothing(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text)[-1] == "assertion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The warning was announced by the bloc's negotiator, Jane Roe.",
+        "The remarks followed a warning from the ministry, in which Jane Roe said the rebels must"
+        " lay down their arms.",
+        "The government has vowed to use all possible means to stop the vote.",
+    ],
+)
+def test_warnings_named_by_their_noun_or_means(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe described the threats as a bluff.",
+        '"We don\'t have those files and we told the bank so," Jane Roe said.',
+    ],
+)
+def test_a_threat_spoken_of_and_a_thing_not_held(rules_of: ClaimsOf, text: str) -> None:
+    assert "warning" not in types(rules_of, text) and "denial" not in types(rules_of, text)
