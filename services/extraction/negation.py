@@ -63,9 +63,14 @@ def _past_deed(t: Token, aux: set[str]) -> bool:
         return False
     past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & PAST_AUX))
     bare = not any(c.dep_ in ("dobj", "attr", "acomp") for c in t.children)
-    if bare and t.lower_ in PAST_AUX and any(
-        c.lower_ == "never" or (c.dep_ == "conj" and any(a.lower_ in MODALS for a in c.children))
-        for c in t.children
+    if (
+        bare
+        and t.lower_ in PAST_AUX
+        and any(
+            c.lower_ == "never"
+            or (c.dep_ == "conj" and any(a.lower_ in MODALS for a in c.children))
+            for c in t.children
+        )
     ):
         # "I have never and would never ...", "has not and will not cross": the parser heads
         # the deed on the auxiliary
