@@ -33,6 +33,8 @@ from services.extraction.targets import target_of
 MAX_CONTENT_CHARS = 300
 RUN_ON_QUOTED_SHARE = 0.5  # a sentence mostly inside quotes, with no cue of its own
 RUN_ON_MAX_PARAGRAPHS = 2  # how far back the last named speaker may be for a bare quote
+# "This flood is different.": at most so many words carry a warning on from the sentence before
+_CARRIED_WORDS = 8
 _ADDRESSES_LISTENER = re.compile(r"\byou(?:r|rs|rself|rselves)?\b", re.IGNORECASE)
 
 
@@ -234,6 +236,10 @@ class ClaimBuilder:
             # ("The river is high.") is not made a warning by what follows, unless it already
             # speaks to those warned ("If you stayed last time, this one is different.")
             addressed = _ADDRESSES_LISTENER.search(claim.quote) is not None
+            # a sentence with full content of its own is typed by it (a statement quoted at
+            # length holds one warning among reports and claims); a short one continues it
+            if len(claim.quote.split()) > _CARRIED_WORDS and not addressed:
+                continue
             if not same_sentence and any(
                 other.type == ClaimType.WARNING
                 and other.speaker == claim.speaker

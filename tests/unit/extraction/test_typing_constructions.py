@@ -100,3 +100,13 @@ def test_warnings_named_by_their_noun_or_means(rules_of: ClaimsOf, text: str) ->
 )
 def test_a_threat_spoken_of_and_a_thing_not_held(rules_of: ClaimsOf, text: str) -> None:
     assert "warning" not in types(rules_of, text) and "denial" not in types(rules_of, text)
+
+
+def test_a_full_statement_after_a_warning_is_typed_on_its_own(rules_of: ClaimsOf) -> None:
+    # a short follow-up ("This flood is different.") carries the warning on; a sentence with
+    # its own full content is typed by that content
+    text = (
+        "Mayor Tom Reyes said: “Do not drive through flood water. The county opened three new"
+        " shelters and a call centre for residents on Tuesday afternoon.”"
+    )
+    assert types(rules_of, text) == ["warning", "assertion"]
