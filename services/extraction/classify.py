@@ -21,6 +21,8 @@ def type_of_cue(
     """The type of a cue's speech act and whether the cue itself said so (direct evidence)."""
     if verb_type == ClaimType.DENIAL.value and refuses(cue, lex):
         return ClaimType.ASSERTION, True  # "the judge denied him bail": a refusal, no denial
+    if verb_type in (ClaimType.DENIAL.value, SENSE) and any(c.dep_ == "neg" for c in cue.children):
+        return ClaimType.ASSERTION, True  # "did not deny reports that ...": no denial made
     if verb_type in _TYPED:
         return _TYPED[verb_type], True
     if verb_type == SENSE:
@@ -83,11 +85,22 @@ def refuses(verb: Token, lex: Lexicon) -> bool:
     return any(o.lower_ in _REFUSED for o in objects)
 
 
+# "pledged to defend its position": a stance kept, no blow promised
+_STANCES = frozenset(
+    "position positions stance decision record view views policy title reputation".split()  # noqa: SIM905
+)
+
+
 def promises_harm(verb: Token, lex: Lexicon) -> bool:
     """ "vowed to retaliate", "pledged to defend its borders": a promised blow is a warning."""
     if not verb.lower_.startswith(("vow", "pledg", "promis", "swor", "swear")):
         return False
-    return any(c.dep_ == "xcomp" and c.lower_ in lex.threat_verbs for c in verb.children)
+    return any(
+        c.dep_ == "xcomp"
+        and c.lower_ in lex.threat_verbs
+        and not any(o.dep_ == "dobj" and o.lower_ in _STANCES for o in c.children)
+        for c in verb.children
+    )
 
 
 def aimed_at_allegation(verb: Token, lex: Lexicon) -> bool:
@@ -249,11 +262,15 @@ def _on_the_act(t: Token, lex: Lexicon) -> bool:
 
 
 def _negative_imperative(tokens: list[Token]) -> bool:
-    """ "Don't bet your life on it": a prohibition addressed to the reader."""
-    words = [t.lower_ for t in tokens if t.is_alpha or t.lower_ == "n't"]
-    if words[:1] == ["please"]:
-        words = words[1:]  # "Please don't take this risk"
-    return words[:2] in (["do", "n't"], ["do", "not"], ["never", "ever"])
+    """ "Don't bet your life on it": a prohibition addressed to the reader (not a second
+    clause that shares its subject: "the claims are false and do not represent ...")."""
+    kept = [t for t in tokens if t.is_alpha or t.lower_ == "n't"]
+    if kept[:1] and kept[0].lower_ == "please":
+        kept = kept[1:]  # "Please don't take this risk"
+    if [t.lower_ for t in kept[:2]] not in (["do", "n't"], ["do", "not"], ["never", "ever"]):
+        return False
+    verb = kept[0].head
+    return verb.dep_ != "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
@@ -273,6 +290,8 @@ def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
         if not modal or not subj or subj[0].lower_ not in lex.addressees:
             continue
         negated = any(c.dep_ == "neg" for c in t.subtree)
+        if negated and (t.lower_ in _REASSURED or any(c.lower_ in _AFRAID for c in t.children)):
+            continue  # "people should not panic": a reassurance, no warning
         if (
             negated
             or t.lower_ in lex.advisory_verbs
@@ -282,6 +301,9 @@ def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
     return False
 
 
+# "should not panic", "need not worry": told not to fear, the public is reassured
+_REASSURED = frozenset("panic worry fear fret".split())  # noqa: SIM905
+_AFRAID = frozenset("alarmed worried concerned afraid scared frightened".split())  # noqa: SIM905
 _ASKING = frozenset(
     "ask asks asked asking urge urges urged urging encourage encourages encouraged".split()  # noqa: SIM905
 )

@@ -30,6 +30,14 @@ _STANCE_VERBS = frozenset(
         " anticipate foresee envisage"
     ).split()
 )
+# "we have not been consulted", "they were not offered the same rise": a grievance about what
+# others did not do for the speaker, not a deed of theirs denied
+_GRIEVANCE = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "consulted informed notified told invited offered paid given briefed contacted"
+        " allowed warned asked shown"
+    ).split()
+)
 _EMPHATIC = frozenset({"definitely", "categorically", "absolutely", "certainly", "emphatically"})
 
 
@@ -98,6 +106,8 @@ def rebuts_by_negation(
         if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
             continue
         if t.lower_ in _PERCEPTION:
+            continue
+        if t.lower_ in _GRIEVANCE and any(c.dep_ == "auxpass" for c in t.children):
             continue
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         past = _past_deed(t, aux)

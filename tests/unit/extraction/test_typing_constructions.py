@@ -110,3 +110,60 @@ def test_a_full_statement_after_a_warning_is_typed_on_its_own(rules_of: ClaimsOf
         " shelters and a call centre for residents on Tuesday afternoon.”"
     )
     assert types(rules_of, text) == ["warning", "assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe did not deny reports that her office had removed the clause.",
+        '"We will not confirm any statement when we have not been consulted," Jane Roe said.',
+        "The ministry went to the council, pledging to defend its position.",
+    ],
+)
+def test_no_denial_or_warning_in_these(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a second clause sharing its subject is no imperative ("do not represent ...")
+        '"These claims about the bridge are inaccurate and do not represent the work Acmeco has'
+        ' done," an Acmeco spokesman said.',
+        # telling people not to panic reassures them
+        "Jane Roe said there was no case of the virus in the state and people should not panic.",
+    ],
+)
+def test_no_warning_beside_a_denial(rules_of: ClaimsOf, text: str) -> None:
+    assert "warning" not in types(rules_of, text)
+    assert "denial" in types(rules_of, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The authors of these lies should back up their claim or face the full wrath of the'
+        ' law," Jane Roe said.',
+        '"Should he repeat this claim, the senator shall, on legal advice, take remedial action,"'
+        " Jane Roe said.",
+        '"If they publish it, we will take action," Jane Roe said.',
+    ],
+)
+def test_conditional_and_alternative_threats(rules_of: ClaimsOf, text: str) -> None:
+    assert "warning" in types(rules_of, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"You should not be there tomorrow," Mayor Tom Reyes said.',
+        '"Residents should not be on the roads tonight," Mayor Tom Reyes said.',
+    ],
+)
+def test_telling_people_not_to_be_somewhere_still_warns(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_telling_people_not_to_be_alarmed_reassures(rules_of: ClaimsOf) -> None:
+    text = '"Residents should not be alarmed by the sirens," Mayor Tom Reyes said.'
+    assert types(rules_of, text) == ["assertion"]
