@@ -191,7 +191,7 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.ASSERTION
     # quote marks split a phrase the patterns read whole: 'would cause "a lot of casualties"'
     text = " ".join(t.text for t in tokens if not t.is_quote)
-    inner = _inner_cue_type(tokens, lex)
+    inner = _inner_cue_type(tokens, lex, speaker)
     if inner is not None:
         return inner
     if lex.accusation_patterns.search(text):
@@ -215,7 +215,7 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
     return ClaimType.ASSERTION
 
 
-def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
+def _inner_cue_type(tokens: list[Token], lex: Lexicon, speaker: Party) -> ClaimType | None:
     """ "said he completely rejects the allegations": the inner verb types the claim."""
     for t in tokens:
         if not t.tag_.startswith("VB"):
@@ -226,8 +226,10 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
             continue
         lemma = lex.lemma(t.text)
         vt = lex.verbs.get(lemma or "")
-        if vt == "warning" and {"auxpass", "neg"} <= {c.dep_ for c in t.children}:
-            continue  # "we will not be threatened": defiance, no warning (not "will be warned")
+        if vt == "warning" and _warned_not_warning(t):
+            continue  # "we will not be threatened", "his office had been warned": no warning
+        if vt == "warning" and _someone_else(t, speaker, lex):
+            continue  # "saddened after diplomats warned ...": another's warning, in passing
         if vt in ("denial", "accusation", "warning"):
             return _TYPED[vt]
         if vt == SENSE and aimed_at_allegation(t, lex):
@@ -235,6 +237,26 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
         if vt == ADVISORY and advises_against(t, lex):
             return ClaimType.WARNING
     return None
+
+
+def _warned_not_warning(verb: Token) -> bool:
+    """A passive warning verb reports who was warned, unless it announces a warning to come
+    ("the mayors will be warned"): "had been warned", "we will not be threatened"."""
+    deps = {c.dep_ for c in verb.children}
+    if "auxpass" not in deps:
+        return False
+    return "neg" in deps or not any(c.lower_ in MODALS for c in verb.children if c.dep_ == "aux")
+
+
+def _someone_else(verb: Token, speaker: Party, lex: Lexicon) -> bool:
+    """Whether a verb's subject is a name or noun for another side than the speaker's ("the
+    firm" may be the speaker's client, a pronoun the speaker)."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].tag_ in ("PRP", "WP", "WDT", "DT"):
+        return False
+    if subj[0].lower_ in lex.anaphoric_nouns:
+        return False
+    return not is_self(subj[0], speaker.actor, speaker.is_person, speaker.plural)
 
 
 # what carries a speech act: "a letter threatening ...", "a video denying ..."

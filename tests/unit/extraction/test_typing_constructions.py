@@ -167,3 +167,22 @@ def test_telling_people_not_to_be_somewhere_still_warns(rules_of: ClaimsOf, text
 def test_telling_people_not_to_be_alarmed_reassures(rules_of: ClaimsOf) -> None:
     text = '"Residents should not be alarmed by the sirens," Mayor Tom Reyes said.'
     assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Jane Roe said: "Your repeated violations threaten to disrupt the hearing."',
+        "Jane Roe said the storm threatens winds of 60 mph along the coast.",
+        "Jane Roe said her office had been warned months ago.",
+    ],
+)
+def test_a_warning_verb_of_another_subject_is_not_the_speakers(
+    rules_of: ClaimsOf, text: str
+) -> None:
+    assert types(rules_of, text) == ["assertion"]
+
+
+def test_a_warning_announced_in_the_passive_still_warns(rules_of: ClaimsOf) -> None:
+    text = "Jane Roe said all the mayors would be warned over their duty to obey the court."
+    assert types(rules_of, text) == ["warning"]
