@@ -107,6 +107,9 @@ def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
         subjects = [governor.head]  # "a policy based on false claims": the noun rests on it
     else:
         subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and governor.dep_ == "conj":
+            # "I remain focused and will not be distracted by ...": the subject is shared
+            subjects = [c for c in governor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lower_ in ("i", "we") for s in subjects):
         return True  # "I will not be distracted by baseless allegations": aimed at the speaker
     return any(s.lower_ in lex.allegation_nouns or s.lower_ in lex.documents for s in subjects)

@@ -38,7 +38,10 @@ _GRIEVANCE = frozenset(
         " allowed warned asked shown"
     ).split()
 )
-_EMPHATIC = frozenset({"definitely", "categorically", "absolutely", "certainly", "emphatically"})
+# "he has definitely not been sacked", "talks have not even begun": a flat rebuttal
+_EMPHATIC = frozenset(
+    {"definitely", "categorically", "absolutely", "certainly", "emphatically", "even"}
+)
 
 
 def is_self(subj: Token, actor: str, is_person: bool, plural: bool) -> bool:
@@ -52,7 +55,17 @@ def is_self(subj: Token, actor: str, is_person: bool, plural: bool) -> bool:
         return not is_person
     if low == "they":
         return plural or not is_person
-    return lookup_actor(subj.text) == actor or subj.text == actor
+    # "Borussia Dortmund did not ...": the name is the head with its compounds
+    name = " ".join(t.text for t in subj.subtree if t.dep_ == "compound" or t.i == subj.i)
+    return any(lookup_actor(n) == actor or n == actor for n in {subj.text, name})
+
+
+def negated(verb: Token) -> bool:
+    """ "did not go", "don’t attack": the parser may hang a curly "n’t" on the auxiliary."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and any(n.dep_ == "neg" for n in c.children))
+        for c in verb.children
+    )
 
 
 def _subject(t: Token) -> list[Token]:
@@ -103,7 +116,7 @@ def rebuts_by_negation(
 ) -> bool:
     """ "Russia has not asked China for help": the speaker's side denies a deed."""
     for t in tokens:
-        if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
+        if not t.tag_.startswith("VB") or not negated(t):
             continue
         if t.lower_ in _PERCEPTION:
             continue

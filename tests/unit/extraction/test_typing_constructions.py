@@ -186,3 +186,25 @@ def test_a_warning_verb_of_another_subject_is_not_the_speakers(
 def test_a_warning_announced_in_the_passive_still_warns(rules_of: ClaimsOf) -> None:
     text = "Jane Roe said all the mayors would be warned over their duty to obey the court."
     assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe said: “We don’t attack villages, we defend our own towns.”",
+        "Acme Rossi did not hand the striker an ultimatum, according to Acme Rossi chief Jane Roe.",
+        "The club insisted that negotiations have not even begun.",
+        "The port authority said it is not privy to the accident.",
+    ],
+)
+def test_more_rebuttals(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_not_distracted_by_baseless_allegations(rules_of: ClaimsOf) -> None:
+    # the parser makes "remain" and "distracted" two heads: the second one denies
+    text = (
+        '"I remain focused on my work and will not be distracted by baseless allegations,"'
+        " Jane Roe added."
+    )
+    assert "denial" in types(rules_of, text)
