@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_PAST_AUX = frozenset({"has", "have", "had", "did", "was", "were", "'s", "'ve", "'d"})
+from services.extraction.negation import MODALS, PAST_AUX
 
-# "there is no doubt", "no need", "no choice": no thing denied, a stance taken
+# "there is no doubt", "no need", "no choice": no thing denied, a stance taken; "there is no
+# indication of a breach": what is known so far, hedged
 _STANCE_NOUNS = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
         "doubt need reason time way alternative choice option question end sign date plan"
-        " plans decision timetable competition"
+        " plans decision timetable competition indication indications suggestion"
     ).split()
 )
 # "there were no injuries": a toll reported, not an allegation rebutted
 _TOLL_NOUNS = frozenset(
     "injuries injury victims casualties deaths dead fatalities damage".split()  # noqa: SIM905
 )
-_MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "'ll"})
 
 
 def nothing_there(tokens: list[Token]) -> bool:
@@ -29,7 +29,7 @@ def nothing_there(tokens: list[Token]) -> bool:
             continue
         if not any(c.dep_ == "expl" for c in t.children) or t.dep_ == "advcl":
             continue  # "I'm sure to win because there's no competition": a reason given
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
             continue  # "there will be no deal": a stance on what is to come
         negated = any(c.dep_ == "neg" for c in t.children)
         for attr in (c for c in t.children if c.dep_ == "attr" and c.tag_.startswith("NN")):
@@ -56,9 +56,9 @@ def nobody_did(tokens: list[Token]) -> bool:
         if not t.tag_.startswith("VB") or t.lower_ in _TOLL:
             continue
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-        if aux & {"could", "can", "will", "would", "may", "might", "should", "must"}:
+        if aux & MODALS:
             continue
-        if not (t.tag_ == "VBD" or (t.tag_ == "VBN" and aux & _PAST_AUX)):
+        if not (t.tag_ == "VBD" or (t.tag_ == "VBN" and aux & PAST_AUX)):
             continue
         for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
             dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "preconj")}

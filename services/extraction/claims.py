@@ -11,6 +11,7 @@ from schemas.articles import Article
 from schemas.claims import Claim, ClaimType, Span
 from services.actors import lookup_actor
 from services.extraction.classify import (
+    named_act,
     negates_deed,
     promises_harm,
     tells_public,
@@ -34,6 +35,8 @@ from services.extraction.targets import target_of
 MAX_CONTENT_CHARS = 300
 RUN_ON_QUOTED_SHARE = 0.5  # a sentence mostly inside quotes, with no cue of its own
 RUN_ON_MAX_PARAGRAPHS = 2  # how far back the last named speaker may be for a bare quote
+# "This flood is different.": at most so many words carry a warning on from the sentence before
+_CARRIED_WORDS = 8
 _ADDRESSES_LISTENER = re.compile(r"\byou(?:r|rs|rself|rselves)?\b", re.IGNORECASE)
 
 
@@ -138,6 +141,9 @@ class ClaimBuilder:
         lex = self.ctx.lexicon
         if act.cue is not None and (promises_harm(act.cue, lex) or tells_public(act.cue, lex)):
             return [(ClaimType.WARNING, True)]
+        named = named_act(act.cue, lex) if act.cue and act.verb_type == CONTENT else None
+        if named is not None:
+            return [(named, True)]  # "the warning was announced by ..."
         if act.verb_type != CONTENT or (act.cue is None and not act.heads):
             return (
                 [type_of_cue(act.cue, act.verb_type, act.content, party, lex)]
@@ -234,6 +240,10 @@ class ClaimBuilder:
             # ("The river is high.") is not made a warning by what follows, unless it already
             # speaks to those warned ("If you stayed last time, this one is different.")
             addressed = _ADDRESSES_LISTENER.search(claim.quote) is not None
+            # a sentence with full content of its own is typed by it (a statement quoted at
+            # length holds one warning among reports and claims); a short one continues it
+            if len(claim.quote.split()) > _CARRIED_WORDS and not addressed:
+                continue
             if not same_sentence and any(
                 other.type == ClaimType.WARNING
                 and other.speaker == claim.speaker

@@ -6,23 +6,13 @@ from spacy.tokens import Token
 
 from schemas.claims import ClaimType
 from services.extraction.absence import nobody_did, nothing_there
-from services.extraction.actor_lookup import lookup_actor
 from services.extraction.exoneration import clears_self
-from services.extraction.falsity import calls_false, without_attributive
+from services.extraction.falsity import calls_false, predicates_false, without_attributive
 from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
 from services.extraction.mentions import Party
+from services.extraction.negation import MODALS, PAST_AUX, is_self, rebuts_by_negation
 
 _TYPED = {t.value: t for t in ClaimType}
-# "I have not seen the report", "he had not received complaints": not perceiving or
-# receiving something rebuts no allegation
-_PERCEPTION = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "see saw seen hear heard read receive received know knew known notice noticed learn"
-        " learned learnt watch watched expect expected get got gotten"
-    ).split()
-)
-_EMPHATIC = frozenset({"definitely", "categorically", "absolutely", "certainly", "emphatically"})
-_PAST_AUX = frozenset({"has", "have", "had", "did", "was", "were", "'s", "'ve", "'d"})
 
 
 def type_of_cue(
@@ -31,6 +21,8 @@ def type_of_cue(
     """The type of a cue's speech act and whether the cue itself said so (direct evidence)."""
     if verb_type == ClaimType.DENIAL.value and refuses(cue, lex):
         return ClaimType.ASSERTION, True  # "the judge denied him bail": a refusal, no denial
+    if verb_type in (ClaimType.DENIAL.value, SENSE) and any(c.dep_ == "neg" for c in cue.children):
+        return ClaimType.ASSERTION, True  # "did not deny reports that ...": no denial made
     if verb_type in _TYPED:
         return _TYPED[verb_type], True
     if verb_type == SENSE:
@@ -42,6 +34,20 @@ def type_of_cue(
     if tells_public(cue, lex):
         return ClaimType.WARNING, True
     return type_of_content(content, speaker, lex), False
+
+
+def named_act(cue: Token, lex: Lexicon) -> ClaimType | None:
+    """ "The warning was announced by ...", "a warning from the ministry, in which it said
+    ...": a noun on the cue names what the act is."""
+    # not the object: "described the threats as a bluff" speaks of a warning, makes none
+    nouns = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    if cue.dep_ == "relcl":
+        nouns.append(cue.head)
+    for noun in nouns:
+        found = lex.speech_nouns.get(noun.lower_)
+        if found in (ClaimType.WARNING.value, ClaimType.DENIAL.value):
+            return _TYPED[found]
+    return None
 
 
 # What one is denied when "deny" refuses rather than disputes ("denied the request").
@@ -79,11 +85,22 @@ def refuses(verb: Token, lex: Lexicon) -> bool:
     return any(o.lower_ in _REFUSED for o in objects)
 
 
+# "pledged to defend its position": a stance kept, no blow promised
+_STANCES = frozenset(
+    "position positions stance decision record view views policy title reputation".split()  # noqa: SIM905
+)
+
+
 def promises_harm(verb: Token, lex: Lexicon) -> bool:
     """ "vowed to retaliate", "pledged to defend its borders": a promised blow is a warning."""
     if not verb.lower_.startswith(("vow", "pledg", "promis", "swor", "swear")):
         return False
-    return any(c.dep_ == "xcomp" and c.lower_ in lex.threat_verbs for c in verb.children)
+    return any(
+        c.dep_ == "xcomp"
+        and c.lower_ in lex.threat_verbs
+        and not any(o.dep_ == "dobj" and o.lower_ in _STANCES for o in c.children)
+        for c in verb.children
+    )
 
 
 def aimed_at_allegation(verb: Token, lex: Lexicon) -> bool:
@@ -174,7 +191,7 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.ASSERTION
     # quote marks split a phrase the patterns read whole: 'would cause "a lot of casualties"'
     text = " ".join(t.text for t in tokens if not t.is_quote)
-    inner = _inner_cue_type(tokens, lex)
+    inner = _inner_cue_type(tokens, lex, speaker)
     if inner is not None:
         return inner
     if lex.accusation_patterns.search(text):
@@ -185,7 +202,7 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         or advises_public(tokens, lex)
     ):
         return ClaimType.WARNING
-    if calls_false(without_attributive(tokens, lex), lex):
+    if calls_false(without_attributive(tokens, lex), lex) or predicates_false(tokens, lex):
         return ClaimType.DENIAL
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
@@ -193,12 +210,12 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.DENIAL  # "there has not been a single injury", "there is no problem"
     if nobody_did(tokens):
         return ClaimType.DENIAL  # "no one has made any threats", "neither of them did it"
-    if clears_self(tokens, lambda s: _is_self(s, speaker.actor, speaker.is_person, speaker.plural)):
+    if clears_self(tokens, lambda s: is_self(s, speaker.actor, speaker.is_person, speaker.plural)):
         return ClaimType.DENIAL  # "I am not a cheat", "he is innocent"
     return ClaimType.ASSERTION
 
 
-def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
+def _inner_cue_type(tokens: list[Token], lex: Lexicon, speaker: Party) -> ClaimType | None:
     """ "said he completely rejects the allegations": the inner verb types the claim."""
     for t in tokens:
         if not t.tag_.startswith("VB"):
@@ -209,8 +226,10 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
             continue
         lemma = lex.lemma(t.text)
         vt = lex.verbs.get(lemma or "")
-        if vt == "warning" and {"auxpass", "neg"} <= {c.dep_ for c in t.children}:
-            continue  # "we will not be threatened": defiance, no warning (not "will be warned")
+        if vt == "warning" and _warned_not_warning(t):
+            continue  # "we will not be threatened", "his office had been warned": no warning
+        if vt == "warning" and _someone_else(t, speaker, lex):
+            continue  # "saddened after diplomats warned ...": another's warning, in passing
         if vt in ("denial", "accusation", "warning"):
             return _TYPED[vt]
         if vt == SENSE and aimed_at_allegation(t, lex):
@@ -218,6 +237,26 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon) -> ClaimType | None:
         if vt == ADVISORY and advises_against(t, lex):
             return ClaimType.WARNING
     return None
+
+
+def _warned_not_warning(verb: Token) -> bool:
+    """A passive warning verb reports who was warned, unless it announces a warning to come
+    ("the mayors will be warned"): "had been warned", "we will not be threatened"."""
+    deps = {c.dep_ for c in verb.children}
+    if "auxpass" not in deps:
+        return False
+    return "neg" in deps or not any(c.lower_ in MODALS for c in verb.children if c.dep_ == "aux")
+
+
+def _someone_else(verb: Token, speaker: Party, lex: Lexicon) -> bool:
+    """Whether a verb's subject is a name or noun for another side than the speaker's ("the
+    firm" may be the speaker's client, a pronoun the speaker)."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].tag_ in ("PRP", "WP", "WDT", "DT"):
+        return False
+    if subj[0].lower_ in lex.anaphoric_nouns:
+        return False
+    return not is_self(subj[0], speaker.actor, speaker.is_person, speaker.plural)
 
 
 # what carries a speech act: "a letter threatening ...", "a video denying ..."
@@ -245,11 +284,15 @@ def _on_the_act(t: Token, lex: Lexicon) -> bool:
 
 
 def _negative_imperative(tokens: list[Token]) -> bool:
-    """ "Don't bet your life on it": a prohibition addressed to the reader."""
-    words = [t.lower_ for t in tokens if t.is_alpha or t.lower_ == "n't"]
-    if words[:1] == ["please"]:
-        words = words[1:]  # "Please don't take this risk"
-    return words[:2] in (["do", "n't"], ["do", "not"], ["never", "ever"])
+    """ "Don't bet your life on it": a prohibition addressed to the reader (not a second
+    clause that shares its subject: "the claims are false and do not represent ...")."""
+    kept = [t for t in tokens if t.is_alpha or t.lower_ == "n't"]
+    if kept[:1] and kept[0].lower_ == "please":
+        kept = kept[1:]  # "Please don't take this risk"
+    if [t.lower_ for t in kept[:2]] not in (["do", "n't"], ["do", "not"], ["never", "ever"]):
+        return False
+    verb = kept[0].head
+    return verb.dep_ != "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
@@ -269,6 +312,8 @@ def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
         if not modal or not subj or subj[0].lower_ not in lex.addressees:
             continue
         negated = any(c.dep_ == "neg" for c in t.subtree)
+        if negated and (t.lower_ in _REASSURED or any(c.lower_ in _AFRAID for c in t.children)):
+            continue  # "people should not panic": a reassurance, no warning
         if (
             negated
             or t.lower_ in lex.advisory_verbs
@@ -278,6 +323,9 @@ def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
     return False
 
 
+# "should not panic", "need not worry": told not to fear, the public is reassured
+_REASSURED = frozenset("panic worry fear fret".split())  # noqa: SIM905
+_AFRAID = frozenset("alarmed worried concerned afraid scared frightened".split())  # noqa: SIM905
 _ASKING = frozenset(
     "ask asks asked asking urge urges urged urging encourage encourages encouraged".split()  # noqa: SIM905
 )
@@ -292,50 +340,6 @@ def _asks_public_to_avoid(verb: Token, lex: Lexicon) -> bool:
     )
 
 
-def _is_self(subj: Token, actor: str, is_person: bool, plural: bool) -> bool:
-    low = subj.lower_
-    if low in ("i", "we"):
-        return True
-    if low in ("he", "she"):
-        return is_person or not plural  # "the senator said he was not involved"
-    if low == "it":
-        return not is_person
-    if low == "they":
-        return plural or not is_person
-    return lookup_actor(subj.text) == actor or subj.text == actor
-
-
-def rebuts_by_negation(
-    tokens: list[Token], speaker_actor: str, speaker_is_person: bool, speaker_plural: bool
-) -> bool:
-    """ "Russia has not asked China for help": the speaker's side denies a past deed."""
-    for t in tokens:
-        if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
-            continue
-        if t.lower_ in _PERCEPTION:
-            continue
-        aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-        # a past deed ("has not asked", "did not order", "was not involved"), not an ongoing
-        # stance ("is not going to", "is not seeking")
-        past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX))
-        if t.lower_ in _PAST_AUX and any(c.lower_ == "never" for c in t.children):
-            past = True  # "I have never and would never ...": the parser heads it on "have"
-        modal = aux & {"could", "can", "will", "would", "may", "might", "should", "must"}
-        if not past or (modal and not aux & _PAST_AUX):
-            continue  # "have never and would never taken": the past deed is still denied
-        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj and t.dep_ == "conj":
-            # "he is retired and has not indicated ...": the first verb's subject is shared
-            subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj:
-            continue
-        if _is_self(subj[0], speaker_actor, speaker_is_person, speaker_plural):
-            return True
-        if any(c.lower_ in _EMPHATIC for c in t.children if c.dep_ == "advmod"):
-            return True  # "he has definitely not been sacked": a flat rebuttal, whoever the deed's
-    return False
-
-
 def negates_deed(tokens: list[Token]) -> bool:
     """ "the minister has not travelled there": a past deed said not to have happened,
     whoever did it (a rebuttal when the same speaker denies the story elsewhere)."""
@@ -345,7 +349,7 @@ def negates_deed(tokens: list[Token]) -> bool:
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if any(c.lower_ == "yet" for c in t.children):
             continue  # "has not yet decided": still open, nothing rebutted
-        past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX))
-        if past and not aux & {"could", "can", "will", "would", "may", "might", "should", "must"}:
+        past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & PAST_AUX))
+        if past and not aux & MODALS:
             return True
     return False

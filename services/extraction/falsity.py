@@ -107,4 +107,52 @@ def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
         subjects = [governor.head]  # "a policy based on false claims": the noun rests on it
     else:
         subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and governor.dep_ == "conj":
+            # "I remain focused and will not be distracted by ...": the subject is shared
+            subjects = [c for c in governor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lower_ in ("i", "we") for s in subjects):
+        return True  # "I will not be distracted by baseless allegations": aimed at the speaker
     return any(s.lower_ in lex.allegation_nouns or s.lower_ in lex.documents for s in subjects)
+
+
+# Words that call false what they are said of ("the reports are false", "it's a joke", "that
+# is total BS"), though not on their own ("a false start", "a joke about the weather").
+_PREDICATED = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "false lie lies misleading joke rubbish garbage fiction fantasy propaganda bs bullshit"
+        " nonsense untrue"
+    ).split()
+)
+# what a claim is pointed at by: "it's false", "both are false", "what they write is a joke"
+_POINTERS = frozenset(
+    "it this that these those which both all everything what".split()  # noqa: SIM905
+)
+
+
+_BE = frozenset("is are was were be been 's 're am".split())  # noqa: SIM905
+
+
+def _predicated_word(t: Token) -> bool:
+    low = t.lower_
+    # "bulls***": the asterisks of a censored word come apart from it
+    censored = low == "bulls" and t.i + 1 < len(t.doc) and t.nbor(1).text.startswith("*")
+    return low in _PREDICATED or censored
+
+
+def predicates_false(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Both of these elements are totally false", "it's total BS that ...": a copula says
+    that what was claimed is false. The subject must point at something said (a pronoun, a
+    claim noun, a clause with a reporting verb): "the punishment is a joke" mocks a deed."""
+    for t in tokens:
+        if not _predicated_word(t) or t.dep_ not in ("attr", "acomp"):
+            continue
+        cop = t.head
+        if cop.lower_ not in _BE or any(c.dep_ == "neg" for c in cop.children):
+            continue
+        for subj in (c for c in cop.children if c.dep_ in ("nsubj", "csubj")):
+            if subj.lower_ in _POINTERS:
+                return True
+            words = list(subj.subtree)
+            if any(w.lower_ in lex.allegation_nouns or lex.lemma(w.text) for w in words):
+                return True
+    return False

@@ -49,6 +49,7 @@ _TICKER = re.compile(r"\((?:[A-Z]{1,8}:[A-Z0-9.]{1,10}|[A-Z0-9]{2,6}\.[A-Z]{1,3}
 _SCARE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))['‘](?=\w)")
 _SCARE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s,.;:!?)]|$)")
 _WORD = re.compile(r"[A-Za-z]+")
+_CURLY_APOSTROPHE = re.compile(r"(?<=[A-Za-z][nN])’(?=[tT]\b)")
 _ISSUES_NOTICE = re.compile(
     r"\bissues(?=\s+(?:\w+\s+)?(?:warning|warnings|alert|advisory|ultimatum|threat|denial)\b)",
     re.IGNORECASE,
@@ -73,6 +74,9 @@ def parse_text(
     text = lead.sub(lambda m: " " * len(m.group(0)), text)
     text = _TICKER.sub(lambda m: " " * len(m.group(0)), text)
     text = _mask_scare_quotes(text)
+    # "don’t", "won’t": the parser was trained on straight apostrophes and misreads a curly
+    # "n’t" (as a noun); same length, so offsets hold (names keep theirs: "O’Brien")
+    text = _CURLY_APOSTROPHE.sub("'", text)
     if _is_shouted(text):
         # a subhead in capitals ("FRANCE WARNS ITALY") parses as a string of proper nouns:
         # give it headline case (acronyms of three letters or fewer stay), then lower cues

@@ -112,3 +112,13 @@ def test_a_rubric_or_a_wire_sport_slug_is_no_speaker() -> None:
     assert slug.strip() == "Lee accepts ban but denies doping"
     assert parse_text("Coca-Cola denies report", lex, headline=True) == "Coca-Cola denies report"
     assert parse_text("Peskov: no plans", lex, headline=True) == "Peskov: no plans"
+
+
+def test_a_curly_negation_is_parsed_as_a_straight_one() -> None:
+    from services.extraction.lexicon import load_lexicon
+    from services.extraction.parse_text import parse_text
+
+    text = "Ann O’Neill said: “We don’t attack villages and won’t start.”"
+    parsed = parse_text(text, load_lexicon())
+    assert len(parsed) == len(text)
+    assert "don't" in parsed and "won't" in parsed and "O’Neill" in parsed

@@ -1,0 +1,136 @@
+"""Denial by negation: the speaker's side says it did not do a deed ("we have not asked for
+help") or does not do a thing it is said to do ("we don't shell villages")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from services.extraction.actor_lookup import lookup_actor
+
+# "won't" and "can't" come apart as "wo"/"ca" + "n't"
+MODALS = frozenset(
+    {"could", "can", "will", "would", "may", "might", "should", "must", "'ll", "wo", "ca", "sha"}
+)
+# "should never have been written", "must not have known": a judgement or a guess, no rebuttal
+_DEONTIC = frozenset({"should", "must", "ought", "may", "might"})
+PAST_AUX = frozenset({"has", "have", "had", "did", "was", "were", "'s", "'ve", "'d"})
+# "I have not seen the report", "he had not received complaints": not perceiving or
+# receiving something rebuts no allegation
+_PERCEPTION = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "see saw seen hear heard read receive received know knew known notice noticed learn"
+        " learned learnt watch watched expect expected get got gotten"
+    ).split()
+)
+# "we don't want a war", "I don't think so": a stance or a state, not a practice disowned
+_STANCE_VERBS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "want need think believe know expect see plan intend like hope wish care mind agree"
+        " understand accept support have feel remember recall rule exclude seem appear mean"
+        " anticipate foresee envisage"
+    ).split()
+)
+# "we have not been consulted", "they were not offered the same rise": a grievance about what
+# others did not do for the speaker, not a deed of theirs denied
+_GRIEVANCE = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "consulted informed notified told invited offered paid given briefed contacted"
+        " allowed warned asked shown"
+    ).split()
+)
+# "he has definitely not been sacked", "talks have not even begun": a flat rebuttal
+_EMPHATIC = frozenset(
+    {"definitely", "categorically", "absolutely", "certainly", "emphatically", "even"}
+)
+
+
+def is_self(subj: Token, actor: str, is_person: bool, plural: bool) -> bool:
+    """Whether a subject names the speaker's own side ("we", "he" for a person, its name)."""
+    low = subj.lower_
+    if low in ("i", "we"):
+        return True
+    if low in ("he", "she"):
+        return is_person or not plural  # "the senator said he was not involved"
+    if low == "it":
+        return not is_person
+    if low == "they":
+        return plural or not is_person
+    # "Borussia Dortmund did not ...": the name is the head with its compounds
+    name = " ".join(t.text for t in subj.subtree if t.dep_ == "compound" or t.i == subj.i)
+    return any(lookup_actor(n) == actor or n == actor for n in {subj.text, name})
+
+
+def negated(verb: Token) -> bool:
+    """ "did not go", "don’t attack": the parser may hang a curly "n’t" on the auxiliary."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and any(n.dep_ == "neg" for n in c.children))
+        for c in verb.children
+    )
+
+
+def _subject(t: Token) -> list[Token]:
+    subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and t.dep_ == "conj":
+        # "he is retired and has not indicated ...": the first verb's subject is shared
+        subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subj
+
+
+def _past_deed(t: Token, aux: set[str]) -> bool:
+    """A past deed ("has not asked", "did not order", "was not involved"), not an ongoing
+    stance ("is not going to"), an open matter ("has not yet decided") or an inability
+    ("have not been able to")."""
+    if any(c.lower_ in ("yet", "able") for c in t.children):
+        return False
+    past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & PAST_AUX))
+    bare = not any(c.dep_ in ("dobj", "attr", "acomp") for c in t.children)
+    if (
+        bare
+        and t.lower_ in PAST_AUX
+        and any(
+            c.lower_ == "never"
+            or (c.dep_ == "conj" and any(a.lower_ in MODALS for a in c.children))
+            for c in t.children
+        )
+    ):
+        # "I have never and would never ...", "has not and will not cross": the parser heads
+        # the deed on the auxiliary
+        past = True
+    modal = aux & MODALS
+    if not past or modal & _DEONTIC:
+        return False
+    return not modal or bool(aux & PAST_AUX)  # "have never and would never taken": still past
+
+
+def _disowned_practice(t: Token, aux: set[str]) -> bool:
+    """ "We don't shell villages", "Ruritania does not bomb cities": a present practice
+    disowned with "do"-support (not a stance: "we don't want war"; not a manner: "we do not
+    make such decisions casually")."""
+    if not aux & {"do", "does"} or t.tag_ != "VB" or t.lower_ in _STANCE_VERBS:
+        return False
+    return not any(c.dep_ == "advmod" and c.i > t.i for c in t.children)
+
+
+def rebuts_by_negation(
+    tokens: list[Token], speaker_actor: str, speaker_is_person: bool, speaker_plural: bool
+) -> bool:
+    """ "Russia has not asked China for help": the speaker's side denies a deed."""
+    for t in tokens:
+        if not t.tag_.startswith("VB") or not negated(t):
+            continue
+        if t.lower_ in _PERCEPTION:
+            continue
+        if t.lower_ in _GRIEVANCE and any(c.dep_ == "auxpass" for c in t.children):
+            continue
+        aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        past = _past_deed(t, aux)
+        if not past and not _disowned_practice(t, aux):
+            continue
+        subj = _subject(t)
+        if not subj:
+            continue
+        if is_self(subj[0], speaker_actor, speaker_is_person, speaker_plural):
+            return True
+        if past and any(c.lower_ in _EMPHATIC for c in t.children if c.dep_ == "advmod"):
+            return True  # "he has definitely not been sacked": a flat rebuttal, whoever the deed's
+    return False
