@@ -7,6 +7,7 @@ import re
 
 from schemas.claims import Claim
 from services.actors import lookup_actor, role_of
+from services.extraction.acronyms import expand, is_abbreviation
 from services.extraction.mentions import Mentions
 from services.extraction.unnamed import names_no_one, unnamed
 
@@ -23,6 +24,7 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
     out: list[Claim] = []
     for claim in claims:
         speaker, actor = _settled(claim, tied, claims, mentions) or (claim.speaker, claim.actor)
+        speaker, actor = _spelled_out(speaker, actor, mentions.text)
         if is_common_noun(actor) and not names_no_one(actor):
             actor = unnamed(actor)  # "Chairman", "health ministry": a role, not a name
         if (speaker, actor) != (claim.speaker, claim.actor):
@@ -88,6 +90,23 @@ def _settled(
         if len(words) > 1 and words[-1] == noun and not is_common_noun(other.actor):
             return other.speaker, other.actor  # "Army denies": "the Indian Army" below
     return _lede_speaker(claim, claims)
+
+
+def _spelled_out(speaker: str, actor: str, text: str) -> tuple[str, str]:
+    """ "the NRWA said": the body the article spells out ("Northern Rivers Water Authority
+    (NRWA)"), when the knowledge base does not know the abbreviation."""
+    if not is_abbreviation(actor) or lookup_actor(actor) is not None:
+        return speaker, actor
+    name = expand(actor, text)
+    if name is None:
+        return speaker, actor
+    # "Foreign Office (FO)" names an organ of whichever government the story is about: the
+    # knowledge base would read it as one country's
+    organ = set(name.lower().split()) & _ORGANS
+    return (name if speaker == actor else speaker), (None if organ else lookup_actor(name)) or name
+
+
+_ORGANS = frozenset({"ministry", "office", "department"})
 
 
 def _unknown_to_body(claim: Claim, mentions: Mentions) -> bool:

@@ -1,0 +1,59 @@
+"""Who speaks for whom, read from the article's own text: abbreviations it spells out."""
+
+from __future__ import annotations
+
+from extraction_helpers import ClaimsOf
+
+from services.extraction.acronyms import acronyms, expand
+from services.extraction.mentions import one_slip
+
+
+def test_an_abbreviation_in_brackets_is_spelled_out() -> None:
+    text = "The Northern Rivers Water Authority (NRWA) opened the dam on Monday."
+    assert acronyms(text) == {"NRWA": "Northern Rivers Water Authority"}
+
+
+def test_an_abbreviation_matches_the_initials_of_a_name_in_the_text() -> None:
+    text = "The Ministry of Coastal Affairs met on Monday. Later the MCA said it was ready."
+    assert expand("MCA", text) == "Ministry of Coastal Affairs"
+
+
+def test_an_ampersand_abbreviation_matches_its_name() -> None:
+    assert expand("B&B", "Shares in Brown & Brown fell. B&B said sales rose.") == "Brown & Brown"
+
+
+def test_no_name_with_those_initials_leaves_the_abbreviation() -> None:
+    assert expand("XYZ", "The XYZ said it would appeal. Mark Young agreed.") is None
+
+
+def test_an_abbreviated_speaker_speaks_as_the_body_the_article_names(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "The Northern Rivers Water Authority (NRWA) opened the dam on Monday. "
+        "The NRWA said the water was safe to drink."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [
+        ("Northern Rivers Water Authority", "Northern Rivers Water Authority")
+    ]
+
+
+def test_a_spelled_out_organ_is_not_read_as_another_country(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Ruritania's Foreign Office (FO) summoned the envoy. The FO said the claims were baseless."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Foreign Office", "Foreign Office")]
+
+
+def test_a_misspelt_surname_is_the_person_named_before(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Defence Minister Anna Kowalski said the base would stay open. "
+        "Kowlaski said the troops were ready."
+    )
+    assert [(c.speaker, c.actor) for c in claims][-1][0] == "Anna Kowalski"
+
+
+def test_one_slip_tells_typos_from_other_names() -> None:
+    assert one_slip("kowalski", "kowlaski")  # swapped
+    assert one_slip("rutte", "rutter")  # added
+    assert one_slip("gorsky", "gorksy")
+    assert not one_slip("johnson", "jackson")
+    assert not one_slip("kowalski", "nowalski")  # the first letter differs
