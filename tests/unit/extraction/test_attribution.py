@@ -57,3 +57,20 @@ def test_one_slip_tells_typos_from_other_names() -> None:
     assert one_slip("gorsky", "gorksy")
     assert not one_slip("johnson", "jackson")
     assert not one_slip("kowalski", "nowalski")  # the first letter differs
+
+
+def test_a_message_speaks_for_whoever_sent_it(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "“Report every fault,” said the message from the drivers’ union, the Rail Drivers Guild."
+    )
+    assert [c.actor for c in claims] == ["Rail Drivers Guild"]
+
+
+def test_calculations_speak_for_who_made_them(rules_of: ClaimsOf) -> None:
+    claims = rules_of("According to calculations by Acme Analytics, bread prices rose 9%.")
+    assert [c.speaker for c in claims] == ["Acme Analytics"]
+
+
+def test_an_email_seen_by_a_newspaper_is_not_the_newspaper_speaking(rules_of: ClaimsOf) -> None:
+    claims = rules_of("The plant will close in May, according to an email seen by the Daily Star.")
+    assert all(c.speaker != "Daily Star" for c in claims)
