@@ -10,7 +10,6 @@ from services.extraction.mentions import Party
 from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tail, name_tokens, text_of
 from services.extraction.represents import body_before_role
 
-
 # "an email seen by Reuters", "a memo obtained by the Post": an outlet that had it, not wrote it
 _HANDLED_BY = frozenset(
     {"seen", "obtained", "reviewed", "read", "received", "quoted", "cited", "leaked"}
