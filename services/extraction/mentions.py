@@ -196,6 +196,17 @@ class Mentions:
                 return p
         return None
 
+    def last_voice(self, media_words: frozenset[str]) -> str | None:
+        """Whom the speaker quoted last spoke for: an organisation, or the body an official
+        speaks for; not a private person, an outlet, nor a group that names no one."""
+        for p in reversed(self.speakers):
+            if names_no_one(p.actor) or (p.is_person and p.actor == p.name):
+                continue
+            if set(p.actor.lower().split()) & media_words:
+                continue
+            return p.actor
+        return None
+
     def last_group_speaker(self) -> Party | None:
         """The organisation that spoke last, not an office of a person ("his office"), nor a
         group that names no one ("users said ..., a claim the company denied")."""

@@ -74,3 +74,19 @@ def test_calculations_speak_for_who_made_them(rules_of: ClaimsOf) -> None:
 def test_an_email_seen_by_a_newspaper_is_not_the_newspaper_speaking(rules_of: ClaimsOf) -> None:
     claims = rules_of("The plant will close in May, according to an email seen by the Daily Star.")
     assert all(c.speaker != "Daily Star" for c in claims)
+
+
+def test_an_unnamed_spokeswoman_speaks_for_the_company_quoted(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Brightway Stores said sales fell 3% in the spring. "
+        "No shops will close this year, a spokeswoman said."
+    )
+    assert [c.actor for c in claims] == ["Brightway Stores", "Brightway Stores"]
+
+
+def test_an_unnamed_spokesman_speaks_for_the_government_quoted(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Chinese Foreign Minister Wang Lei said the talks were useful. "
+        "The border will stay open, a spokesman said."
+    )
+    assert [c.actor for c in claims] == ["China", "China"]
