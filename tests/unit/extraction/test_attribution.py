@@ -6,6 +6,7 @@ from extraction_helpers import ClaimsOf
 
 from services.extraction.acronyms import acronyms, expand
 from services.extraction.mentions import one_slip
+from services.extraction.sentences import split_sentences
 
 
 def test_an_abbreviation_in_brackets_is_spelled_out() -> None:
@@ -90,3 +91,20 @@ def test_an_unnamed_spokesman_speaks_for_the_government_quoted(rules_of: ClaimsO
         "The border will stay open, a spokesman said."
     )
     assert [c.actor for c in claims] == ["China", "China"]
+
+
+def test_a_blank_line_between_paragraphs_does_not_shorten_a_quote(rules_of: ClaimsOf) -> None:
+    text = (
+        "Harbour master Ola Berg rejected the report on Monday.\n\n"
+        "Berg, in the statement sent to reporters, read;\n\n"
+        "“The harbour was never closed.\n\n"
+        "“Ships came and went as planned all week.”"
+    )
+    for spaced in (text, text.replace("\n\n", "\n")):
+        quoted = [c.speaker for c in rules_of(spaced) if c.sentence.startswith("“")]
+        assert quoted == ["Ola Berg", "Ola Berg"]
+
+
+def test_paragraphs_are_counted_without_blank_lines() -> None:
+    parts = split_sentences("One said so.\n\nTwo said so.\n\n\nThree said so.")
+    assert [s.paragraph for s in parts] == [0, 1, 2]
