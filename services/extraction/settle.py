@@ -10,6 +10,7 @@ from services.actors import lookup_actor, role_of
 from services.extraction.acronyms import expand, is_abbreviation
 from services.extraction.mentions import Mentions
 from services.extraction.unnamed import names_no_one, unnamed
+from services.extraction.untitled import titled_country
 
 
 def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
@@ -25,6 +26,9 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
     for claim in claims:
         speaker, actor = _settled(claim, tied, claims, mentions) or (claim.speaker, claim.actor)
         speaker, actor = _spelled_out(speaker, actor, mentions.text)
+        if actor == speaker and mentions.person(speaker) is not None:
+            # "Petrov said", whom the article titles "Finnish President Ivan Petrov" elsewhere
+            actor = titled_country(speaker, mentions.text, mentions.home_country) or actor
         if is_common_noun(actor) and not names_no_one(actor):
             actor = unnamed(actor)  # "Chairman", "health ministry": a role, not a name
         if (speaker, actor) != (claim.speaker, claim.actor):

@@ -108,3 +108,25 @@ def test_a_blank_line_between_paragraphs_does_not_shorten_a_quote(rules_of: Clai
 def test_paragraphs_are_counted_without_blank_lines() -> None:
     parts = split_sentences("One said so.\n\nTwo said so.\n\n\nThree said so.")
     assert [s.paragraph for s in parts] == [0, 1, 2]
+
+
+def test_a_person_the_article_titles_president_elsewhere_speaks_for_the_country(
+    rules_of: ClaimsOf,
+) -> None:
+    claims = rules_of(
+        "Finnish President Ivan Petrov visited Paris on Monday. Petrov said the talks went well."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Ivan Petrov", "Finland")]
+
+
+def test_a_president_of_a_country_named_after_him(rules_of: ClaimsOf) -> None:
+    claims = rules_of("President Ivan Petrov of Finland said the talks went well.")
+    assert [(c.speaker, c.actor) for c in claims] == [("Ivan Petrov", "Finland")]
+
+
+def test_a_company_president_does_not_speak_for_a_country(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Finland's trade fair opened. Acme Tools President Ivan Petrov attended. "
+        "Petrov said sales went well."
+    )
+    assert all(c.actor != "Finland" for c in claims)
