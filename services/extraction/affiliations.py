@@ -12,6 +12,11 @@ from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tail, na
 from services.extraction.represents import body_before_role
 from services.extraction.unnamed import names_no_one
 
+# "an email seen by Reuters", "a memo obtained by the Post": an outlet that had it, not wrote it
+_HANDLED_BY = frozenset(
+    {"seen", "obtained", "reviewed", "read", "received", "quoted", "cited", "leaked"}
+)
+
 
 def author_of(document: Token) -> Token | None:
     """ "a story published by the Daily Mail", "the ministry's statement": who wrote it."""
@@ -22,7 +27,7 @@ def author_of(document: Token) -> Token | None:
             found = next((o for o in c.children if o.dep_ == "pobj"), None)
             if found is not None:
                 return found  # "a statement from Acme Robotics"
-        if c.dep_ == "acl":
+        if c.dep_ == "acl" and c.lower_ not in _HANDLED_BY:
             for g in c.children:
                 if g.dep_ == "agent":
                     return next((o for o in g.children if o.dep_ == "pobj"), None)

@@ -274,7 +274,8 @@ class ClaimBuilder:
             if lo < 0:
                 continue
             hi = lo + len(claim.content)
-            if negates_deed([t for t in doc if lo <= t.idx < hi]):
+            tokens = [t for t in doc if lo <= t.idx < hi]
+            if negates_deed(tokens) and not _unaware(tokens):
                 self.claims[n] = (index, claim.model_copy(update={"type": ClaimType.DENIAL}))
 
     def _quote_speakers(self, p: Parsed) -> list[Party]:
@@ -329,6 +330,14 @@ def is_imperative(doc: Doc) -> bool:
     if not words or words[0].tag_ != "VB" or words[0].dep_ != "ROOT":
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in words[0].children)
+
+
+# "we have not seen any such invoice": not knowing of a thing rebuts nothing
+_PERCEIVED = frozenset({"seen", "saw", "received", "heard", "noticed", "got"})
+
+
+def _unaware(tokens: list[Token]) -> bool:
+    return any(t.lower_ in _PERCEIVED and any(c.dep_ == "neg" for c in t.children) for t in tokens)
 
 
 def _is_clause(doc: Doc) -> bool:

@@ -30,6 +30,7 @@ def describe(head: Token, ctx: Context) -> Party | None:
 # regulator, a weather service)
 _NEWS_OR_STATE = frozenset({"agency"})
 _UNNAMED_OFFICIALS = frozenset({"official", "officials", "authorities", "government"})
+_SPOKESPERSON = "spokesperson for the body named with them"
 # Roles one person holds in a story ("the governor", "the rapper", "the judge"), unlike a
 # diplomat or an official, of whom a story may quote one it never names.
 _ONE_HOLDER = frozenset(
@@ -135,6 +136,9 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         return bare_title(head, speaker, role_owner(head, ctx), ctx)
     if actor is None and role is not None and role.speaks_for == "client":
         actor = represented(role, head, mods, ctx)  # "a lawyer representing Dan Lee"
+    if actor is None and not mods and role is not None and role.note == _SPOKESPERSON:
+        # "a spokeswoman said": for the body (or the official's employer) quoted last
+        actor = ctx.mentions.last_voice(ctx.lexicon.media_words)
     if actor is None and (
         head.lower_ in ctx.lexicon.government_roles
         or any(m.lower_ in ctx.lexicon.government_roles for m in mods)

@@ -155,6 +155,10 @@ class Mentions:
                 return p
             if len(words) == 1 and len(known) > 1 and known[0] == words[0]:
                 return p  # family name first ("Wang Wenbin" ... "Wang said")
+        if len(words) == 1 and len(words[0]) >= _MIN_MISSPELT:
+            for p in reversed(self.people):
+                if one_slip(p.name.lower().split()[-1], words[0]):
+                    return p  # "Ann Kowalski" ... "Kowlaski said": the article's own typo
         return None
 
     def pronoun(self, word: str) -> Party | None:
@@ -198,6 +202,17 @@ class Mentions:
                 return p
         return None
 
+    def last_voice(self, media_words: frozenset[str]) -> str | None:
+        """Whom the speaker quoted last spoke for: an organisation, or the body an official
+        speaks for; not a private person, an outlet, nor a group that names no one."""
+        for p in reversed(self.speakers):
+            if names_no_one(p.actor) or (p.is_person and p.actor == p.name):
+                continue
+            if set(p.actor.lower().split()) & media_words:
+                continue
+            return p.actor
+        return None
+
     def last_group_speaker(self) -> Party | None:
         """The organisation that spoke last, not an office of a person ("his office"), nor a
         group that names no one ("users said ..., a claim the company denied")."""
@@ -208,6 +223,25 @@ class Mentions:
 
 
 _PLACES = frozenset({"country", "subnational"})
+
+
+_MIN_MISSPELT = 5  # shorter surnames one letter apart are as likely two people
+
+
+def one_slip(known: str, word: str) -> bool:
+    """Two spellings one typing slip apart: a letter swapped with the next, changed, added
+    or dropped; the first letter is never the slip."""
+    if known == word or known[:1] != word[:1] or abs(len(known) - len(word)) > 1:
+        return False
+    if len(known) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(known, word, strict=True)) if a != b]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        swapped = known[i] == word[i + 1] and known[i + 1] == word[i]
+        return len(diff) == 2 and diff[1] == i + 1 and swapped
+    short, long = sorted((known, word), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
 
 
 def _surname(word: str) -> str:

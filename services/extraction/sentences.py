@@ -96,7 +96,11 @@ def split_sentences(text: str, field: Field = "text") -> list[Sentence]:
     """Sentences of `text` with their offsets; a paragraph (line) never spans two."""
     out: list[Sentence] = []
     offset = 0
-    for paragraph, line in enumerate(text.split("\n")):
+    paragraph = -1
+    for line in text.split("\n"):
+        # paragraphs are counted, not lines: a blank line between them is layout only, so a
+        # speaker two paragraphs back is as near in double-spaced text as in single-spaced
+        paragraph += 1 if line.strip() else 0
         start = 0
         for m in _BOUNDARY.finditer(line):
             if _is_abbreviation(line[start : m.start() + 1]):

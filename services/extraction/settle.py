@@ -7,8 +7,10 @@ import re
 
 from schemas.claims import Claim
 from services.actors import lookup_actor, role_of
+from services.extraction.acronyms import expand, is_abbreviation
 from services.extraction.mentions import Mentions
 from services.extraction.unnamed import names_no_one, unnamed
+from services.extraction.untitled import titled_country
 
 
 def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
@@ -23,6 +25,10 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
     out: list[Claim] = []
     for claim in claims:
         speaker, actor = _settled(claim, tied, claims, mentions) or (claim.speaker, claim.actor)
+        speaker, actor = _spelled_out(speaker, actor, mentions.text)
+        if actor == speaker and mentions.person(speaker) is not None:
+            # "Petrov said", whom the article titles "Finnish President Ivan Petrov" elsewhere
+            actor = titled_country(speaker, mentions.text, mentions.home_country) or actor
         if is_common_noun(actor) and not names_no_one(actor):
             actor = unnamed(actor)  # "Chairman", "health ministry": a role, not a name
         if (speaker, actor) != (claim.speaker, claim.actor):
@@ -88,6 +94,23 @@ def _settled(
         if len(words) > 1 and words[-1] == noun and not is_common_noun(other.actor):
             return other.speaker, other.actor  # "Army denies": "the Indian Army" below
     return _lede_speaker(claim, claims)
+
+
+def _spelled_out(speaker: str, actor: str, text: str) -> tuple[str, str]:
+    """ "the NRWA said": the body the article spells out ("Northern Rivers Water Authority
+    (NRWA)"), when the knowledge base does not know the abbreviation."""
+    if not is_abbreviation(actor) or lookup_actor(actor) is not None:
+        return speaker, actor
+    name = expand(actor, text)
+    if name is None:
+        return speaker, actor
+    # "Foreign Office (FO)" names an organ of whichever government the story is about: the
+    # knowledge base would read it as one country's
+    organ = set(name.lower().split()) & _ORGANS
+    return (name if speaker == actor else speaker), (None if organ else lookup_actor(name)) or name
+
+
+_ORGANS = frozenset({"ministry", "office", "department"})
 
 
 def _unknown_to_body(claim: Claim, mentions: Mentions) -> bool:

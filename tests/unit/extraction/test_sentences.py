@@ -18,7 +18,7 @@ def test_split_keeps_offsets_and_abbreviations() -> None:
     ]
     for s in sentences:
         assert text[s.start : s.end] == s.text
-    assert [s.paragraph for s in sentences] == [0, 0, 2, 2]
+    assert [s.paragraph for s in sentences] == [0, 0, 1, 1]
 
 
 def test_initials_do_not_end_a_sentence() -> None:

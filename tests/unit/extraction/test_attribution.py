@@ -1,0 +1,132 @@
+"""Who speaks for whom, read from the article's own text: abbreviations it spells out."""
+
+from __future__ import annotations
+
+from extraction_helpers import ClaimsOf
+
+from services.extraction.acronyms import acronyms, expand
+from services.extraction.mentions import one_slip
+from services.extraction.sentences import split_sentences
+
+
+def test_an_abbreviation_in_brackets_is_spelled_out() -> None:
+    text = "The Northern Rivers Water Authority (NRWA) opened the dam on Monday."
+    assert acronyms(text) == {"NRWA": "Northern Rivers Water Authority"}
+
+
+def test_an_abbreviation_matches_the_initials_of_a_name_in_the_text() -> None:
+    text = "The Ministry of Coastal Affairs met on Monday. Later the MCA said it was ready."
+    assert expand("MCA", text) == "Ministry of Coastal Affairs"
+
+
+def test_an_ampersand_abbreviation_matches_its_name() -> None:
+    assert expand("B&B", "Shares in Brown & Brown fell. B&B said sales rose.") == "Brown & Brown"
+
+
+def test_no_name_with_those_initials_leaves_the_abbreviation() -> None:
+    assert expand("XYZ", "The XYZ said it would appeal. Mark Young agreed.") is None
+
+
+def test_an_abbreviated_speaker_speaks_as_the_body_the_article_names(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "The Northern Rivers Water Authority (NRWA) opened the dam on Monday. "
+        "The NRWA said the water was safe to drink."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [
+        ("Northern Rivers Water Authority", "Northern Rivers Water Authority")
+    ]
+
+
+def test_a_spelled_out_organ_is_not_read_as_another_country(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Ruritania's Foreign Office (FO) summoned the envoy. The FO said the claims were baseless."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Foreign Office", "Foreign Office")]
+
+
+def test_a_misspelt_surname_is_the_person_named_before(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Defence Minister Anna Kowalski said the base would stay open. "
+        "Kowlaski said the troops were ready."
+    )
+    assert [(c.speaker, c.actor) for c in claims][-1][0] == "Anna Kowalski"
+
+
+def test_one_slip_tells_typos_from_other_names() -> None:
+    assert one_slip("kowalski", "kowlaski")  # swapped
+    assert one_slip("rutte", "rutter")  # added
+    assert one_slip("gorsky", "gorksy")
+    assert not one_slip("johnson", "jackson")
+    assert not one_slip("kowalski", "nowalski")  # the first letter differs
+
+
+def test_a_message_speaks_for_whoever_sent_it(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "“Report every fault,” said the message from the drivers’ union, the Rail Drivers Guild."
+    )
+    assert [c.actor for c in claims] == ["Rail Drivers Guild"]
+
+
+def test_calculations_speak_for_who_made_them(rules_of: ClaimsOf) -> None:
+    claims = rules_of("According to calculations by Acme Analytics, bread prices rose 9%.")
+    assert [c.speaker for c in claims] == ["Acme Analytics"]
+
+
+def test_an_email_seen_by_a_newspaper_is_not_the_newspaper_speaking(rules_of: ClaimsOf) -> None:
+    claims = rules_of("The plant will close in May, according to an email seen by the Daily Star.")
+    assert all(c.speaker != "Daily Star" for c in claims)
+
+
+def test_an_unnamed_spokeswoman_speaks_for_the_company_quoted(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Brightway Stores said sales fell 3% in the spring. "
+        "No shops will close this year, a spokeswoman said."
+    )
+    assert [c.actor for c in claims] == ["Brightway Stores", "Brightway Stores"]
+
+
+def test_an_unnamed_spokesman_speaks_for_the_government_quoted(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Chinese Foreign Minister Wang Lei said the talks were useful. "
+        "The border will stay open, a spokesman said."
+    )
+    assert [c.actor for c in claims] == ["China", "China"]
+
+
+def test_a_blank_line_between_paragraphs_does_not_shorten_a_quote(rules_of: ClaimsOf) -> None:
+    text = (
+        "Harbour master Ola Berg rejected the report on Monday.\n\n"
+        "Berg, in the statement sent to reporters, read;\n\n"
+        "“The harbour was never closed.\n\n"
+        "“Ships came and went as planned all week.”"
+    )
+    for spaced in (text, text.replace("\n\n", "\n")):
+        quoted = [c.speaker for c in rules_of(spaced) if c.sentence.startswith("“")]
+        assert quoted == ["Ola Berg", "Ola Berg"]
+
+
+def test_paragraphs_are_counted_without_blank_lines() -> None:
+    parts = split_sentences("One said so.\n\nTwo said so.\n\n\nThree said so.")
+    assert [s.paragraph for s in parts] == [0, 1, 2]
+
+
+def test_a_person_the_article_titles_president_elsewhere_speaks_for_the_country(
+    rules_of: ClaimsOf,
+) -> None:
+    claims = rules_of(
+        "Finnish President Ivan Petrov visited Paris on Monday. Petrov said the talks went well."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Ivan Petrov", "Finland")]
+
+
+def test_a_president_of_a_country_named_after_him(rules_of: ClaimsOf) -> None:
+    claims = rules_of("President Ivan Petrov of Finland said the talks went well.")
+    assert [(c.speaker, c.actor) for c in claims] == [("Ivan Petrov", "Finland")]
+
+
+def test_a_company_president_does_not_speak_for_a_country(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Finland's trade fair opened. Acme Tools President Ivan Petrov attended. "
+        "Petrov said sales went well."
+    )
+    assert all(c.actor != "Finland" for c in claims)
