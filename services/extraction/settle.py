@@ -9,6 +9,7 @@ from schemas.claims import Claim
 from services.actors import lookup_actor, role_of
 from services.extraction.acronyms import expand, is_abbreviation
 from services.extraction.mentions import Mentions
+from services.extraction.org_titles import titled_body
 from services.extraction.unnamed import names_no_one, unnamed
 from services.extraction.untitled import titled_country
 
@@ -28,7 +29,11 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
         speaker, actor = _spelled_out(speaker, actor, mentions.text)
         if actor == speaker and mentions.person(speaker) is not None:
             # "Petrov said", whom the article titles "Finnish President Ivan Petrov" elsewhere
-            actor = titled_country(speaker, mentions.text, mentions.home_country) or actor
+            actor = (
+                titled_country(speaker, mentions.text, mentions.home_country)
+                or titled_body(speaker, mentions.text)  # "WHO chief Tedros ..."
+                or actor
+            )
         if is_common_noun(actor) and not names_no_one(actor):
             actor = unnamed(actor)  # "Chairman", "health ministry": a role, not a name
         if (speaker, actor) != (claim.speaker, claim.actor):
