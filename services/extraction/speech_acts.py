@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from schemas.claims import ClaimType
 from services.actors import role_of
@@ -13,7 +13,13 @@ from services.extraction.classify import aimed_at_allegation, type_of_content
 from services.extraction.context import Context
 from services.extraction.lexicon import ADVISORY, CONTENT, Lexicon
 from services.extraction.mentions import Party
-from services.extraction.speakers import CAUSING, speaker_named, speakers_of, subject_of
+from services.extraction.speakers import (
+    CAUSING,
+    describe,
+    speaker_named,
+    speakers_of,
+    subject_of,
+)
 
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "acomp"})
 # Verbs with other common senses ("added 500 jobs", "noted for"): a speech act only with a clause.
@@ -143,6 +149,9 @@ def _verb_act(
 ) -> SpeechAct | None:
     lex = ctx.lexicon
     lemma = phrasal or lex.lemma(tok.text) or ""
+    misread = _misread_as_auxiliary(tok, lex.verbs.get(lemma), ctx)
+    if misread is not None:
+        return misread
     if tok.dep_ in ("amod", "aux", "auxpass", "compound"):
         return None
     if phrasal is not None and not aimed_at_allegation(tok, lex):
@@ -255,6 +264,20 @@ def _fronted_act(verb: Token, lex: Lexicon, quoted: list[bool]) -> set[int]:
         and any(g.dep_ == "nsubj" for g in c.children)
         for t in c.subtree
     }
+
+
+def _misread_as_auxiliary(tok: Token, verb_type: str | None, ctx: Context) -> SpeechAct | None:
+    """ "White House denies report Lee out": the parser took "denies" for an auxiliary of a bare
+    verb ("report"); no reporting verb is an auxiliary, so the subject is the cue's."""
+    head = tok.head
+    if verb_type is None or tok.dep_ != "aux" or tok.tag_ != "VBZ" or head.tag_ != "VB":
+        return None
+    near = [*tok.children, *head.children]
+    subject = next((c for c in near if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subject is None:
+        return None
+    content = list(tok.doc[tok.i + 1 : head.sent.end])
+    return SpeechAct(tok, tok.text, verb_type, speakers_of(subject, ctx), content, [])
 
 
 def _misparsed_speech_noun(verb: Token, lex: Lexicon) -> Token | None:
@@ -384,12 +407,23 @@ def _colon_headline(doc: Doc, ctx: Context, original: str) -> SpeechAct | None:
     if to is not None:
         prefix = doc[: to.i]
     words = [t for t in prefix if t.is_alpha]
+    owned = _owned_role(prefix, ctx)
+    if owned is not None:  # "Bill Roe's attorney: 'My client is not guilty'"
+        return _headline_act(owned, list(doc[colon.i + 1 :]), ctx, original)
     if not words or not all(t.text[0].isupper() for t in words):
         return None  # "Ukraine war: ..." is a rubric, not a speaker
     name = prefix.text
     if name.lower() in ctx.lexicon.rubrics or any(ctx.lexicon.lemma(t.text) for t in words):
         return None
     return _headline_act(speaker_named(name, ctx), list(doc[colon.i + 1 :]), ctx, original)
+
+
+def _owned_role(prefix: Span, ctx: Context) -> Party | None:
+    """ "Bill Roe's attorney", "Acme's chief executive": a role someone named holds."""
+    head = prefix[-1]
+    if role_of(head.lower_) is None or not any(c.dep_ == "poss" for c in head.children):
+        return None
+    return describe(head, ctx)
 
 
 # "... 'baseless': Ruritania", "'No link' -- Acme Foods": the speaker named last, briefly

@@ -131,3 +131,21 @@ def test_an_adverb_in_a_title_case_headline_is_no_part_of_the_name(claims_of: Cl
         title="Lee Reportedly Denies Being At The Meeting Where The Deal Was Struck",
     )
     assert [c.speaker for c in claims][:1] == ["Ann Lee"]
+
+
+def test_a_headline_colon_after_someones_role_names_that_role_as_speaker(
+    claims_of: ClaimsOf,
+) -> None:
+    claims = claims_of(
+        "The trial opens on Monday.", title="Dan Roe's lawyer: 'My client did nothing wrong'"
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [("Dan Roe's lawyer", "Dan Roe")]
+
+
+def test_a_reporting_verb_the_parser_reads_as_an_auxiliary_still_reports(
+    claims_of: ClaimsOf,
+) -> None:
+    claims = claims_of("The story continues.", title="White House denies report Jones out")
+    assert [(c.speaker, c.actor, c.type.value) for c in claims] == [
+        ("White House", "United States", "denial")
+    ]
