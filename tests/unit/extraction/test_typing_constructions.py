@@ -208,3 +208,25 @@ def test_not_distracted_by_baseless_allegations(rules_of: ClaimsOf) -> None:
         " Jane Roe added."
     )
     assert "denial" in types(rules_of, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Our town has had enough," Mayor Tom Reyes added.',
+        '"This storm is not one to play around with," Mayor Tom Reyes said.',
+        '"It would bring a very real risk of blackouts," Mayor Tom Reyes said.',
+        '"Those who block the roads will have to pay," Mayor Tom Reyes said.',
+        '"The data will require a stronger response than we thought," Dr Ann Lee said.',
+        '"As a precaution, consider closing your windows tonight," Mayor Tom Reyes said.',
+        '"Some further tightening of policy may well be needed," Dr Ann Lee said.',
+        '"The pause does not imply that rate rises are over," Dr Ann Lee said.',
+    ],
+)
+def test_more_warning_idioms(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_a_precaution_taken_is_no_warning(rules_of: ClaimsOf) -> None:
+    text = "Acmeco said it had withdrawn the batches as a precaution."
+    assert types(rules_of, text) == ["assertion"]
