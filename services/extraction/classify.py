@@ -10,7 +10,13 @@ from services.extraction.exoneration import clears_self
 from services.extraction.falsity import calls_false, predicates_false, without_attributive
 from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
 from services.extraction.mentions import Party
-from services.extraction.negation import MODALS, PAST_AUX, is_self, rebuts_by_negation
+from services.extraction.negation import (
+    MODALS,
+    PAST_AUX,
+    grievance,
+    is_self,
+    rebuts_by_negation,
+)
 
 _TYPED = {t.value: t for t in ClaimType}
 
@@ -224,6 +230,8 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon, speaker: Party) -> ClaimT
         # on the speech act says what it does
         if t.dep_ not in ("ROOT", "ccomp", "conj", "xcomp") and not _on_the_act(t, lex):
             continue
+        if t.dep_ == "xcomp" and any(c.lower_ == "to" for c in t.children) and t.head.lower_ in _BE:
+            continue  # "to deny the agency's power is to deny its standards": no one denies
         lemma = lex.lemma(t.text)
         vt = lex.verbs.get(lemma or "")
         if vt == "warning" and _warned_not_warning(t):
@@ -246,6 +254,9 @@ def _warned_not_warning(verb: Token) -> bool:
     if "auxpass" not in deps:
         return False
     return "neg" in deps or not any(c.lower_ in MODALS for c in verb.children if c.dep_ == "aux")
+
+
+_BE = frozenset("is are was were be 's".split())  # noqa: SIM905
 
 
 def _someone_else(verb: Token, speaker: Party, lex: Lexicon) -> bool:
@@ -347,8 +358,8 @@ def negates_deed(tokens: list[Token]) -> bool:
         if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
             continue
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-        if any(c.lower_ == "yet" for c in t.children):
-            continue  # "has not yet decided": still open, nothing rebutted
+        if any(c.lower_ == "yet" for c in t.children) or grievance(t):
+            continue  # "has not yet decided": still open; "has not been consulted": a grievance
         past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & PAST_AUX))
         if past and not aux & MODALS:
             return True

@@ -230,3 +230,17 @@ def test_more_warning_idioms(rules_of: ClaimsOf, text: str) -> None:
 def test_a_precaution_taken_is_no_warning(rules_of: ClaimsOf) -> None:
     text = "Acmeco said it had withdrawn the batches as a precaution."
     assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Acmeco denied the story. "We will not comment on a report when Acmeco has not been'
+        ' consulted," an Acmeco spokesman said.',
+        "\"Those behind this campaign simply cannot accept that a farmer's son could rise to"
+        ' be a senator," Jane Roe said.',
+        '"To deny the power of the agency is to deny your own safety rules," Jane Roe said.',
+    ],
+)
+def test_no_denial_or_warning_in_these_either(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text)[-1] == "assertion"
