@@ -7,7 +7,12 @@ from spacy.tokens import Token
 from schemas.claims import ClaimType
 from services.extraction.absence import nobody_did, nothing_there
 from services.extraction.exoneration import clears_self
-from services.extraction.falsity import calls_false, predicates_false, without_attributive
+from services.extraction.falsity import (
+    calls_false,
+    denies_identity,
+    predicates_false,
+    without_attributive,
+)
 from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
 from services.extraction.mentions import Party
 from services.extraction.negation import (
@@ -210,6 +215,8 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.WARNING
     if calls_false(without_attributive(tokens, lex), lex) or predicates_false(tokens, lex):
         return ClaimType.DENIAL
+    if denies_identity(tokens, lex):
+        return ClaimType.DENIAL  # "the report is not an intelligence report"
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
     if nothing_there(tokens):

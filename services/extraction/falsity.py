@@ -156,3 +156,19 @@ def predicates_false(tokens: list[Token], lex: Lexicon) -> bool:
             if any(w.lower_ in lex.allegation_nouns or lex.lemma(w.text) for w in words):
                 return True
     return False
+
+
+def denies_identity(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "The report is not an intelligence report", "this is not a cyberattack": what was
+    said or reported is said not to be what it was called (its subject points at it)."""
+    for t in tokens:
+        if t.lower_ not in _BE or not any(c.dep_ == "neg" for c in t.children):
+            continue
+        attrs = [c for c in t.children if c.dep_ == "attr" and c.tag_.startswith("NN")]
+        if not any(any(d.lower_ in ("a", "an") for d in a.children) for a in attrs):
+            continue
+        for subj in (c for c in t.children if c.dep_ == "nsubj"):
+            low = subj.lower_
+            if low in ("this", "that", "it") or low in lex.allegation_nouns or low in lex.documents:
+                return True
+    return False

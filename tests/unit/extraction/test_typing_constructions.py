@@ -244,3 +244,19 @@ def test_a_precaution_taken_is_no_warning(rules_of: ClaimsOf) -> None:
 )
 def test_no_denial_or_warning_in_these_either(rules_of: ClaimsOf, text: str) -> None:
     assert types(rules_of, text)[-1] == "assertion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The memo is not an official report, plain and simple," Jane Roe said.',
+        '"We would never do that to our own staff," Jane Roe said.',
+    ],
+)
+def test_what_was_reported_is_not_what_it_was_called(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_a_thing_not_what_one_might_think_is_no_denial(rules_of: ClaimsOf) -> None:
+    text = '"The statue is not an empty symbol," Jane Roe wrote.'
+    assert types(rules_of, text) == ["assertion"]
