@@ -11,6 +11,7 @@ from services.extraction.falsity import (
     calls_false,
     denies_identity,
     predicates_false,
+    scorns_claim,
     without_attributive,
 )
 from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
@@ -205,6 +206,8 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
     inner = _inner_cue_type(tokens, lex, speaker)
     if inner is not None:
         return inner
+    if scorns_claim(tokens, lex):
+        return ClaimType.DENIAL  # "the insinuation was insulting and irresponsible"
     if lex.accusation_patterns.search(text):
         return ClaimType.ACCUSATION
     if (

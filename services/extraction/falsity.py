@@ -110,7 +110,7 @@ def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
         if not subjects and governor.dep_ == "conj":
             # "I remain focused and will not be distracted by ...": the subject is shared
             subjects = [c for c in governor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(s.lower_ in ("i", "we") for s in subjects):
+    if any(_own(s) for s in subjects):
         return True  # "I will not be distracted by baseless allegations": aimed at the speaker
     return any(s.lower_ in lex.allegation_nouns or s.lower_ in lex.documents for s in subjects)
 
@@ -120,7 +120,7 @@ def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
 _PREDICATED = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
         "false lie lies misleading joke rubbish garbage fiction fantasy propaganda bs bullshit"
-        " nonsense untrue"
+        " nonsense untrue incorrect inaccurate"
     ).split()
 )
 # what a claim is pointed at by: "it's false", "both are false", "what they write is a joke"
@@ -156,6 +156,47 @@ def predicates_false(tokens: list[Token], lex: Lexicon) -> bool:
             if any(w.lower_ in lex.allegation_nouns or lex.lemma(w.text) for w in words):
                 return True
     return False
+
+
+def _own(subject: Token) -> bool:
+    """ "I", "we", "my family and my name": the speaker or what is theirs."""
+    words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    return any(
+        w.lower_ in ("i", "we")
+        or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in w.children)
+        for w in words
+    )
+
+
+# "the insinuation was insulting": scorn for a claim rejects it (said of a deed, "the attack
+# was outrageous", it accuses)
+_SCORN = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "insulting outrageous absurd ridiculous preposterous laughable irresponsible offensive"
+        " defamatory slanderous malicious shameful"
+    ).split()
+)
+
+
+def scorns_claim(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "The insinuation that we leaked it was insulting": a claim noun called contemptible."""
+    for t in tokens:
+        if t.lower_ not in _SCORN or t.dep_ not in ("acomp", "attr"):
+            continue
+        cop = t.head
+        if cop.lower_ not in _BE:
+            continue
+        if any(
+            c.dep_ == "nsubj" and c.lower_ in lex.allegation_nouns and c.lower_ not in _DEEDS
+            for c in cop.children
+        ):
+            return True
+    return False
+
+
+# claim nouns that may name a deed ("the lawsuit was frivolous" still rejects it; "his
+# involvement was shameful" accuses)
+_DEEDS = frozenset({"involvement", "wrongdoing", "impropriety", "responsibility", "ruling"})
 
 
 def denies_identity(tokens: list[Token], lex: Lexicon) -> bool:

@@ -260,3 +260,21 @@ def test_what_was_reported_is_not_what_it_was_called(rules_of: ClaimsOf, text: s
 def test_a_thing_not_what_one_might_think_is_no_denial(rules_of: ClaimsOf) -> None:
     text = '"The statue is not an empty symbol," Jane Roe wrote.'
     assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acmeco says those stories were incorrect.",
+        '"The insinuation that we leaked the list was insulting and irresponsible," Jane Roe said.',
+        '"My family and my name have been destroyed by vicious and false accusations," Jane Roe'
+        " said.",
+    ],
+)
+def test_claims_called_wrong_or_contemptible(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_a_deed_called_irresponsible_accuses(rules_of: ClaimsOf) -> None:
+    text = '"The attack on the convoy was irresponsible," Jane Roe said.'
+    assert types(rules_of, text) == ["accusation"]
