@@ -10,11 +10,11 @@ from spacy.tokens import Doc, Token
 from schemas.articles import Article
 from schemas.claims import Claim, ClaimType, Span
 from services.actors import lookup_actor
+from services.extraction.advice import tells_public
 from services.extraction.classify import (
     named_act,
     negates_deed,
     promises_harm,
-    tells_public,
     type_of_content,
     type_of_cue,
 )
