@@ -278,3 +278,18 @@ def test_claims_called_wrong_or_contemptible(rules_of: ClaimsOf, text: str) -> N
 def test_a_deed_called_irresponsible_accuses(rules_of: ClaimsOf) -> None:
     text = '"The attack on the convoy was irresponsible," Jane Roe said.'
     assert types(rules_of, text) == ["accusation"]
+
+
+def test_dismissing_comments_denies(rules_of: ClaimsOf) -> None:
+    text = "Acmeco issued a statement dismissing comments by the governor on price cuts."
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_legal_action_being_considered_warns(rules_of: ClaimsOf) -> None:
+    text = "Jane Roe said legal action is being considered in response to the post."
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_a_retaliatory_campaign_reported_is_no_warning(rules_of: ClaimsOf) -> None:
+    text = "Ruritania's retaliatory campaign has killed 300 people, according to the ministry."
+    assert types(rules_of, text) == ["assertion"]
