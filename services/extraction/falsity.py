@@ -47,6 +47,15 @@ _ATTRIBUTIVE = frozenset(
 )
 
 
+# "respond to false allegations", "counter the baseless claims": the claims are answered
+_ANSWERING = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "respond responded responding reply replied replying answer answered answering counter"
+        " countered countering rebut address addressed addressing"
+    ).split()
+)
+
+
 def calls_false(text: str, lex: Lexicon) -> bool:
     text = (
         text.replace("’", "'").replace(" - ", "-").replace(" made up of ", " ")
@@ -103,6 +112,8 @@ def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
         governor = governor.head  # "the article was full of false claims": the verb's subject
     if not governor.tag_.startswith("VB"):
         return None  # "the victim of false allegations": a description, not a premise acted on
+    if governor.lower_ in _ANSWERING:
+        return True  # "set up to respond to false allegations": the claims are rebutted
     if governor.dep_ in ("acl", "relcl"):
         subjects = [governor.head]  # "a policy based on false claims": the noun rests on it
     else:

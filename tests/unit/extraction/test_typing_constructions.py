@@ -293,3 +293,15 @@ def test_legal_action_being_considered_warns(rules_of: ClaimsOf) -> None:
 def test_a_retaliatory_campaign_reported_is_no_warning(rules_of: ClaimsOf) -> None:
     text = "Ruritania's retaliatory campaign has killed 300 people, according to the ministry."
     assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The reality is the polar opposite," Jane Roe said in a statement.',
+        "Jane Roe added that a panel has been set up to respond to false allegations made by"
+        " the agencies.",
+    ],
+)
+def test_answering_false_claims_and_the_opposite(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
