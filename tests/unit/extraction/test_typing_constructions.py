@@ -305,3 +305,14 @@ def test_a_retaliatory_campaign_reported_is_no_warning(rules_of: ClaimsOf) -> No
 )
 def test_answering_false_claims_and_the_opposite(rules_of: ClaimsOf, text: str) -> None:
     assert types(rules_of, text) == ["denial"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe said the raid left the country with no options but to strike back.",
+        '"I am sure the leagues will do the same sanctions as we will," Jane Roe said.',
+    ],
+)
+def test_forced_hands_and_sanctions_to_come(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
