@@ -134,6 +134,8 @@ _PREDICATED = frozenset(
         " nonsense untrue incorrect inaccurate"
     ).split()
 )
+# words that call nothing but a claim false, whatever the parser makes of the subject
+_CRUDE = frozenset({"bs", "bullshit", "rubbish", "garbage"})
 # what a claim is pointed at by: "it's false", "both are false", "what they write is a joke"
 _POINTERS = frozenset(
     "it this that these those which both all everything what".split()  # noqa: SIM905
@@ -160,7 +162,10 @@ def predicates_false(tokens: list[Token], lex: Lexicon) -> bool:
         cop = t.head
         if cop.lower_ not in _BE or any(c.dep_ == "neg" for c in cop.children):
             continue
-        for subj in (c for c in cop.children if c.dep_ in ("nsubj", "csubj")):
+        subjects = [c for c in cop.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects and t.lower_ in _CRUDE | {"bulls"}:
+            return True  # "... - is total bulls***": the parser lost the subject; the word tells
+        for subj in subjects:
             if subj.lower_ in _POINTERS:
                 return True
             words = list(subj.subtree)

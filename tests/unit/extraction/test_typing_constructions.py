@@ -316,3 +316,11 @@ def test_answering_false_claims_and_the_opposite(rules_of: ClaimsOf, text: str) 
 )
 def test_forced_hands_and_sanctions_to_come(rules_of: ClaimsOf, text: str) -> None:
     assert types(rules_of, text) == ["warning"]
+
+
+def test_crude_dismissal_after_a_broken_subject(rules_of: ClaimsOf) -> None:
+    text = (
+        '"The fact that some outlet writes we would sell him - it said so last week - is total'
+        ' bulls***," Jane Roe told the radio station.'
+    )
+    assert types(rules_of, text) == ["denial"]
