@@ -324,3 +324,15 @@ def test_crude_dismissal_after_a_broken_subject(rules_of: ClaimsOf) -> None:
         ' bulls***," Jane Roe told the radio station.'
     )
     assert types(rules_of, text) == ["denial"]
+
+
+def test_low_lying_land_is_no_lie(rules_of: ClaimsOf) -> None:
+    text = (
+        '"There is a possibility of life-threatening flooding in low-lying coastal villages,"'
+        " the weather service said."
+    )
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_wrong_news_denies(rules_of: ClaimsOf) -> None:
+    assert types(rules_of, '"It is wrong news," Jane Roe said.') == ["denial"]
