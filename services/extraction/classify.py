@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from schemas.claims import ClaimType
@@ -31,6 +33,8 @@ from services.extraction.negation import (
 )
 
 _TYPED = {t.value: t for t in ClaimType}
+# "there is no reason to stop using it": the advice is waved away, so it warns of nothing
+_NO_NEED = re.compile(r"\b(?:no|little) (?:reason|need) to (?:\w+ ){1,3}", re.IGNORECASE)
 
 
 def type_of_cue(
@@ -170,7 +174,7 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
     if lex.accusation_patterns.search(text):
         return ClaimType.ACCUSATION
     if (
-        lex.warning_patterns.search(text)
+        lex.warning_patterns.search(_NO_NEED.sub("", text))
         or negative_imperative(tokens)
         or advises_public(tokens, lex)
     ):

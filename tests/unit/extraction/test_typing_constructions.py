@@ -336,3 +336,8 @@ def test_low_lying_land_is_no_lie(rules_of: ClaimsOf) -> None:
 
 def test_wrong_news_denies(rules_of: ClaimsOf) -> None:
     assert types(rules_of, '"It is wrong news," Jane Roe said.') == ["denial"]
+
+
+def test_no_reason_to_stop_is_no_warning(rules_of: ClaimsOf) -> None:
+    text = '"There is no reason to stop using the heater," the company said.'
+    assert types(rules_of, text) == ["assertion"]
