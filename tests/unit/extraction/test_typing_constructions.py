@@ -341,3 +341,8 @@ def test_wrong_news_denies(rules_of: ClaimsOf) -> None:
 def test_no_reason_to_stop_is_no_warning(rules_of: ClaimsOf) -> None:
     text = '"There is no reason to stop using the heater," the company said.'
     assert types(rules_of, text) == ["assertion"]
+
+
+def test_not_allowing_that_still_warns(rules_of: ClaimsOf) -> None:
+    text = '"We will not allow that to go forward," Jane Roe said.'
+    assert types(rules_of, text) == ["warning"]
