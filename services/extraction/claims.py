@@ -10,11 +10,11 @@ from spacy.tokens import Doc, Token
 from schemas.articles import Article
 from schemas.claims import Claim, ClaimType, Span
 from services.actors import lookup_actor
+from services.extraction.advice import tells_public
 from services.extraction.classify import (
     named_act,
     negates_deed,
     promises_harm,
-    tells_public,
     type_of_content,
     type_of_cue,
 )
@@ -35,6 +35,7 @@ from services.extraction.targets import target_of
 MAX_CONTENT_CHARS = 300
 RUN_ON_QUOTED_SHARE = 0.5  # a sentence mostly inside quotes, with no cue of its own
 RUN_ON_MAX_PARAGRAPHS = 2  # how far back the last named speaker may be for a bare quote
+_ALERT_TYPES = (ClaimType.DENIAL, ClaimType.WARNING)
 # "This flood is different.": at most so many words carry a warning on from the sentence before
 _CARRIED_WORDS = 8
 _ADDRESSES_LISTENER = re.compile(r"\byou(?:r|rs|rself|rselves)?\b", re.IGNORECASE)
@@ -159,6 +160,12 @@ class ClaimBuilder:
             found = type_of_content(tokens, party, lex)
             if all(found != t for t, _ in out):
                 out.append((found, False))
+        if all(t not in _ALERT_TYPES for t, _ in out):
+            # a phrase the heads split ("left us with no options but | to strike back") is
+            # still read whole
+            whole = type_of_content(act.content, party, lex)
+            if whole in _ALERT_TYPES:
+                return [(whole, False)]
         return out
 
     def _emit(

@@ -2,17 +2,39 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from schemas.claims import ClaimType
 from services.extraction.absence import nobody_did, nothing_there
+from services.extraction.advice import (
+    advises_against,
+    advises_public,
+    negative_imperative,
+    tells_public,
+)
 from services.extraction.exoneration import clears_self
-from services.extraction.falsity import calls_false, predicates_false, without_attributive
+from services.extraction.falsity import (
+    calls_false,
+    denies_identity,
+    predicates_false,
+    scorns_claim,
+    without_attributive,
+)
 from services.extraction.lexicon import ADVISORY, SENSE, Lexicon
 from services.extraction.mentions import Party
-from services.extraction.negation import MODALS, PAST_AUX, is_self, rebuts_by_negation
+from services.extraction.negation import (
+    MODALS,
+    PAST_AUX,
+    grievance,
+    is_self,
+    rebuts_by_negation,
+)
 
 _TYPED = {t.value: t for t in ClaimType}
+# "there is no reason to stop using it": the advice is waved away, so it warns of nothing
+_NO_NEED = re.compile(r"\b(?:no|little) (?:reason|need) to (?:\w+ ){1,3}", re.IGNORECASE)
 
 
 def type_of_cue(
@@ -138,53 +160,6 @@ def _object_words_name_allegation(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
-def advises_against(verb: Token, lex: Lexicon) -> bool:
-    """ "urged people to stop vaping", "advised residents to leave": an advisory is a warning."""
-    if _to_addressees(verb, lex):
-        return True
-    for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp", "dobj"):
-            sub = list(c.subtree)
-            if c.lower_ == "return" and not _public_object(verb, lex):
-                continue  # "urged Ruritania to return to talks": no recall, a demand on a state
-            if c.lower_ in lex.advisory_verbs or any(t.dep_ == "neg" for t in c.children):
-                return True
-            if lex.warning_patterns.search(" ".join(t.text for t in sub)):
-                return True
-    # "urged residents in the path of the storm to stay off the roads": the infinitive may
-    # hang off the object's modifiers, but it is still what the advice says to do
-    return any(
-        t.lower_ in lex.advisory_verbs and t.tag_ == "VB" and t.i > 0 and t.nbor(-1).lower_ == "to"
-        for t in verb.subtree
-        if t.i > verb.i and (t.lower_ != "return" or _public_object(verb, lex))
-    )
-
-
-# what one is urged to do to guard oneself: "change their passwords", "check their accounts"
-_PROTECTIVE = frozenset(
-    "change update check protect secure reset vaccinate wash cover lock".split()  # noqa: SIM905
-)
-
-
-def _public_object(verb: Token, lex: Lexicon) -> bool:
-    return any(c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children)
-
-
-def _to_addressees(verb: Token, lex: Lexicon) -> bool:
-    """ "urged its users to change their passwords": advice to the public to guard itself is a
-    warning (not "urged residents to attend the festival")."""
-    return _public_object(verb, lex) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.lower_ in _PROTECTIVE for c in verb.children
-    )
-
-
-def tells_public(verb: Token, lex: Lexicon) -> bool:
-    """ "told residents to stay indoors": telling the public to avoid a danger is advice."""
-    return any(
-        c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children
-    ) and advises_against(verb, lex)
-
-
 def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimType:
     """Type what is said: inner cue verb, accusation, warning, denial phrases, negation."""
     if not tokens:
@@ -194,16 +169,20 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
     inner = _inner_cue_type(tokens, lex, speaker)
     if inner is not None:
         return inner
+    if scorns_claim(tokens, lex):
+        return ClaimType.DENIAL  # "the insinuation was insulting and irresponsible"
     if lex.accusation_patterns.search(text):
         return ClaimType.ACCUSATION
     if (
-        lex.warning_patterns.search(text)
-        or _negative_imperative(tokens)
+        lex.warning_patterns.search(_NO_NEED.sub("", text))
+        or negative_imperative(tokens)
         or advises_public(tokens, lex)
     ):
         return ClaimType.WARNING
     if calls_false(without_attributive(tokens, lex), lex) or predicates_false(tokens, lex):
         return ClaimType.DENIAL
+    if denies_identity(tokens, lex):
+        return ClaimType.DENIAL  # "the report is not an intelligence report"
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
     if nothing_there(tokens):
@@ -224,6 +203,8 @@ def _inner_cue_type(tokens: list[Token], lex: Lexicon, speaker: Party) -> ClaimT
         # on the speech act says what it does
         if t.dep_ not in ("ROOT", "ccomp", "conj", "xcomp") and not _on_the_act(t, lex):
             continue
+        if t.dep_ == "xcomp" and any(c.lower_ == "to" for c in t.children) and t.head.lower_ in _BE:
+            continue  # "to deny the agency's power is to deny its standards": no one denies
         lemma = lex.lemma(t.text)
         vt = lex.verbs.get(lemma or "")
         if vt == "warning" and _warned_not_warning(t):
@@ -246,6 +227,9 @@ def _warned_not_warning(verb: Token) -> bool:
     if "auxpass" not in deps:
         return False
     return "neg" in deps or not any(c.lower_ in MODALS for c in verb.children if c.dep_ == "aux")
+
+
+_BE = frozenset("is are was were be 's".split())  # noqa: SIM905
 
 
 def _someone_else(verb: Token, speaker: Party, lex: Lexicon) -> bool:
@@ -283,63 +267,6 @@ def _on_the_act(t: Token, lex: Lexicon) -> bool:
     return noun.lower_ in _VEHICLES or noun.lower_ in lex.speech_nouns
 
 
-def _negative_imperative(tokens: list[Token]) -> bool:
-    """ "Don't bet your life on it": a prohibition addressed to the reader (not a second
-    clause that shares its subject: "the claims are false and do not represent ...")."""
-    kept = [t for t in tokens if t.is_alpha or t.lower_ == "n't"]
-    if kept[:1] and kept[0].lower_ == "please":
-        kept = kept[1:]  # "Please don't take this risk"
-    if [t.lower_ for t in kept[:2]] not in (["do", "n't"], ["do", "not"], ["never", "ever"]):
-        return False
-    verb = kept[0].head
-    return verb.dep_ != "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
-    """ "People should stop ...", "residents must not ...": advice to guard against harm."""
-    for t in tokens:
-        if not t.tag_.startswith("VB"):
-            continue
-        if t.lower_ in _ASKING and _asks_public_to_avoid(t, lex):
-            return True
-        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {
-            "should",
-            "must",
-            "need",
-            "ought",
-        }
-        subj = [c for c in t.children if c.dep_ == "nsubj"]
-        if not modal or not subj or subj[0].lower_ not in lex.addressees:
-            continue
-        negated = any(c.dep_ == "neg" for c in t.subtree)
-        if negated and (t.lower_ in _REASSURED or any(c.lower_ in _AFRAID for c in t.children)):
-            continue  # "people should not panic": a reassurance, no warning
-        if (
-            negated
-            or t.lower_ in lex.advisory_verbs
-            or any(c.lower_ in lex.advisory_verbs for c in t.children if c.dep_ == "xcomp")
-        ):
-            return True
-    return False
-
-
-# "should not panic", "need not worry": told not to fear, the public is reassured
-_REASSURED = frozenset("panic worry fear fret".split())  # noqa: SIM905
-_AFRAID = frozenset("alarmed worried concerned afraid scared frightened".split())  # noqa: SIM905
-_ASKING = frozenset(
-    "ask asks asked asking urge urges urged urging encourage encourages encouraged".split()  # noqa: SIM905
-)
-
-
-def _asks_public_to_avoid(verb: Token, lex: Lexicon) -> bool:
-    """ "We are asking you to leave the area": a request to the public to keep from harm."""
-    if not any(c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children):
-        return False
-    return any(
-        c.dep_ in ("xcomp", "ccomp") and c.lower_ in lex.advisory_verbs for c in verb.children
-    )
-
-
 def negates_deed(tokens: list[Token]) -> bool:
     """ "the minister has not travelled there": a past deed said not to have happened,
     whoever did it (a rebuttal when the same speaker denies the story elsewhere)."""
@@ -347,8 +274,8 @@ def negates_deed(tokens: list[Token]) -> bool:
         if not t.tag_.startswith("VB") or not any(c.dep_ == "neg" for c in t.children):
             continue
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-        if any(c.lower_ == "yet" for c in t.children):
-            continue  # "has not yet decided": still open, nothing rebutted
+        if any(c.lower_ == "yet" for c in t.children) or grievance(t):
+            continue  # "has not yet decided": still open; "has not been consulted": a grievance
         past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & PAST_AUX))
         if past and not aux & MODALS:
             return True

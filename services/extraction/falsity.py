@@ -47,6 +47,15 @@ _ATTRIBUTIVE = frozenset(
 )
 
 
+# "respond to false allegations", "counter the baseless claims": the claims are answered
+_ANSWERING = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "respond responded responding reply replied replying answer answered answering counter"
+        " countered countering rebut address addressed addressing"
+    ).split()
+)
+
+
 def calls_false(text: str, lex: Lexicon) -> bool:
     text = (
         text.replace("’", "'").replace(" - ", "-").replace(" made up of ", " ")
@@ -103,6 +112,8 @@ def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
         governor = governor.head  # "the article was full of false claims": the verb's subject
     if not governor.tag_.startswith("VB"):
         return None  # "the victim of false allegations": a description, not a premise acted on
+    if governor.lower_ in _ANSWERING:
+        return True  # "set up to respond to false allegations": the claims are rebutted
     if governor.dep_ in ("acl", "relcl"):
         subjects = [governor.head]  # "a policy based on false claims": the noun rests on it
     else:
@@ -110,7 +121,7 @@ def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
         if not subjects and governor.dep_ == "conj":
             # "I remain focused and will not be distracted by ...": the subject is shared
             subjects = [c for c in governor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(s.lower_ in ("i", "we") for s in subjects):
+    if any(_own(s) for s in subjects):
         return True  # "I will not be distracted by baseless allegations": aimed at the speaker
     return any(s.lower_ in lex.allegation_nouns or s.lower_ in lex.documents for s in subjects)
 
@@ -120,9 +131,11 @@ def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
 _PREDICATED = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
         "false lie lies misleading joke rubbish garbage fiction fantasy propaganda bs bullshit"
-        " nonsense untrue"
+        " nonsense untrue incorrect inaccurate"
     ).split()
 )
+# words that call nothing but a claim false, whatever the parser makes of the subject
+_CRUDE = frozenset({"bs", "bullshit", "rubbish", "garbage"})
 # what a claim is pointed at by: "it's false", "both are false", "what they write is a joke"
 _POINTERS = frozenset(
     "it this that these those which both all everything what".split()  # noqa: SIM905
@@ -149,10 +162,70 @@ def predicates_false(tokens: list[Token], lex: Lexicon) -> bool:
         cop = t.head
         if cop.lower_ not in _BE or any(c.dep_ == "neg" for c in cop.children):
             continue
-        for subj in (c for c in cop.children if c.dep_ in ("nsubj", "csubj")):
+        subjects = [c for c in cop.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects and t.lower_ in _CRUDE | {"bulls"}:
+            return True  # "... - is total bulls***": the parser lost the subject; the word tells
+        for subj in subjects:
             if subj.lower_ in _POINTERS:
                 return True
             words = list(subj.subtree)
             if any(w.lower_ in lex.allegation_nouns or lex.lemma(w.text) for w in words):
+                return True
+    return False
+
+
+def _own(subject: Token) -> bool:
+    """ "I", "we", "my family and my name": the speaker or what is theirs."""
+    words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    return any(
+        w.lower_ in ("i", "we")
+        or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in w.children)
+        for w in words
+    )
+
+
+# "the insinuation was insulting": scorn for a claim rejects it (said of a deed, "the attack
+# was outrageous", it accuses)
+_SCORN = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "insulting outrageous absurd ridiculous preposterous laughable irresponsible offensive"
+        " defamatory slanderous malicious shameful"
+    ).split()
+)
+
+
+def scorns_claim(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "The insinuation that we leaked it was insulting": a claim noun called contemptible."""
+    for t in tokens:
+        if t.lower_ not in _SCORN or t.dep_ not in ("acomp", "attr"):
+            continue
+        cop = t.head
+        if cop.lower_ not in _BE:
+            continue
+        if any(
+            c.dep_ == "nsubj" and c.lower_ in lex.allegation_nouns and c.lower_ not in _DEEDS
+            for c in cop.children
+        ):
+            return True
+    return False
+
+
+# claim nouns that may name a deed ("the lawsuit was frivolous" still rejects it; "his
+# involvement was shameful" accuses)
+_DEEDS = frozenset({"involvement", "wrongdoing", "impropriety", "responsibility", "ruling"})
+
+
+def denies_identity(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "The report is not an intelligence report", "this is not a cyberattack": what was
+    said or reported is said not to be what it was called (its subject points at it)."""
+    for t in tokens:
+        if t.lower_ not in _BE or not any(c.dep_ == "neg" for c in t.children):
+            continue
+        attrs = [c for c in t.children if c.dep_ == "attr" and c.tag_.startswith("NN")]
+        if not any(any(d.lower_ in ("a", "an") for d in a.children) for a in attrs):
+            continue
+        for subj in (c for c in t.children if c.dep_ == "nsubj"):
+            low = subj.lower_
+            if low in ("this", "that", "it") or low in lex.allegation_nouns or low in lex.documents:
                 return True
     return False

@@ -60,6 +60,11 @@ def is_self(subj: Token, actor: str, is_person: bool, plural: bool) -> bool:
     return any(lookup_actor(n) == actor or n == actor for n in {subj.text, name})
 
 
+def grievance(verb: Token) -> bool:
+    """ "We have not been consulted": what others did not do for the speaker."""
+    return verb.lower_ in _GRIEVANCE and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def negated(verb: Token) -> bool:
     """ "did not go", "don’t attack": the parser may hang a curly "n’t" on the auxiliary."""
     return any(
@@ -120,7 +125,7 @@ def rebuts_by_negation(
             continue
         if t.lower_ in _PERCEPTION:
             continue
-        if t.lower_ in _GRIEVANCE and any(c.dep_ == "auxpass" for c in t.children):
+        if grievance(t):
             continue
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         past = _past_deed(t, aux)

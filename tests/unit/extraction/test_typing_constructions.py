@@ -208,3 +208,141 @@ def test_not_distracted_by_baseless_allegations(rules_of: ClaimsOf) -> None:
         " Jane Roe added."
     )
     assert "denial" in types(rules_of, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Our town has had enough," Mayor Tom Reyes added.',
+        '"This storm is not one to play around with," Mayor Tom Reyes said.',
+        '"It would bring a very real risk of blackouts," Mayor Tom Reyes said.',
+        '"Those who block the roads will have to pay," Mayor Tom Reyes said.',
+        '"The data will require a stronger response than we thought," Dr Ann Lee said.',
+        '"As a precaution, consider closing your windows tonight," Mayor Tom Reyes said.',
+        '"Some further tightening of policy may well be needed," Dr Ann Lee said.',
+        '"The pause does not imply that rate rises are over," Dr Ann Lee said.',
+    ],
+)
+def test_more_warning_idioms(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_a_precaution_taken_is_no_warning(rules_of: ClaimsOf) -> None:
+    text = "Acmeco said it had withdrawn the batches as a precaution."
+    assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Acmeco denied the story. "We will not comment on a report when Acmeco has not been'
+        ' consulted," an Acmeco spokesman said.',
+        "\"Those behind this campaign simply cannot accept that a farmer's son could rise to"
+        ' be a senator," Jane Roe said.',
+        '"To deny the power of the agency is to deny your own safety rules," Jane Roe said.',
+    ],
+)
+def test_no_denial_or_warning_in_these_either(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text)[-1] == "assertion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The memo is not an official report, plain and simple," Jane Roe said.',
+        '"We would never do that to our own staff," Jane Roe said.',
+    ],
+)
+def test_what_was_reported_is_not_what_it_was_called(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_a_thing_not_what_one_might_think_is_no_denial(rules_of: ClaimsOf) -> None:
+    text = '"The statue is not an empty symbol," Jane Roe wrote.'
+    assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acmeco says those stories were incorrect.",
+        '"The insinuation that we leaked the list was insulting and irresponsible," Jane Roe said.',
+        '"My family and my name have been destroyed by vicious and false accusations," Jane Roe'
+        " said.",
+    ],
+)
+def test_claims_called_wrong_or_contemptible(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_a_deed_called_irresponsible_accuses(rules_of: ClaimsOf) -> None:
+    text = '"The attack on the convoy was irresponsible," Jane Roe said.'
+    assert types(rules_of, text) == ["accusation"]
+
+
+def test_dismissing_comments_denies(rules_of: ClaimsOf) -> None:
+    text = "Acmeco issued a statement dismissing comments by the governor on price cuts."
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_legal_action_being_considered_warns(rules_of: ClaimsOf) -> None:
+    text = "Jane Roe said legal action is being considered in response to the post."
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_a_retaliatory_campaign_reported_is_no_warning(rules_of: ClaimsOf) -> None:
+    text = "Ruritania's retaliatory campaign has killed 300 people, according to the ministry."
+    assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The reality is the polar opposite," Jane Roe said in a statement.',
+        "Jane Roe added that a panel has been set up to respond to false allegations made by"
+        " the agencies.",
+    ],
+)
+def test_answering_false_claims_and_the_opposite(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe said the raid left the country with no options but to strike back.",
+        '"I am sure the leagues will do the same sanctions as we will," Jane Roe said.',
+    ],
+)
+def test_forced_hands_and_sanctions_to_come(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_crude_dismissal_after_a_broken_subject(rules_of: ClaimsOf) -> None:
+    text = (
+        '"The fact that some outlet writes we would sell him - it said so last week - is total'
+        ' bulls***," Jane Roe told the radio station.'
+    )
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_low_lying_land_is_no_lie(rules_of: ClaimsOf) -> None:
+    text = (
+        '"There is a possibility of life-threatening flooding in low-lying coastal villages,"'
+        " the weather service said."
+    )
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_wrong_news_denies(rules_of: ClaimsOf) -> None:
+    assert types(rules_of, '"It is wrong news," Jane Roe said.') == ["denial"]
+
+
+def test_no_reason_to_stop_is_no_warning(rules_of: ClaimsOf) -> None:
+    text = '"There is no reason to stop using the heater," the company said.'
+    assert types(rules_of, text) == ["assertion"]
+
+
+def test_not_allowing_that_still_warns(rules_of: ClaimsOf) -> None:
+    text = '"We will not allow that to go forward," Jane Roe said.'
+    assert types(rules_of, text) == ["warning"]

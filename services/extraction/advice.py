@@ -1,0 +1,112 @@
+"""Advice as warning: telling the public to avoid, stop or leave something ("urged residents
+to evacuate", "people should not drink the water", "Don't stay")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from services.extraction.lexicon import Lexicon
+
+
+def advises_against(verb: Token, lex: Lexicon) -> bool:
+    """ "urged people to stop vaping", "advised residents to leave": an advisory is a warning."""
+    if _to_addressees(verb, lex):
+        return True
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp", "dobj"):
+            sub = list(c.subtree)
+            if c.lower_ == "return" and not _public_object(verb, lex):
+                continue  # "urged Ruritania to return to talks": no recall, a demand on a state
+            if c.lower_ in lex.advisory_verbs or any(t.dep_ == "neg" for t in c.children):
+                return True
+            if lex.warning_patterns.search(" ".join(t.text for t in sub)):
+                return True
+    # "urged residents in the path of the storm to stay off the roads": the infinitive may
+    # hang off the object's modifiers, but it is still what the advice says to do
+    return any(
+        t.lower_ in lex.advisory_verbs and t.tag_ == "VB" and t.i > 0 and t.nbor(-1).lower_ == "to"
+        for t in verb.subtree
+        if t.i > verb.i and (t.lower_ != "return" or _public_object(verb, lex))
+    )
+
+
+# what one is urged to do to guard oneself: "change their passwords", "check their accounts"
+_PROTECTIVE = frozenset(
+    "change update check protect secure reset vaccinate wash cover lock".split()  # noqa: SIM905
+)
+
+
+def _public_object(verb: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children)
+
+
+def _to_addressees(verb: Token, lex: Lexicon) -> bool:
+    """ "urged its users to change their passwords": advice to the public to guard itself is a
+    warning (not "urged residents to attend the festival")."""
+    return _public_object(verb, lex) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lower_ in _PROTECTIVE for c in verb.children
+    )
+
+
+def tells_public(verb: Token, lex: Lexicon) -> bool:
+    """ "told residents to stay indoors": telling the public to avoid a danger is advice."""
+    return any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children
+    ) and advises_against(verb, lex)
+
+
+def negative_imperative(tokens: list[Token]) -> bool:
+    """ "Don't bet your life on it": a prohibition addressed to the reader (not a second
+    clause that shares its subject: "the claims are false and do not represent ...")."""
+    kept = [t for t in tokens if t.is_alpha or t.lower_ == "n't"]
+    if kept[:1] and kept[0].lower_ == "please":
+        kept = kept[1:]  # "Please don't take this risk"
+    if [t.lower_ for t in kept[:2]] not in (["do", "n't"], ["do", "not"], ["never", "ever"]):
+        return False
+    verb = kept[0].head
+    return verb.dep_ != "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "People should stop ...", "residents must not ...": advice to guard against harm."""
+    for t in tokens:
+        if not t.tag_.startswith("VB"):
+            continue
+        if t.lower_ in _ASKING and _asks_public_to_avoid(t, lex):
+            return True
+        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {
+            "should",
+            "must",
+            "need",
+            "ought",
+        }
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        if not modal or not subj or subj[0].lower_ not in lex.addressees:
+            continue
+        negated = any(c.dep_ == "neg" for c in t.subtree)
+        if negated and (t.lower_ in _REASSURED or any(c.lower_ in _AFRAID for c in t.children)):
+            continue  # "people should not panic": a reassurance, no warning
+        if (
+            negated
+            or t.lower_ in lex.advisory_verbs
+            or any(c.lower_ in lex.advisory_verbs for c in t.children if c.dep_ == "xcomp")
+        ):
+            return True
+    return False
+
+
+# "should not panic", "need not worry": told not to fear, the public is reassured
+_REASSURED = frozenset("panic worry fear fret".split())  # noqa: SIM905
+_AFRAID = frozenset("alarmed worried concerned afraid scared frightened".split())  # noqa: SIM905
+_ASKING = frozenset(
+    "ask asks asked asking urge urges urged urging encourage encourages encouraged".split()  # noqa: SIM905
+)
+
+
+def _asks_public_to_avoid(verb: Token, lex: Lexicon) -> bool:
+    """ "We are asking you to leave the area": a request to the public to keep from harm."""
+    if not any(c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and c.lower_ in lex.advisory_verbs for c in verb.children
+    )
