@@ -53,6 +53,29 @@ CAUSING = frozenset(
     {f for v in ("prompt", "cause", "force", "spur", "provoke") for f in inflections(v)}
     | {"lead", "leads", "led", "leading", "drive", "drives", "drove", "driven", "driving"}
 )
+_TIMES = frozenset(
+    [
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "day",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "today",
+        "yesterday",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
 
@@ -95,8 +118,8 @@ def subject_of(cue: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
         # "... but has warned of" (conj), "saying that ..." (advcl): the head's subject speaks
         return subject_of(cue.head, depth=depth + 1)
     for c in cue.rights:
-        # inverted: ", says US official"
-        if c.dep_ in ("nsubj", "npadvmod") and c.tag_ in _NOUN_TAGS:
+        # inverted: ", says US official"; "announced this week" names a time, not a speaker
+        if c.dep_ in ("nsubj", "npadvmod") and c.tag_ in _NOUN_TAGS and c.lower_ not in _TIMES:
             return c, True
     return None, False
 

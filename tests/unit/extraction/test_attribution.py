@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import spacy
 from extraction_helpers import ClaimsOf
+from spacy.tokens import Doc
 
 from services.extraction.acronyms import acronyms, expand
 from services.extraction.mentions import one_slip
 from services.extraction.sentences import split_sentences
+from services.extraction.speech_acts import _naming
 
 
 def test_an_abbreviation_in_brackets_is_spelled_out() -> None:
@@ -130,3 +133,38 @@ def test_a_company_president_does_not_speak_for_a_country(rules_of: ClaimsOf) ->
         "Petrov said sales went well."
     )
     assert all(c.actor != "Finland" for c in claims)
+
+
+def test_a_time_after_the_verb_is_no_speaker(rules_of: ClaimsOf) -> None:
+    claims = rules_of("The measures announced this week by Ruritania are illegal, Lee said.")
+    assert "week" not in [c.speaker for c in claims]
+
+
+def test_a_name_given_to_a_thing_is_no_speech(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Prime Minister Ann Lee said the legal framework, called a Reciprocal Access "
+        "Agreement, would allow visits."
+    )
+    assert {c.speaker for c in claims} == {"Ann Lee"}
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+
+
+def test_naming_is_told_from_a_person_calling_a_thing_a_name() -> None:
+    # "the pact, called Accord, would ..." (the thing named stands right before the comma)
+    named = _parsed(
+        ["the", "pact", ",", "called", "Accord", ",", "would", "last"],
+        [1, 3, 3, 7, 3, 3, 7, 7],
+        ["det", "nsubj", "punct", "ccomp", "oprd", "punct", "aux", "ROOT"],
+    )
+    assert _naming(named[3])
+    # "Lee, the lawyer, called it troubling" as a parser may leave it (no object found):
+    # the subject is further back, so Lee speaks
+    spoken = _parsed(
+        ["Lee", ",", "the", "lawyer", ",", "called", "troubling"],
+        [5, 0, 3, 0, 0, 5, 5],
+        ["nsubj", "punct", "det", "appos", "punct", "ROOT", "oprd"],
+    )
+    assert not _naming(spoken[5])
