@@ -22,10 +22,12 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
     the actor of the body's speaker of that name ("the Indian Army").
     """
     tied = _tied_people(claims, mentions)
+    bodies = {c.actor for c in claims}
     out: list[Claim] = []
     for claim in claims:
         speaker, actor = _settled(claim, tied, claims, mentions) or (claim.speaker, claim.actor)
         speaker, actor = _spelled_out(speaker, actor, mentions.text)
+        actor = _fuller(actor, bodies)
         if actor == speaker and mentions.person(speaker) is not None:
             # "Petrov said", whom the article titles "Finnish President Ivan Petrov" elsewhere
             actor = titled_country(speaker, mentions.text, mentions.home_country) or actor
@@ -94,6 +96,14 @@ def _settled(
         if len(words) > 1 and words[-1] == noun and not is_common_noun(other.actor):
             return other.speaker, other.actor  # "Army denies": "the Indian Army" below
     return _lede_speaker(claim, claims)
+
+
+def _fuller(actor: str, bodies: set[str]) -> str:
+    """ "the Reserve Bank boss": the "Reserve Bank of Australia" another claim speaks for."""
+    if len(actor.split()) < 2 or not actor[:1].isupper() or lookup_actor(actor) is not None:
+        return actor
+    fuller = sorted(b for b in bodies if b.startswith(f"{actor} of "))
+    return fuller[0] if len(fuller) == 1 else actor
 
 
 def _spelled_out(speaker: str, actor: str, text: str) -> tuple[str, str]:

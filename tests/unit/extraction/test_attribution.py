@@ -168,3 +168,11 @@ def test_naming_is_told_from_a_person_calling_a_thing_a_name() -> None:
         ["nsubj", "punct", "det", "appos", "punct", "ROOT", "oprd"],
     )
     assert not _naming(spoken[5])
+
+
+def test_a_short_name_is_the_fuller_body_another_claim_names(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "RBA governor Ola Berg said rates would rise. "
+        "The Reserve Bank boss has warned households to brace for more pain."
+    )
+    assert [c.actor for c in claims] == ["Reserve Bank of Australia"] * 2
