@@ -10,6 +10,7 @@ from services.extraction.acronyms import acronyms, expand
 from services.extraction.mentions import one_slip
 from services.extraction.sentences import split_sentences
 from services.extraction.speech_acts import _naming
+from services.extraction.unnamed import names_no_one
 
 
 def test_an_abbreviation_in_brackets_is_spelled_out() -> None:
@@ -176,3 +177,9 @@ def test_a_short_name_is_the_fuller_body_another_claim_names(rules_of: ClaimsOf)
         "The Reserve Bank boss has warned households to brace for more pain."
     )
     assert [c.actor for c in claims] == ["Reserve Bank of Australia"] * 2
+
+
+def test_an_unnamed_source_is_an_anonymous_source(rules_of: ClaimsOf) -> None:
+    claims = rules_of("The deal is off, a source said.")
+    assert [(c.speaker, c.actor) for c in claims] == [("source", "anonymous source")]
+    assert names_no_one("anonymous source") and names_no_one("unnamed traders")
