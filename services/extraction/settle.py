@@ -23,9 +23,18 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
     """
     tied = _tied_people(claims, mentions)
     bodies = {c.actor for c in claims}
+    headline_roles: dict[str, tuple[str, str]] = {}
     out: list[Claim] = []
     for claim in claims:
         speaker, actor = _settled(claim, tied, claims, mentions) or (claim.speaker, claim.actor)
+        nameless = names_no_one(claim.actor) or is_common_noun(claim.actor)
+        # a role ("Brexit secretary", "police"), not a thing ("lawsuit") the lede's speaker filed
+        role = role_of(claim.speaker) is not None
+        if claim.span.field == "title" and nameless and role and speaker != claim.speaker:
+            headline_roles[claim.speaker.lower()] = (speaker, actor)
+        elif names_no_one(actor) and speaker.lower() in headline_roles:
+            # "Brexit secretary denies ..." was Stephen Barclay: so is "the Brexit secretary said"
+            speaker, actor = headline_roles[speaker.lower()]
         speaker, actor = _spelled_out(speaker, actor, mentions.text)
         actor = _fuller(actor, bodies)
         if actor == speaker and mentions.person(speaker) is not None:

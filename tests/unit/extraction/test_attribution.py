@@ -6,9 +6,11 @@ import spacy
 from extraction_helpers import ClaimsOf
 from spacy.tokens import Doc
 
+from schemas.claims import Claim, ClaimType, Span
 from services.extraction.acronyms import acronyms, expand
-from services.extraction.mentions import one_slip
+from services.extraction.mentions import Mentions, one_slip
 from services.extraction.sentences import split_sentences
+from services.extraction.settle import settle_actors
 from services.extraction.speech_acts import _naming
 from services.extraction.unnamed import names_no_one
 
@@ -183,3 +185,39 @@ def test_an_unnamed_source_is_an_anonymous_source(rules_of: ClaimsOf) -> None:
     claims = rules_of("The deal is off, a source said.")
     assert [(c.speaker, c.actor) for c in claims] == [("source", "anonymous source")]
     assert names_no_one("anonymous source") and names_no_one("unnamed traders")
+
+
+def test_the_body_role_is_whom_the_headline_role_was_settled_to(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Ola Berg has denied it is government policy to cut tariffs. Critics were unconvinced. "
+        "But the trade secretary said the plan was dead.",
+        title="Trade secretary denies plan to cut tariffs",
+    )
+    assert {c.speaker for c in claims if c.span.field == "text"} == {"Ola Berg"}
+
+
+def _claim(field: str, speaker: str, actor: str, sentence: str) -> Claim:
+    return Claim(
+        article_id="a",
+        type=ClaimType.ASSERTION,
+        speaker=speaker,
+        actor=actor,
+        content=sentence,
+        sentence=sentence,
+        span=Span(field=field, start=0, end=len(sentence)),  # type: ignore[arg-type]
+        cue="said",
+        confidence=0.9,
+    )
+
+
+def test_a_headline_thing_settled_to_a_person_stays_a_thing_in_the_body() -> None:
+    title = "Lawsuit says guests were drugged"
+    lede = "Ola Berg said the guests were drugged."
+    body = "At the party, the lawsuit said, the guests were drugged."
+    claims = [
+        _claim("title", "Lawsuit", "unnamed lawsuit", title),
+        _claim("text", "Ola Berg", "Ola Berg", lede),
+        _claim("text", "lawsuit", "unnamed lawsuit", body),
+    ]
+    settled = settle_actors(claims, Mentions(text=f"{title}\n{lede} {body}"))
+    assert [c.speaker for c in settled] == ["Ola Berg", "Ola Berg", "lawsuit"]
