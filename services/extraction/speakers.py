@@ -18,6 +18,7 @@ from services.extraction.lexicon import inflections
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import (
     NAME_TAGS,
+    TIMES,
     appositive_name,
     flat_left,
     name_tail,
@@ -52,29 +53,6 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
 CAUSING = frozenset(
     {f for v in ("prompt", "cause", "force", "spur", "provoke") for f in inflections(v)}
     | {"lead", "leads", "led", "leading", "drive", "drives", "drove", "driven", "driving"}
-)
-_TIMES = frozenset(
-    [
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "day",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "today",
-        "yesterday",
-        "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
 )
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp"})
 
@@ -119,7 +97,7 @@ def subject_of(cue: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
         return subject_of(cue.head, depth=depth + 1)
     for c in cue.rights:
         # inverted: ", says US official"; "announced this week" names a time, not a speaker
-        if c.dep_ in ("nsubj", "npadvmod") and c.tag_ in _NOUN_TAGS and c.lower_ not in _TIMES:
+        if c.dep_ in ("nsubj", "npadvmod") and c.tag_ in _NOUN_TAGS and c.lower_ not in TIMES:
             return c, True
     return None, False
 

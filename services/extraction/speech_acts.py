@@ -13,6 +13,7 @@ from services.extraction.classify import aimed_at_allegation, type_of_content
 from services.extraction.context import Context
 from services.extraction.lexicon import ADVISORY, CONTENT, Lexicon
 from services.extraction.mentions import Party
+from services.extraction.naming import names_a_thing
 from services.extraction.speakers import CAUSING, speaker_named, speakers_of, subject_of
 
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "acomp"})
@@ -225,7 +226,7 @@ def _verb_act(
                 key=lambda t: t.i,
             )
             heads = [h for h in heads if h.i not in fronted]
-    if _reduced_passive(tok, lemma) or _hearsay(tok, lemma) or _naming(tok):
+    if _reduced_passive(tok, lemma) or _hearsay(tok, lemma) or names_a_thing(tok):
         return None
     subj, found = subject_of(tok)
     outer = _reporting_ancestor(tok, ctx) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
@@ -237,26 +238,6 @@ def _verb_act(
     if subj is None or not found:
         return None
     return SpeechAct(tok, cue_text, verb_type, speakers_of(subj, ctx), content, heads)
-
-
-_NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled"})
-
-
-def _naming(verb: Token) -> bool:
-    """ "the framework, called a Reciprocal Access Agreement,": a name given to a thing (a
-    predicate, no object, set off by a comma), not someone calling something a name."""
-    deps = {c.dep_ for c in verb.children}
-    # the thing named stands right before the comma ("Lee, the firm's lawyer, called it a
-    # hoax" is Lee speaking: her subject is further back)
-    subjects = [c.i for c in verb.children if c.dep_ == "nsubj"]
-    return (
-        verb.lower_ in _NAMING
-        and "oprd" in deps
-        and not deps & {"dobj", "auxpass", "nsubjpass"}
-        and verb.i > 1
-        and verb.nbor(-1).text == ","
-        and all(i == verb.i - 2 for i in subjects)
-    )
 
 
 def _fronted_act(verb: Token, lex: Lexicon, quoted: list[bool]) -> set[int]:

@@ -9,9 +9,9 @@ from spacy.tokens import Doc
 from schemas.claims import Claim, ClaimType, Span
 from services.extraction.acronyms import acronyms, expand
 from services.extraction.mentions import Mentions, one_slip
+from services.extraction.naming import names_a_thing
 from services.extraction.sentences import split_sentences
 from services.extraction.settle import settle_actors
-from services.extraction.speech_acts import _naming
 from services.extraction.unnamed import names_no_one
 
 
@@ -162,7 +162,7 @@ def test_naming_is_told_from_a_person_calling_a_thing_a_name() -> None:
         [1, 3, 3, 7, 3, 3, 7, 7],
         ["det", "nsubj", "punct", "ccomp", "oprd", "punct", "aux", "ROOT"],
     )
-    assert _naming(named[3])
+    assert names_a_thing(named[3])
     # "Lee, the lawyer, called it troubling" as a parser may leave it (no object found):
     # the subject is further back, so Lee speaks
     spoken = _parsed(
@@ -170,7 +170,7 @@ def test_naming_is_told_from_a_person_calling_a_thing_a_name() -> None:
         [5, 0, 3, 0, 0, 5, 5],
         ["nsubj", "punct", "det", "appos", "punct", "ROOT", "oprd"],
     )
-    assert not _naming(spoken[5])
+    assert not names_a_thing(spoken[5])
 
 
 def test_a_short_name_is_the_fuller_body_another_claim_names(rules_of: ClaimsOf) -> None:
@@ -204,7 +204,7 @@ def _claim(field: str, speaker: str, actor: str, sentence: str) -> Claim:
         actor=actor,
         content=sentence,
         sentence=sentence,
-        span=Span(field=field, start=0, end=len(sentence)),  # type: ignore[arg-type]
+        span=Span(field=field, start=0, end=len(sentence)),
         cue="said",
         confidence=0.9,
     )
