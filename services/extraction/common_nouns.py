@@ -121,6 +121,11 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         # "the rapper said": the person the story is about; an official ("the diplomat")
         # may well be someone the story never names
         return ctx.mentions.people[-1]
+    body = _nameless_body(head, ctx) if actor is None and not names and own_role else None
+    if body is not None:
+        # "the head of the local emergency staff": named by the body, which names no one
+        plain = body.removeprefix("the ").removeprefix("a ")
+        return Party(f"{speaker} of {body}", unnamed(plain), is_person=True)
     role = role_of(speaker)
     if actor is None and role is not None and role.speaks_for in ("court", "office"):
         actor = represented(role, head, mods, ctx)  # "a judge in Ohio", "prosecutors in Lisbon"
@@ -151,6 +156,20 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     if actor is None:
         actor = unnamed(speaker) if _names_nobody(head, ctx) else speaker
     return Party(speaker, actor, is_person=one_person, plural=plural)
+
+
+def _nameless_body(role: Token, ctx: Context) -> str | None:
+    """ "head of the local emergency response staff": the common-noun body a role heads."""
+    if role_owner(role, ctx) is not None:
+        return None
+    for c in role.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ in ("NN", "NNS") and obj.ent_type_ == "":
+                words = list(obj.subtree)
+                if len(words) > 2 and all(t.tag_ in ("NN", "NNS", "JJ", "DT") for t in words):
+                    return text_of(words)
+    return None
 
 
 def _naming(mods: list[Token]) -> list[Token]:

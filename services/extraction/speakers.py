@@ -110,9 +110,23 @@ def speakers_of(head: Token, ctx: Context) -> list[Party]:
         party = describe(head, ctx)
         return [party] if party is not None else []
     heads = [head] + [c for c in head.children if c.dep_ == "conj" and c.tag_ in _NOUN_TAGS]
+    if _title_before_name(head, heads[1:]):
+        heads = heads[-1:]  # "Chairman and CEO Ann Lee": both titles are hers, one speaker
     heads += _listed_with(head)
     parties = [describe(h, ctx) for h in heads]
     return [p for p in parties if p is not None]
+
+
+def _title_before_name(head: Token, joined: list[Token]) -> bool:
+    """A bare title joined to a titled name ("Chairman and CEO Ann Lee"), no one of its own."""
+    titles = [head, *joined[:-1]]
+    return (
+        bool(joined)
+        and all(t.ent_type_ != "PERSON" and role_of(t.text) is not None for t in titles)
+        and not any(c.dep_ in ("poss", "det") for c in head.children)
+        and joined[-1].ent_type_ == "PERSON"
+        and joined[-1].i > head.i
+    )
 
 
 def _listed_with(head: Token) -> list[Token]:

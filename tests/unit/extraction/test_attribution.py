@@ -221,3 +221,18 @@ def test_a_headline_thing_settled_to_a_person_stays_a_thing_in_the_body() -> Non
     ]
     settled = settle_actors(claims, Mentions(text=f"{title}\n{lede} {body}"))
     assert [c.speaker for c in settled] == ["Ola Berg", "Ola Berg", "lawsuit"]
+
+
+def test_titles_joined_before_a_name_are_that_persons(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "On the company's Twitter account, Chairman and CEO Ann Lee issued a video statement, "
+        "calling it the safest product."
+    )
+    assert {c.speaker for c in claims} == {"Ann Lee"}
+
+
+def test_the_head_of_a_nameless_body_is_named_with_it(rules_of: ClaimsOf) -> None:
+    claims = rules_of("The roads are flooded, said the head of the local emergency response staff.")
+    assert [(c.speaker, c.actor) for c in claims] == [
+        ("head of the local emergency response staff", "unnamed local emergency response staff")
+    ]
