@@ -121,11 +121,11 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         # "the rapper said": the person the story is about; an official ("the diplomat")
         # may well be someone the story never names
         return ctx.mentions.people[-1]
-    body = _nameless_body(head, ctx) if actor is None and not names and own_role else None
-    if body is not None:
+    headed = _nameless_body(head, ctx) if actor is None and not names and own_role else None
+    if headed is not None:
         # "the head of the local emergency staff": named by the body, which names no one
-        plain = body.removeprefix("the ").removeprefix("a ")
-        return Party(f"{speaker} of {body}", unnamed(plain), is_person=True)
+        plain = headed.removeprefix("the ").removeprefix("a ")
+        return Party(f"{speaker} of {headed}", unnamed(plain), is_person=True)
     role = role_of(speaker)
     if actor is None and role is not None and role.speaks_for in ("court", "office"):
         actor = represented(role, head, mods, ctx)  # "a judge in Ohio", "prosecutors in Lisbon"
