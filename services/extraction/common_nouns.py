@@ -45,6 +45,9 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     body = _appositive_body(head, ctx)
     if body is not None:
         return describe(body, ctx)  # "Germany's financial regulator, BaFin, said"
+    counted = _counted(head)
+    if counted is not None:
+        return describe(counted, ctx)  # "a number of newspapers claimed": the newspapers
     poss = [c for c in head.lefts if c.dep_ == "poss"]
     plural = head.tag_ == "NNS"
     if poss:
@@ -156,6 +159,21 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     if actor is None:
         actor = unnamed(speaker) if _names_nobody(head, ctx) else speaker
     return Party(speaker, actor, is_person=one_person, plural=plural)
+
+
+_QUANTITIES = frozenset({"number", "majority", "handful", "host", "dozens", "hundreds", "scores"})
+
+
+def _counted(head: Token) -> Token | None:
+    """ "a number of newspapers": the plural counted, who speak."""
+    if head.lower_ not in _QUANTITIES:
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ in ("NNS", "NNPS"):
+                return obj
+    return None
 
 
 def _nameless_body(role: Token, ctx: Context) -> str | None:

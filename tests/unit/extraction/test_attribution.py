@@ -236,3 +236,16 @@ def test_the_head_of_a_nameless_body_is_named_with_it(rules_of: ClaimsOf) -> Non
     assert [(c.speaker, c.actor) for c in claims] == [
         ("head of the local emergency response staff", "unnamed local emergency response staff")
     ]
+
+
+def test_a_spox_is_a_spokesperson(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Brightway Stores said sales fell 3% in the spring. "
+        "The spox stated that no shops will close this year."
+    )
+    assert [c.actor for c in claims] == ["Brightway Stores", "Brightway Stores"]
+
+
+def test_a_number_of_speakers_are_those_speakers(rules_of: ClaimsOf) -> None:
+    claims = rules_of("A number of local newspapers claimed that the mill had closed.")
+    assert [c.speaker for c in claims] == ["local newspapers"]
