@@ -45,6 +45,9 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     body = _appositive_body(head, ctx)
     if body is not None:
         return describe(body, ctx)  # "Germany's financial regulator, BaFin, said"
+    counted = _counted(head)
+    if counted is not None:
+        return describe(counted, ctx)  # "a number of newspapers claimed": the newspapers
     poss = [c for c in head.lefts if c.dep_ == "poss"]
     plural = head.tag_ == "NNS"
     if poss:
@@ -124,6 +127,11 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         # "the rapper said": the person the story is about; an official ("the diplomat")
         # may well be someone the story never names
         return ctx.mentions.people[-1]
+    headed = _nameless_body(head, ctx) if actor is None and not names and own_role else None
+    if headed is not None:
+        # "the head of the local emergency staff": named by the body, which names no one
+        plain = headed.removeprefix("the ").removeprefix("a ")
+        return Party(f"{speaker} of {headed}", unnamed(plain), is_person=True)
     role = role_of(speaker)
     if actor is None and role is not None and role.speaks_for in ("court", "office"):
         actor = represented(role, head, mods, ctx)  # "a judge in Ohio", "prosecutors in Lisbon"
@@ -198,6 +206,35 @@ def _last_named_speaker(ctx: Context) -> Party | None:
         if party.is_person or (len(words) >= 2 and all(w[:1].isupper() for w in words)):
             named = "'s" not in party.name and lookup_actor(party.name) is None
             return party if named else None
+    return None
+
+
+_QUANTITIES = frozenset({"number", "majority", "handful", "host", "dozens", "hundreds", "scores"})
+
+
+def _counted(head: Token) -> Token | None:
+    """ "a number of newspapers": the plural counted, who speak."""
+    if head.lower_ not in _QUANTITIES:
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ in ("NNS", "NNPS"):
+                return obj
+    return None
+
+
+def _nameless_body(role: Token, ctx: Context) -> str | None:
+    """ "head of the local emergency response staff": the common-noun body a role heads."""
+    if role_owner(role, ctx) is not None:
+        return None
+    for c in role.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ in ("NN", "NNS") and obj.ent_type_ == "":
+                words = list(obj.subtree)
+                if len(words) > 2 and all(t.tag_ in ("NN", "NNS", "JJ", "DT") for t in words):
+                    return text_of(words)
     return None
 
 

@@ -8,6 +8,12 @@ from services.actors import is_country, lookup_actor, role_of
 from services.extraction.context import Context
 
 NAME_TAGS = frozenset({"NNP", "NNPS"})
+# nouns of time: "announced this week" names when, never who
+TIMES = frozenset(
+    {"week", "weekend", "month", "year", "day", "morning", "afternoon", "evening", "night"}
+    | {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday"}
+)
 _DROP_DEPS = frozenset(
     {"det", "punct", "nummod", "quantmod", "predet", "advmod", "cc", "case", "prep"}
 )

@@ -23,17 +23,30 @@ def settle_actors(claims: list[Claim], mentions: Mentions) -> list[Claim]:
     the actor of the body's speaker of that name ("the Indian Army").
     """
     tied = _tied_people(claims, mentions)
+    bodies = {c.actor for c in claims}
+    headline_roles: dict[str, tuple[str, str]] = {}
+    titled: dict[str, str | None] = {}  # a person's title is read from the text once
+    spelled: dict[str, str | None] = {}  # and an abbreviation's name
     out: list[Claim] = []
     for claim in claims:
         speaker, actor = _settled(claim, tied, claims, mentions) or (claim.speaker, claim.actor)
-        speaker, actor = _spelled_out(speaker, actor, mentions.text)
+        nameless = names_no_one(claim.actor) or is_common_noun(claim.actor)
+        # a role ("Brexit secretary", "police"), not a thing ("lawsuit") the lede's speaker filed
+        role = role_of(claim.speaker) is not None
+        if claim.span.field == "title" and nameless and role and speaker != claim.speaker:
+            headline_roles[claim.speaker.lower()] = (speaker, actor)
+        elif names_no_one(actor) and speaker.lower() in headline_roles:
+            # "Brexit secretary denies ..." was Stephen Barclay: so is "the Brexit secretary said"
+            speaker, actor = headline_roles[speaker.lower()]
+        speaker, actor = _spelled_out(speaker, actor, mentions.text, spelled)
+        actor = _fuller(actor, bodies)
         if actor == speaker and mentions.person(speaker) is not None:
             # "Petrov said", whom the article titles "Finnish President Ivan Petrov" elsewhere
-            actor = (
-                titled_country(speaker, mentions.text, mentions.home_country)
-                or titled_body(speaker, mentions.text)  # "WHO chief Tedros ..."
-                or actor
-            )
+            if speaker not in titled:
+                titled[speaker] = titled_country(
+                    speaker, mentions.text, mentions.home_country
+                ) or titled_body(speaker, mentions.text)  # "WHO chief Tedros ..."
+            actor = titled[speaker] or actor
         if is_common_noun(actor) and not names_no_one(actor):
             actor = unnamed(actor)  # "Chairman", "health ministry": a role, not a name
         if (speaker, actor) != (claim.speaker, claim.actor):
@@ -101,12 +114,24 @@ def _settled(
     return _lede_speaker(claim, claims)
 
 
-def _spelled_out(speaker: str, actor: str, text: str) -> tuple[str, str]:
+def _fuller(actor: str, bodies: set[str]) -> str:
+    """ "the Reserve Bank boss": the "Reserve Bank of Australia" another claim speaks for."""
+    if len(actor.split()) < 2 or not actor[:1].isupper() or lookup_actor(actor) is not None:
+        return actor
+    fuller = sorted(b for b in bodies if b.startswith(f"{actor} of "))
+    return fuller[0] if len(fuller) == 1 else actor
+
+
+def _spelled_out(
+    speaker: str, actor: str, text: str, spelled: dict[str, str | None]
+) -> tuple[str, str]:
     """ "the NRWA said": the body the article spells out ("Northern Rivers Water Authority
     (NRWA)"), when the knowledge base does not know the abbreviation."""
     if not is_abbreviation(actor) or lookup_actor(actor) is not None:
         return speaker, actor
-    name = expand(actor, text)
+    if actor not in spelled:
+        spelled[actor] = expand(actor, text)
+    name = spelled[actor]
     if name is None:
         return speaker, actor
     # "Foreign Office (FO)" names an organ of whichever government the story is about: the

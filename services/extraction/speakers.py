@@ -19,6 +19,7 @@ from services.extraction.lexicon import inflections
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import (
     NAME_TAGS,
+    TIMES,
     appositive_name,
     flat_left,
     name_tail,
@@ -97,8 +98,8 @@ def subject_of(cue: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
         # "... but has warned of" (conj), "saying that ..." (advcl): the head's subject speaks
         return subject_of(cue.head, depth=depth + 1)
     for c in cue.rights:
-        # inverted: ", says US official"
-        if c.dep_ in ("nsubj", "npadvmod") and c.tag_ in _NOUN_TAGS:
+        # inverted: ", says US official"; "announced this week" names a time, not a speaker
+        if c.dep_ in ("nsubj", "npadvmod") and c.tag_ in _NOUN_TAGS and c.lower_ not in TIMES:
             return c, True
     return None, False
 
@@ -111,9 +112,23 @@ def speakers_of(head: Token, ctx: Context) -> list[Party]:
         party = describe(head, ctx)
         return [party] if party is not None else []
     heads = [head] + [c for c in head.children if c.dep_ == "conj" and c.tag_ in _NOUN_TAGS]
+    if _title_before_name(head, heads[1:]):
+        heads = heads[-1:]  # "Chairman and CEO Ann Lee": both titles are hers, one speaker
     heads += _listed_with(head)
     parties = [describe(h, ctx) for h in heads]
     return [p for p in parties if p is not None]
+
+
+def _title_before_name(head: Token, joined: list[Token]) -> bool:
+    """A bare title joined to a titled name ("Chairman and CEO Ann Lee"), no one of its own."""
+    titles = [head, *joined[:-1]]
+    return (
+        bool(joined)
+        and all(t.ent_type_ != "PERSON" and role_of(t.text) is not None for t in titles)
+        and not any(c.dep_ in ("poss", "det") for c in head.children)
+        and joined[-1].ent_type_ == "PERSON"
+        and joined[-1].i > head.i
+    )
 
 
 def _listed_with(head: Token) -> list[Token]:

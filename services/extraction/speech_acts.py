@@ -13,6 +13,7 @@ from services.extraction.classify import aimed_at_allegation, type_of_content
 from services.extraction.context import Context
 from services.extraction.lexicon import ADVISORY, CONTENT, Lexicon
 from services.extraction.mentions import Party
+from services.extraction.naming import names_a_thing
 from services.extraction.speakers import (
     CAUSING,
     describe,
@@ -234,7 +235,7 @@ def _verb_act(
                 key=lambda t: t.i,
             )
             heads = [h for h in heads if h.i not in fronted]
-    if _reduced_passive(tok, lemma) or _hearsay(tok, lemma):
+    if _reduced_passive(tok, lemma) or _hearsay(tok, lemma) or names_a_thing(tok):
         return None
     subj, found = subject_of(tok)
     outer = _reporting_ancestor(tok, ctx) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None

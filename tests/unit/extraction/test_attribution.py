@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import spacy
 from extraction_helpers import ClaimsOf
+from spacy.tokens import Doc
 
+from schemas.claims import Claim, ClaimType, Span
 from services.extraction.acronyms import acronyms, expand
-from services.extraction.mentions import one_slip
+from services.extraction.mentions import Mentions, one_slip
+from services.extraction.naming import names_a_thing
 from services.extraction.sentences import split_sentences
+from services.extraction.settle import settle_actors
+from services.extraction.unnamed import names_no_one
 
 
 def test_an_abbreviation_in_brackets_is_spelled_out() -> None:
@@ -130,3 +136,116 @@ def test_a_company_president_does_not_speak_for_a_country(rules_of: ClaimsOf) ->
         "Petrov said sales went well."
     )
     assert all(c.actor != "Finland" for c in claims)
+
+
+def test_a_time_after_the_verb_is_no_speaker(rules_of: ClaimsOf) -> None:
+    claims = rules_of("The measures announced this week by Ruritania are illegal, Lee said.")
+    assert "week" not in [c.speaker for c in claims]
+
+
+def test_a_name_given_to_a_thing_is_no_speech(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Prime Minister Ann Lee said the legal framework, called a Reciprocal Access "
+        "Agreement, would allow visits."
+    )
+    assert {c.speaker for c in claims} == {"Ann Lee"}
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+
+
+def test_naming_is_told_from_a_person_calling_a_thing_a_name() -> None:
+    # "the pact, called Accord, would ..." (the thing named stands right before the comma)
+    named = _parsed(
+        ["the", "pact", ",", "called", "Accord", ",", "would", "last"],
+        [1, 3, 3, 7, 3, 3, 7, 7],
+        ["det", "nsubj", "punct", "ccomp", "oprd", "punct", "aux", "ROOT"],
+    )
+    assert names_a_thing(named[3])
+    # "Lee, the lawyer, called it troubling" as a parser may leave it (no object found):
+    # the subject is further back, so Lee speaks
+    spoken = _parsed(
+        ["Lee", ",", "the", "lawyer", ",", "called", "troubling"],
+        [5, 0, 3, 0, 0, 5, 5],
+        ["nsubj", "punct", "det", "appos", "punct", "ROOT", "oprd"],
+    )
+    assert not names_a_thing(spoken[5])
+
+
+def test_a_short_name_is_the_fuller_body_another_claim_names(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "RBA governor Ola Berg said rates would rise. "
+        "The Reserve Bank boss has warned households to brace for more pain."
+    )
+    assert [c.actor for c in claims] == ["Reserve Bank of Australia"] * 2
+
+
+def test_an_unnamed_source_is_an_anonymous_source(rules_of: ClaimsOf) -> None:
+    claims = rules_of("The deal is off, a source said.")
+    assert [(c.speaker, c.actor) for c in claims] == [("source", "anonymous source")]
+    assert names_no_one("anonymous source") and names_no_one("unnamed traders")
+
+
+def test_the_body_role_is_whom_the_headline_role_was_settled_to(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Ola Berg has denied it is government policy to cut tariffs. Critics were unconvinced. "
+        "But the trade secretary said the plan was dead.",
+        title="Trade secretary denies plan to cut tariffs",
+    )
+    assert {c.speaker for c in claims if c.span.field == "text"} == {"Ola Berg"}
+
+
+def _claim(field: str, speaker: str, actor: str, sentence: str) -> Claim:
+    return Claim(
+        article_id="a",
+        type=ClaimType.ASSERTION,
+        speaker=speaker,
+        actor=actor,
+        content=sentence,
+        sentence=sentence,
+        span=Span(field=field, start=0, end=len(sentence)),
+        cue="said",
+        confidence=0.9,
+    )
+
+
+def test_a_headline_thing_settled_to_a_person_stays_a_thing_in_the_body() -> None:
+    title = "Lawsuit says guests were drugged"
+    lede = "Ola Berg said the guests were drugged."
+    body = "At the party, the lawsuit said, the guests were drugged."
+    claims = [
+        _claim("title", "Lawsuit", "unnamed lawsuit", title),
+        _claim("text", "Ola Berg", "Ola Berg", lede),
+        _claim("text", "lawsuit", "unnamed lawsuit", body),
+    ]
+    settled = settle_actors(claims, Mentions(text=f"{title}\n{lede} {body}"))
+    assert [c.speaker for c in settled] == ["Ola Berg", "Ola Berg", "lawsuit"]
+
+
+def test_titles_joined_before_a_name_are_that_persons(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "On the company's Twitter account, Chairman and CEO Ann Lee issued a video statement, "
+        "calling it the safest product."
+    )
+    assert {c.speaker for c in claims} == {"Ann Lee"}
+
+
+def test_the_head_of_a_nameless_body_is_named_with_it(rules_of: ClaimsOf) -> None:
+    claims = rules_of("The roads are flooded, said the head of the local emergency response staff.")
+    assert [(c.speaker, c.actor) for c in claims] == [
+        ("head of the local emergency response staff", "unnamed local emergency response staff")
+    ]
+
+
+def test_a_spox_is_a_spokesperson(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Brightway Stores said sales fell 3% in the spring. "
+        "The spox stated that no shops will close this year."
+    )
+    assert [c.actor for c in claims] == ["Brightway Stores", "Brightway Stores"]
+
+
+def test_a_number_of_speakers_are_those_speakers(rules_of: ClaimsOf) -> None:
+    claims = rules_of("A number of local newspapers claimed that the mill had closed.")
+    assert [c.speaker for c in claims] == ["local newspapers"]
