@@ -6,19 +6,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from services.extraction.negation import MODALS, PAST_AUX
+from services.extraction.wordlist import words
 
 # "there is no doubt", "no need", "no choice": no thing denied, a stance taken; "there is no
 # indication of a breach": what is known so far, hedged
-_STANCE_NOUNS = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "doubt need reason time way alternative choice option question end sign date plan"
-        " plans decision timetable competition indication indications suggestion"
-    ).split()
+_STANCE_NOUNS = words(
+    "doubt need reason time way alternative choice option question end sign date plan"
+    " plans decision timetable competition indication indications suggestion"
 )
 # "there were no injuries": a toll reported, not an allegation rebutted
-_TOLL_NOUNS = frozenset(
-    "injuries injury victims casualties deaths dead fatalities damage".split()  # noqa: SIM905
-)
+_TOLL_NOUNS = words("injuries injury victims casualties deaths dead fatalities damage")
 
 
 def nothing_there(tokens: list[Token]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from services.extraction.lexicon import Lexicon
+from services.extraction.wordlist import words
 
 
 def advises_against(verb: Token, lex: Lexicon) -> bool:
@@ -31,9 +32,7 @@ def advises_against(verb: Token, lex: Lexicon) -> bool:
 
 
 # what one is urged to do to guard oneself: "change their passwords", "check their accounts"
-_PROTECTIVE = frozenset(
-    "change update check protect secure reset vaccinate wash cover lock".split()  # noqa: SIM905
-)
+_PROTECTIVE = words("change update check protect secure reset vaccinate wash cover lock")
 
 
 def _public_object(verb: Token, lex: Lexicon) -> bool:
@@ -96,11 +95,9 @@ def advises_public(tokens: list[Token], lex: Lexicon) -> bool:
 
 
 # "should not panic", "need not worry": told not to fear, the public is reassured
-_REASSURED = frozenset("panic worry fear fret".split())  # noqa: SIM905
-_AFRAID = frozenset("alarmed worried concerned afraid scared frightened".split())  # noqa: SIM905
-_ASKING = frozenset(
-    "ask asks asked asking urge urges urged urging encourage encourages encouraged".split()  # noqa: SIM905
-)
+_REASSURED = words("panic worry fear fret")
+_AFRAID = words("alarmed worried concerned afraid scared frightened")
+_ASKING = words("ask asks asked asking urge urges urged urging encourage encourages encouraged")
 
 
 def _asks_public_to_avoid(verb: Token, lex: Lexicon) -> bool:

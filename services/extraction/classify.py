@@ -31,6 +31,7 @@ from services.extraction.negation import (
     is_self,
     rebuts_by_negation,
 )
+from services.extraction.wordlist import words
 
 _TYPED = {t.value: t for t in ClaimType}
 # "there is no reason to stop using it": the advice is waved away, so it warns of nothing
@@ -108,9 +109,7 @@ def refuses(verb: Token, lex: Lexicon) -> bool:
 
 
 # "pledged to defend its position": a stance kept, no blow promised
-_STANCES = frozenset(
-    "position positions stance decision record view views policy title reputation".split()  # noqa: SIM905
-)
+_STANCES = words("position positions stance decision record view views policy title reputation")
 
 
 def promises_harm(verb: Token, lex: Lexicon) -> bool:
@@ -229,7 +228,7 @@ def _warned_not_warning(verb: Token) -> bool:
     return "neg" in deps or not any(c.lower_ in MODALS for c in verb.children if c.dep_ == "aux")
 
 
-_BE = frozenset("is are was were be 's".split())  # noqa: SIM905
+_BE = words("is are was were be 's")
 
 
 def _someone_else(verb: Token, speaker: Party, lex: Lexicon) -> bool:
@@ -244,11 +243,9 @@ def _someone_else(verb: Token, speaker: Party, lex: Lexicon) -> bool:
 
 
 # what carries a speech act: "a letter threatening ...", "a video denying ..."
-_VEHICLES = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "statement statements letter letters video post posts message tweet interview speech"
-        " release note op-ed column"
-    ).split()
+_VEHICLES = words(
+    "statement statements letter letters video post posts message tweet interview speech"
+    " release note op-ed column"
 )
 
 

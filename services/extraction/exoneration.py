@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from services.extraction.wordlist import words
+
 # "I am not a cheat", "we are not liars": a wrongdoer's name refused for oneself
-_WRONGDOER = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "cheat cheats cheater cheaters liar liars thief thieves criminal criminals fraud frauds"
-        " fraudster guilty racist racists abuser spy spies traitor traitors murderer doper"
-        " corrupt culpable crook crooks"
-    ).split()
+_WRONGDOER = words(
+    "cheat cheats cheater cheaters liar liars thief thieves criminal criminals fraud frauds"
+    " fraudster guilty racist racists abuser spy spies traitor traitors murderer doper"
+    " corrupt culpable crook crooks"
 )
 # "I am innocent", "will establish that I am clean": innocence claimed for oneself
 _THIRD = frozenset({"he", "she", "they"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from services.extraction.lexicon import Lexicon
+from services.extraction.wordlist import words
 
 # Strong words call a claim false on their own; weak ones only next to an allegation noun
 # ("false allegations" is a denial, "under false pretences" is not).
@@ -48,11 +49,9 @@ _ATTRIBUTIVE = frozenset(
 
 
 # "respond to false allegations", "counter the baseless claims": the claims are answered
-_ANSWERING = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "respond responded responding reply replied replying answer answered answering counter"
-        " countered countering rebut address addressed addressing"
-    ).split()
+_ANSWERING = words(
+    "respond responded responding reply replied replying answer answered answering counter"
+    " countered countering rebut address addressed addressing"
 )
 
 
@@ -128,21 +127,17 @@ def _premise_of_report(t: Token, lex: Lexicon) -> bool | None:
 
 # Words that call false what they are said of ("the reports are false", "it's a joke", "that
 # is total BS"), though not on their own ("a false start", "a joke about the weather").
-_PREDICATED = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "false lie lies misleading joke rubbish garbage fiction fantasy propaganda bs bullshit"
-        " nonsense untrue incorrect inaccurate"
-    ).split()
+_PREDICATED = words(
+    "false lie lies misleading joke rubbish garbage fiction fantasy propaganda bs bullshit"
+    " nonsense untrue incorrect inaccurate"
 )
 # words that call nothing but a claim false, whatever the parser makes of the subject
 _CRUDE = frozenset({"bs", "bullshit", "rubbish", "garbage"})
 # what a claim is pointed at by: "it's false", "both are false", "what they write is a joke"
-_POINTERS = frozenset(
-    "it this that these those which both all everything what".split()  # noqa: SIM905
-)
+_POINTERS = words("it this that these those which both all everything what")
 
 
-_BE = frozenset("is are was were be been 's 're am".split())  # noqa: SIM905
+_BE = words("is are was were be been 's 're am")
 
 
 def _predicated_word(t: Token) -> bool:
@@ -186,11 +181,9 @@ def _own(subject: Token) -> bool:
 
 # "the insinuation was insulting": scorn for a claim rejects it (said of a deed, "the attack
 # was outrageous", it accuses)
-_SCORN = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "insulting outrageous absurd ridiculous preposterous laughable irresponsible offensive"
-        " defamatory slanderous malicious shameful"
-    ).split()
+_SCORN = words(
+    "insulting outrageous absurd ridiculous preposterous laughable irresponsible offensive"
+    " defamatory slanderous malicious shameful"
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from services.extraction.actor_lookup import lookup_actor
+from services.extraction.wordlist import words
 
 # "won't" and "can't" come apart as "wo"/"ca" + "n't"
 MODALS = frozenset(
@@ -16,27 +17,21 @@ _DEONTIC = frozenset({"should", "must", "ought", "may", "might"})
 PAST_AUX = frozenset({"has", "have", "had", "did", "was", "were", "'s", "'ve", "'d"})
 # "I have not seen the report", "he had not received complaints": not perceiving or
 # receiving something rebuts no allegation
-_PERCEPTION = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "see saw seen hear heard read receive received know knew known notice noticed learn"
-        " learned learnt watch watched expect expected get got gotten"
-    ).split()
+_PERCEPTION = words(
+    "see saw seen hear heard read receive received know knew known notice noticed learn"
+    " learned learnt watch watched expect expected get got gotten"
 )
 # "we don't want a war", "I don't think so": a stance or a state, not a practice disowned
-_STANCE_VERBS = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "want need think believe know expect see plan intend like hope wish care mind agree"
-        " understand accept support have feel remember recall rule exclude seem appear mean"
-        " anticipate foresee envisage"
-    ).split()
+_STANCE_VERBS = words(
+    "want need think believe know expect see plan intend like hope wish care mind agree"
+    " understand accept support have feel remember recall rule exclude seem appear mean"
+    " anticipate foresee envisage"
 )
 # "we have not been consulted", "they were not offered the same rise": a grievance about what
 # others did not do for the speaker, not a deed of theirs denied
-_GRIEVANCE = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "consulted informed notified told invited offered paid given briefed contacted"
-        " allowed warned asked shown"
-    ).split()
+_GRIEVANCE = words(
+    "consulted informed notified told invited offered paid given briefed contacted"
+    " allowed warned asked shown"
 )
 # "he has definitely not been sacked", "talks have not even begun": a flat rebuttal
 _EMPHATIC = frozenset(
