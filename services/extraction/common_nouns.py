@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.actors import is_country, lookup_actor, role_of
+from services.actors import actor_kind, is_country, lookup_actor, role_of
 from services.extraction.affiliations import (
     actor_in,
     appositive_actor,
@@ -79,6 +79,8 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         antecedent = (
             ctx.mentions.group_like(head.lower_, hints)
             or organisation_in_sentence(head)
+            # "Channel Nine reported ... The broadcaster said": the body that spoke, no place
+            or (_outlet_that_spoke(ctx) if media else None)
             # an agency that spoke before is what "the agency" means, sooner than a body
             # named in passing since
             or (
@@ -210,6 +212,13 @@ def _last_named_speaker(ctx: Context) -> Party | None:
 
 
 _QUANTITIES = frozenset({"number", "majority", "handful", "host", "dozens", "hundreds", "scores"})
+
+
+def _outlet_that_spoke(ctx: Context) -> Party | None:
+    last = ctx.mentions.last_group_speaker()
+    if last is None or actor_kind(last.actor) in ("country", "subnational"):
+        return None
+    return last
 
 
 def _counted(head: Token) -> Token | None:

@@ -249,3 +249,11 @@ def test_a_spox_is_a_spokesperson(rules_of: ClaimsOf) -> None:
 def test_a_number_of_speakers_are_those_speakers(rules_of: ClaimsOf) -> None:
     claims = rules_of("A number of local newspapers claimed that the mill had closed.")
     assert [c.speaker for c in claims] == ["local newspapers"]
+
+
+def test_the_broadcaster_is_the_outlet_that_spoke(rules_of: ClaimsOf) -> None:
+    claims = rules_of(
+        "Channel Nine reported that the bridge had collapsed. "
+        "The broadcaster also said two people were hurt."
+    )
+    assert [c.actor for c in claims] == ["Channel Nine", "Channel Nine"]
