@@ -4,12 +4,9 @@
 
 from __future__ import annotations
 
-import re
-
 from services.actors import actor_kind, lookup_actor, role_of
+from services.extraction.untitled import words_before
 
-_WORD = re.compile(r"[\w’'.&-]+")
-_BEFORE = 60  # characters before a mention in which its title is looked for
 _PORTFOLIO = 2  # "trade chief", "health agency director": lower-case words before the role
 _BODY_WORDS = 4
 _NOT_HOLDER = frozenset({"former", "ex", "ex-", "then", "late", "acting", "deputy"})
@@ -18,11 +15,7 @@ _NOT_HOLDER = frozenset({"former", "ex", "ex-", "then", "late", "acting", "deput
 def titled_body(name: str, text: str) -> str | None:
     """The organisation whose office the article puts right before this person's name, when
     the knowledge base knows it as an organisation or agency (not a country: untitled.py)."""
-    words = name.split()
-    if len(words) < 2:
-        return None
-    for m in re.finditer(re.escape(words[0]), text):
-        before = _WORD.findall(text[max(0, m.start() - _BEFORE) : m.start()])
+    for before, _ in words_before(name, text):
         body = _body_before_role(before)
         if body is not None:
             return body

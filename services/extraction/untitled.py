@@ -4,7 +4,7 @@ Petrov visited Paris ... Petrov said" speaks for Finland, read from the article'
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from services.actors import is_country, lookup_actor
 from services.extraction.titles import national_role
@@ -22,17 +22,24 @@ def titled_country(name: str, text: str, fallback: Callable[[], str | None]) -> 
     this person: the demonym or country before the title, the country after the name
     ("President Ivan Petrov of Finland"), else `fallback` (the article's own country). None
     when the article gives no such title, or gives it as a firm's ("Acme Tools President")."""
-    words = name.split()
-    if len(words) < 2:
-        return None
-    for m in re.finditer(rf"\b{re.escape(words[-1])}\b", text):
-        before = _WORD.findall(text[max(0, m.start() - _BEFORE) : m.start()])
-        while before and before[-1] in words[:-1]:
-            before.pop()  # the given names: the title stands before them
-        country = _country_of_title(before, text[m.end() :], fallback)
+    for before, after in words_before(name, text):
+        country = _country_of_title(before, after, fallback)
         if country is not None:
             return country
     return None
+
+
+def words_before(name: str, text: str) -> Iterator[tuple[list[str], str]]:
+    """For each mention of a person's surname (full names only): the words just before it,
+    given names dropped since a title stands before them, and the text after it."""
+    words = name.split()
+    if len(words) < 2:
+        return
+    for m in re.finditer(rf"\b{re.escape(words[-1])}\b", text):
+        before = _WORD.findall(text[max(0, m.start() - _BEFORE) : m.start()])
+        while before and before[-1] in words[:-1]:
+            before.pop()
+        yield before, text[m.end() :]
 
 
 def _country_of_title(
