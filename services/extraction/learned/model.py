@@ -68,23 +68,23 @@ class LearnedModel:
     policy: Policy = field(default_factory=lambda: Policy())
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def _evidenced(self, claim: Claim, label: str, sentence: str | None = None) -> bool:
+    def _evidenced(self, signals: dict[str, float], label: str) -> bool:
         if not self.policy.require_evidence:
             return True
         wanted = EVIDENCE.get(label)
         if wanted is None:
             return True
-        f = features(claim, self.classes, sentence)
-        return any(f"{scope}:{name}" in f for scope in ("said", "sentence") for name in wanted)
+        return any(
+            f"{scope}:{name}" in signals for scope in ("said", "sentence") for name in wanted
+        )
 
-    def decide(self, claim: Claim, sentence: str | None = None) -> Decision | None:
+    def decide(self, signals: dict[str, float]) -> Decision | None:
         if self.combiner is None:
             return None
         p = self.policy
         boost = {"denial": p.alert_boost, "warning": p.alert_boost}
         floor = p.none_floor if p.drop_none else float("inf")
-        f = features(claim, self.classes, sentence)
-        return self.combiner.decide(f, boost=boost, none_floor=floor)
+        return self.combiner.decide(signals, boost=boost, none_floor=floor)
 
     def judge(self, claims: Iterable[Claim]) -> list[Judged]:
         """Each rule-built candidate (one article's) with the combiner's decision and what
@@ -92,7 +92,8 @@ class LearnedModel:
         claims = list(claims)
         out = []
         for claim, sentence in zip(claims, own_sentences(claims), strict=True):
-            decision = self.decide(claim, sentence)
+            signals = features(claim, self.classes, sentence)  # once: decision and evidence
+            decision = self.decide(signals)
             if (
                 decision is not None
                 and self.policy.promote_only
@@ -104,7 +105,7 @@ class LearnedModel:
             elif decision.label == NONE:
                 out.append(Judged(claim, None, decision))
             elif decision.label != claim.type.value and not self._evidenced(
-                claim, decision.label, sentence
+                signals, decision.label
             ):
                 out.append(Judged(claim, claim, decision))
             elif decision.label != claim.type.value:
