@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.actors import actor_kind, lookup_actor, role_of
+from services.actors import lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.kin import KIN as _KIN
 from services.extraction.mentions import Party
@@ -156,12 +156,8 @@ def _anaphoric_owner(role: Token, ctx: Context) -> str | None:
             continue
         if owner.lower_ in _FIRMS:
             # a company the knowledge base does not list: not the regulator that spoke last
-            firms = [
-                p
-                for p in ctx.mentions.groups
-                if actor_kind(p.actor) is None and not names_no_one(p.actor)
-            ]
-            return firms[-1].actor if firms else None
+            firm = ctx.mentions.last_firm()
+            return firm.actor if firm is not None else None
         party = describe(owner, ctx)
         if party is not None and not party.is_person and not names_no_one(party.actor):
             return party.actor

@@ -213,6 +213,14 @@ class Mentions:
             return p.actor
         return None
 
+    def last_firm(self) -> Party | None:
+        """The body named last that the knowledge base does not list (a company, as a rule,
+        not the regulator that spoke last): "the company's vice president"."""
+        for p in reversed(self.groups):
+            if actor_kind(p.actor) is None and not names_no_one(p.actor):
+                return p
+        return None
+
     def last_group_speaker(self) -> Party | None:
         """The organisation that spoke last, not an office of a person ("his office"), nor a
         group that names no one ("users said ..., a claim the company denied")."""
