@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
 def explained(judged: Judged) -> dict[str, Any]:
     """A claim (kept or dropped) with why it got its type."""
-    claim = judged.result or judged.candidate
+    claim = judged.result or judged.repeat or judged.candidate
     out: dict[str, Any] = claim.model_dump(mode="json")
     why: dict[str, Any] = {"cue": judged.candidate.cue, "rules": judged.candidate.type.value}
     if judged.decision is not None:
@@ -70,6 +70,8 @@ def explained(judged: Judged) -> dict[str, Any]:
             "runner_up": d.runner_up,
             "signals": [{"signal": s.feature, "weight": s.weight} for s in d.signals],
         }
+    if judged.repeat is not None:
+        why["dropped"] = "an earlier claim has this speaker, type and sentence"
     out["kept"] = judged.result is not None
     out["explain"] = why
     return out

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from schemas.articles import Article
 from schemas.claims import Claim
+from services.extraction.acts import one_per_act, repeats
 from services.extraction.claims import ClaimBuilder
 from services.extraction.context import Context
 from services.extraction.learned.cues import extend
@@ -90,18 +91,26 @@ class Extractor:
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[list[Claim]]:
         """Claims of each article, in order; a batch of articles goes through one nlp.pipe."""
-        for candidates in self._candidates(articles):
-            yield self.model.retype(candidates) if self.model is not None else candidates
+        for candidates in self.candidates(articles):
+            yield (
+                self.model.retype(candidates) if self.model is not None else one_per_act(candidates)
+            )
 
     def explain_many(self, articles: Iterable[Article]) -> Iterator[list[Judged]]:
         """Every rule-built candidate of each article with the learned model's decision on it."""
-        for candidates in self._candidates(articles):
+        for candidates in self.candidates(articles):
             if self.model is not None:
                 yield self.model.judge(candidates)
             else:
-                yield [Judged(c, c, None) for c in candidates]
+                again = repeats(candidates)
+                yield [
+                    Judged(c, None, None, c) if i in again else Judged(c, c, None)
+                    for i, c in enumerate(candidates)
+                ]
 
-    def _candidates(self, articles: Iterable[Article]) -> Iterator[list[Claim]]:
+    def candidates(self, articles: Iterable[Article]) -> Iterator[list[Claim]]:
+        """Every claim the rules build for each article, before the model and before a
+        second telling of one act is dropped: what the combiner learns from."""
         it = iter(articles)
         while batch := list(islice(it, self.batch_articles)):
             plans = [self.plan(a) for a in batch]

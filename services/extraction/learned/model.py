@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from schemas.claims import Claim, ClaimType
+from services.extraction.acts import repeats
 from services.extraction.learned.combiner import NONE, Combiner, Decision
 from services.extraction.learned.cues import InducedCue
 from services.extraction.learned.features import features, own_sentences, rule_strength
@@ -58,6 +59,7 @@ class Judged:
     candidate: Claim  # as the rules built it
     result: Claim | None  # as the model leaves it (None: dropped)
     decision: Decision | None
+    repeat: Claim | None = None  # the result, dropped as a second telling of one act (acts.py)
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,11 @@ class LearnedModel:
                 out.append(Judged(claim, typed, decision))
             else:
                 out.append(Judged(claim, claim, decision))
-        return out
+        # a retyping may give a sentence's speaker a type they already have there: one act
+        again = repeats([j.result for j in out])
+        return [
+            replace(j, result=None, repeat=j.result) if i in again else j for i, j in enumerate(out)
+        ]
 
     def retype(self, claims: Iterable[Claim]) -> list[Claim]:
         return [j.result for j in self.judge(claims) if j.result is not None]

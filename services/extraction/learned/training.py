@@ -93,7 +93,7 @@ def _extract(extractor: Extractor, items: Sequence[Annotated]) -> list[list[Clai
 def candidates(
     items: Sequence[Annotated], extractor: Extractor, canonical: Canonical
 ) -> tuple[list[list[Claim]], list[str]]:
-    claims = _extract(extractor, items)
+    claims = list(extractor.candidates([i.article for i in items]))
     labels = [label(c, item, canonical) for item, cs in zip(items, claims, strict=True) for c in cs]
     return claims, labels
 
