@@ -73,7 +73,7 @@ class ClaimBuilder:
         index = len(self.parsed)
         self.parsed.append(Parsed(index, sentence, doc, acts))
         if not acts and sentence.text.rstrip().endswith(":"):
-            author = _statement_author(doc, self.ctx)
+            author = _statement_author(doc, self.ctx) or _colon_speaker(doc, self.ctx)
             if author is not None:
                 self._lead_ins[index] = [author]
         for act in acts:
@@ -331,6 +331,16 @@ def _statement_author(doc: Doc, ctx: Context) -> Party | None:
     return None
 
 
+def _colon_speaker(doc: Doc, ctx: Context) -> Party | None:
+    """ "Her lawyer, Ann Lee, spoke outside the court:" names who speaks in the quote that
+    follows, though "spoke" reports nothing by itself."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not root.tag_.startswith("VB"):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return describe(subject, ctx) if subject is not None else None
+
+
 def is_imperative(doc: Doc) -> bool:
     """ "Change your password.", "- Use a password manager": a bare verb leads, no subject."""
     words = [t for t in doc if not t.is_punct and not t.is_space]
@@ -348,8 +358,18 @@ def _unaware(tokens: list[Token]) -> bool:
 
 
 def _is_clause(doc: Doc) -> bool:
+    """Whether a quoted sentence says something: a verb among four words, or a short clause
+    with a subject and a finite verb ("It's a joke!", "Data have spoken."); a quoted heading
+    ("POWDER KEG") does not."""
     words = [t for t in doc if t.is_alpha]
-    return len(words) >= 4 and any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc)
+    if len(words) >= 4:
+        return any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc)
+    return len(words) >= 2 and any(
+        t.tag_ in _FINITE and any(c.dep_ in ("nsubj", "expl") for c in t.children) for t in doc
+    )
+
+
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 def _first_quote_offset(p: Parsed) -> int:

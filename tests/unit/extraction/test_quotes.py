@@ -86,3 +86,23 @@ def test_a_run_on_quote_opening_before_a_threat_stays_an_assertion(claims_of: Cl
 def test_quoted_heading_is_not_a_claim(claims_of: ClaimsOf) -> None:
     text = "“The dam is safe,” Mayor Tom Reyes said.\n\n“HIGH WATER”\n\nThe river rose."
     assert [c.sentence for c in claims_of(text)] == ["“The dam is safe,” Mayor Tom Reyes said."]
+
+
+def test_a_short_quoted_clause_is_the_speakers_claim(claims_of: ClaimsOf) -> None:
+    claims = claims_of('"It\'s a joke! We have sold nobody this summer," coach Ana Lima said.')
+    first = [c for c in claims if c.sentence.startswith('"It')]
+    assert [(c.speaker, c.cue) for c in first] == [("Ana Lima", "quote")]
+
+
+def test_a_colon_line_names_the_speaker_of_the_quote_after_it(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The club's lawyer, Tom Reyes, spoke outside the court:\n\n"
+        '"We are pleased with the ruling. Justice was done today."'
+    )
+    quoted = [c for c in claims if c.cue == "quote"]
+    assert [c.speaker for c in quoted] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_a_quoted_heading_after_a_quote_is_no_claim(claims_of: ClaimsOf) -> None:
+    claims = claims_of('"The river is rising," Mayor Ana Lima said.\n\n"FLOOD WATCH"')
+    assert [c.sentence for c in claims] == ['"The river is rising," Mayor Ana Lima said.']
