@@ -6,7 +6,15 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from services.actors import actor_kind, country_of, find_mentions, home_country, is_country
+from services.actors import (
+    actor_kind,
+    country_of,
+    find_mentions,
+    home_country,
+    is_country,
+    lookup_actor,
+    role_of,
+)
 from services.extraction.unnamed import names_no_one
 
 # "Wirecard (DE:WDIG)", "Acme Corp (NYSE: ACM)", "Acme (ACME4.SA)": a name, then a ticker
@@ -130,6 +138,14 @@ class Mentions:
 
     def spoke(self, party: Party) -> None:
         self.add(party)
+        if not party.is_person and _person_like(party):
+            # "Pelosi told reporters" (the recogniser missed her): "she said" next is Pelosi,
+            # the one named before if she was ("Nancy Pelosi")
+            known = self.person(party.name)
+            if known is not None:
+                self.add(known)
+            else:
+                self.add(Party(party.name, party.actor, is_person=True, plural=party.plural))
         self.speakers.append(party)
         if is_country(party.actor):
             self.countries.append(party.actor)
@@ -265,3 +281,19 @@ def _last(parties: list[Party], *, person: bool, plural: bool | None = None) -> 
         if p.is_person == person and (plural is None or p.plural == plural):
             return p
     return None
+
+
+def _person_like(party: Party) -> bool:
+    """An untied capitalised single name the knowledge base does not know ("Pelosi"): most
+    likely a surname the entity recogniser missed. Longer names are left alone: "Sargento
+    Foods" is as capitalised as "Ann Kowalski"."""
+    word = party.name
+    return (
+        party.actor == word
+        and not party.plural
+        and word.isalpha()
+        and word[:1].isupper()
+        and word[1:].islower()
+        and lookup_actor(word) is None
+        and role_of(word) is None
+    )
