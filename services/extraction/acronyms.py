@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 _ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,7}")
 _BRACKETED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 # words, "&", and the punctuation that ends a name (a name never runs across it)
@@ -63,12 +65,31 @@ def _name(words: list[str], abbreviation: str) -> str | None:
             initials += "&"
         elif w[:1].isupper() and _letters(w) and not w.isupper():
             initials += w[0]
-        elif w.lower() not in _INSIDE:
-            return None  # punctuation, an abbreviation or a lower-case word: no name
+        elif w.lower() not in _INSIDE and w != ",":
+            # punctuation, an abbreviation or a lower-case word: no name; a comma may list
+            # a name's parts ("Atmospheric, Geophysical and Astronomical Services")
+            return None
     if initials != abbreviation:
         return None
-    return " ".join(words)
+    return " ".join(words).replace(" ,", ",")
 
 
 def _letters(word: str) -> bool:
     return word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def bracketed_name(head: Token, text: str) -> tuple[str, str] | None:
+    """ "The Ruritanian Weather and Climate Service (RWCS) warned": the speaker is the whole
+    name the bracketed abbreviation spells (the parser may take its last words alone), as
+    (name, abbreviation)."""
+    doc = head.doc
+    at = head.i + 1
+    if at + 2 >= len(doc) or doc[at].text != "(" or doc[at + 2].text != ")":
+        return None
+    abbreviation = doc[at + 1].text
+    if not is_abbreviation(abbreviation):
+        return None
+    name = acronyms(text).get(abbreviation)
+    if name is None or name.split()[-1] != head.text:
+        return None
+    return name, abbreviation

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from services.actors import lookup_actor, role_of
+from services.extraction.acronyms import bracketed_name
 from services.extraction.affiliations import (
     actor_in,
     appositive_actor,
@@ -183,6 +184,10 @@ def describe(head: Token, ctx: Context) -> Party | None:
             return Party(head.text, acronym, is_person=False)
     if low in _FIRST_PERSON and head.tag_ in ("PRP", "PRP$"):  # "US" is no "us"
         return None
+    spelled = bracketed_name(head, ctx.mentions.text)
+    if spelled is not None:
+        name, abbreviation = spelled
+        return Party(name, lookup_actor(name) or lookup_actor(abbreviation) or name, False)
     if low in _PRONOUNS or head.tag_ in ("PRP", "PRP$"):
         if low in ("he", "she"):
             earlier = _subject_person_before(head, ctx)

@@ -33,6 +33,26 @@ def test_no_name_with_those_initials_leaves_the_abbreviation() -> None:
     assert expand("XYZ", "The XYZ said it would appeal. Mark Young agreed.") is None
 
 
+def test_a_name_may_list_its_parts_with_commas() -> None:
+    text = "The Ruritanian Atmospheric, Marine and Seismic Service (RAMSS) met on Monday."
+    assert acronyms(text) == {"RAMSS": "Ruritanian Atmospheric, Marine and Seismic Service"}
+
+
+def test_a_bracketed_abbreviation_makes_the_whole_name_the_speaker(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The Ruritanian Atmospheric, Marine and Seismic Service (RAMSS) has warned of a "
+        "storm surge along the coast.\n\n"
+        "The Northland Weather and Climate Agency (NWCA) said rain would follow."
+    )
+    assert [(c.speaker, c.actor) for c in claims] == [
+        (name, name)
+        for name in (
+            "Ruritanian Atmospheric, Marine and Seismic Service",
+            "Northland Weather and Climate Agency",
+        )
+    ]
+
+
 def test_an_abbreviated_speaker_speaks_as_the_body_the_article_names(rules_of: ClaimsOf) -> None:
     claims = rules_of(
         "The Northern Rivers Water Authority (NRWA) opened the dam on Monday. "
