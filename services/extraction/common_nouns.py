@@ -74,10 +74,15 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         and not any(t.tag_ in NAME_TAGS or lookup_actor(t.text) for t in _naming(mods))
     ):
         noun_low = head.lower_
-        media = noun_low in ctx.lexicon.media_nouns
+        # "the weather agency", "the space agency" is no news agency
+        media = noun_low in ctx.lexicon.media_nouns and not _state_agency(noun_low, mods)
         hints = ctx.lexicon.media_words if media else frozenset()
+        state = not media and noun_low in _NEWS_OR_STATE
         antecedent = (
             ctx.mentions.group_like(head.lower_, hints)
+            # "RTV reported the weather service's alert. The weather agency also warned":
+            # the public body, not the outlet that spoke last
+            or (ctx.mentions.last_public_body() if state else None)
             or organisation_in_sentence(head)
             # "Channel Nine reported ... The broadcaster said": the body that spoke, no place
             or (_outlet_that_spoke(ctx) if media else None)
@@ -164,6 +169,15 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     if actor is None:
         actor = unnamed(speaker) if _names_nobody(head, ctx) else speaker
     return Party(speaker, actor, is_person=one_person, plural=plural)
+
+
+def _state_agency(noun: str, mods: list[Token]) -> bool:
+    return noun in _NEWS_OR_STATE and any(
+        m.dep_ in ("amod", "compound") and m.lower_ not in _NEWS_WORDS for m in mods
+    )
+
+
+_NEWS_WORDS = frozenset({"news", "wire", "press", "photo"})
 
 
 def _leader_epithet(

@@ -237,6 +237,15 @@ class Mentions:
                 return p
         return None
 
+    def last_public_body(self) -> Party | None:
+        """The public body that spoke last, else was named last: a name headed by "Service",
+        "Agency", "Office" and the like ("the weather agency said")."""
+        for p in [*reversed(self.speakers), *reversed(self.groups)]:
+            words = p.name.lower().split()
+            if not p.is_person and words and words[-1] in _PUBLIC_BODIES:
+                return p
+        return None
+
     def last_group_speaker(self) -> Party | None:
         """The organisation that spoke last, not an office of a person ("his office"), nor a
         group that names no one ("users said ..., a claim the company denied")."""
@@ -247,6 +256,10 @@ class Mentions:
 
 
 _PLACES = frozenset({"country", "subnational"})
+_PUBLIC_BODIES = frozenset(
+    {"agency", "service", "office", "administration", "institute", "department", "bureau"}
+    | {"authority", "centre", "center", "commission", "directorate", "board", "survey"}
+)
 
 
 _MIN_MISSPELT = 5  # shorter surnames one letter apart are as likely two people

@@ -406,3 +406,12 @@ def test_a_ministry_source_speaks_for_the_country_that_spoke(claims_of: ClaimsOf
         'negotiations with Turkey," a foreign ministry source told the state news agency.'
     )
     assert [c.actor for c in claims] == ["Syria", "Syria"]
+
+
+def test_the_weather_agency_is_the_public_body_not_the_outlet(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The Northland Weather Service issued a red alert for the west on Friday, public "
+        "broadcaster RTV reported.\n\n"
+        "The weather agency also warned of flash floods in the valleys."
+    )
+    assert claims[-1].speaker == "Northland Weather Service"
