@@ -112,12 +112,21 @@ def speakers_of(head: Token, ctx: Context) -> list[Party]:
         head = named  # "PSG and Brazil superstar Neymar denies": Neymar, described
         party = describe(head, ctx)
         return [party] if party is not None else []
-    heads = [head] + [c for c in head.children if c.dep_ == "conj" and c.tag_ in _NOUN_TAGS]
+    heads = [head] + [c for c in head.children if c.dep_ == "conj" and _another(c)]
     if _title_before_name(head, heads[1:]):
         heads = heads[-1:]  # "Chairman and CEO Ann Lee": both titles are hers, one speaker
     heads += _listed_with(head)
     parties = [describe(h, ctx) for h in heads]
     return [p for p in parties if p is not None]
+
+
+def _another(conj: Token) -> bool:
+    """Whether a conjunct is a speaker of its own: not the rest of one name ("Johnson &
+    Johnson") nor of a hyphenated word the tokenizer split ("a dairy co-op")."""
+    if conj.tag_ not in _NOUN_TAGS:
+        return False
+    before = conj.doc[conj.i - 1]
+    return not (before.text == "&" or (before.text == "-" and not before.whitespace_))
 
 
 def _title_before_name(head: Token, joined: list[Token]) -> bool:

@@ -415,3 +415,26 @@ def test_the_weather_agency_is_the_public_body_not_the_outlet(claims_of: ClaimsO
         "The weather agency also warned of flash floods in the valleys."
     )
     assert claims[-1].speaker == "Northland Weather Service"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Brown & Brown denied the report on Friday.", "Brown & Brown"),
+        (
+            "Management at Vale Farm, a Welsh dairy co-op owned by 1,200 farmers, has hit back "
+            "at claims that it refused talks.",
+            "Management",
+        ),
+        (
+            "Deputy PM and Foreign Minister Ana Lobo denied the report on Friday.",
+            "Ana Lobo",
+        ),
+    ],
+)
+def test_one_speaker_however_the_parser_joins_its_words(
+    claims_of: ClaimsOf, text: str, speaker: str
+) -> None:
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert claims[0].speaker.startswith(speaker)
