@@ -120,6 +120,24 @@ def speakers_of(head: Token, ctx: Context) -> list[Party]:
     return [p for p in parties if p is not None]
 
 
+def _role_in_apposition(head: Token) -> bool:
+    return any(
+        c.dep_ == "appos"
+        and c.tag_ == "NN"
+        and c.lower_ not in _BODY_ROLES
+        and (role_of(text_of([*flat_left(c), c])) is not None or role_of(c.text) is not None)
+        for c in head.rights
+    )
+
+
+# role words that name a body, not a person holding it
+_BODY_ROLES = frozenset(
+    {"ministry", "government", "cabinet", "administration", "presidency", "embassy", "mission"}
+    | {"consulate", "military", "army", "navy", "board", "regulator", "agency", "police"}
+    | {"broadcaster"}
+)
+
+
 def _another(conj: Token) -> bool:
     """Whether a conjunct is a speaker of its own: not the rest of one name ("Johnson &
     Johnson") nor of a hyphenated word the tokenizer split ("a dairy co-op")."""
@@ -256,6 +274,8 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
             return holder  # (a Title Case headline's "Prosecutor Says ..." names no one)
     has_title = any(t.lower_.rstrip(".") in ctx.lexicon.personal_titles for t in descriptors[-2:])
     is_person = head.ent_type_ == "PERSON" or has_title or ctx.mentions.person(name) is not None
+    # "Ann Lee, Ruritania's government spokesperson,": a role in apposition names a person
+    is_person = is_person or _role_in_apposition(head)
     is_person = is_person and name not in ctx.mentions.listed()  # a ticker makes it a company
     if (
         descriptors

@@ -438,3 +438,14 @@ def test_one_speaker_however_the_parser_joins_its_words(
     claims = claims_of(text)
     assert len(claims) == 1
     assert claims[0].speaker.startswith(speaker)
+
+
+def test_a_role_in_apposition_makes_a_name_a_person(claims_of: ClaimsOf) -> None:
+    # the recogniser misses the name; the spokesperson role says who she is and whom for
+    claims = claims_of(
+        "Lisbon denied the report.\n\n"
+        "Ines Mukamana, Portugal’s government spokesperson, said in a statement the government "
+        "would not comment on an “unpublished report.” She said an earlier report “contained "
+        "none of these false allegations”."
+    )
+    assert [(c.speaker, c.actor) for c in claims[1:]] == [("Ines Mukamana", "Portugal")] * 2
