@@ -165,10 +165,23 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         actor = ctx.mentions.home_country()  # "officials warned ...": the story's country
     if actor is None:
         actor = _body_named_after(head, ctx)  # "organisers of the Riverside Marathon"
-    one_person = not plural and head.lower_ in ctx.lexicon.person_nouns
+    one_person = not plural and (
+        head.lower_ in ctx.lexicon.person_nouns or head.lower_ in _NOUN_GENDERS
+    )
     if actor is None:
         actor = unnamed(speaker) if _names_nobody(head, ctx) else speaker
+    if one_person:
+        # "The woman said ... She said": a person "she" can mean, whom her noun tells apart
+        ctx.mentions.note_gender(speaker, _NOUN_GENDERS.get(head.lower_))
     return Party(speaker, actor, is_person=one_person, plural=plural)
+
+
+_NOUN_GENDERS = {
+    **dict.fromkeys(["woman", "girl", "mother", "wife", "daughter", "sister", "actress"], "f"),
+    **dict.fromkeys(["man", "boy", "father", "husband", "son", "brother", "actor"], "m"),
+    **dict.fromkeys(["grandmother", "aunt", "niece", "widow", "girlfriend"], "f"),
+    **dict.fromkeys(["grandfather", "uncle", "nephew", "widower", "boyfriend"], "m"),
+}
 
 
 def _state_agency(noun: str, mods: list[Token]) -> bool:
