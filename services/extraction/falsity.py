@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from services.extraction.lexicon import Lexicon
+from services.extraction.spoken_text import spoken_text
 from services.extraction.wordlist import words
 
+_WORD = re.compile(r"[\w'-]+")
 # Strong words call a claim false on their own; weak ones only next to an allegation noun
 # ("false allegations" is a denial, "under false pretences" is not).
 _STRONG_DENIAL = frozenset(
@@ -66,13 +70,13 @@ def calls_false(text: str, lex: Lexicon) -> bool:
         return True
     if not found:
         return False
-    low = text.lower()
-    return any(noun in low.split() for noun in lex.allegation_nouns)
+    said = set(_WORD.findall(text.lower()))
+    return any(noun in said for noun in lex.allegation_nouns)
 
 
 def without_attributive(tokens: list[Token], lex: Lexicon) -> str:
     """The content's text without denial adjectives that modify a thing rather than a claim."""
-    return " ".join(t.text for t in tokens if _keeps_denial_sense(t, lex))
+    return spoken_text([t for t in tokens if _keeps_denial_sense(t, lex)])
 
 
 def _keeps_denial_sense(t: Token, lex: Lexicon) -> bool:
