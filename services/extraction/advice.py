@@ -11,7 +11,7 @@ from services.extraction.wordlist import words
 
 def advises_against(verb: Token, lex: Lexicon) -> bool:
     """ "urged people to stop vaping", "advised residents to leave": an advisory is a warning."""
-    if _to_addressees(verb, lex):
+    if _to_addressees(verb, lex) or _gerund_advice(verb):
         return True
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp", "dobj"):
@@ -41,6 +41,15 @@ _INVITED = words(
     "attend visit enjoy join celebrate vote come watch participate apply register subscribe"
     " support buy shop donate welcome report contact call provide share help assist"
 )
+
+
+def _gerund_advice(verb: Token) -> bool:
+    """ "advises keeping the heater out of reach", "urges wearing a mask": advice with no one
+    named is advice to whoever reads it."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.lower_[:-3] not in _INVITED
+        for c in verb.children
+    )
 
 
 def _to_addressees(verb: Token, lex: Lexicon) -> bool:

@@ -55,8 +55,11 @@ def type_of_cue(
         if aimed_at_allegation(cue, lex):
             return ClaimType.DENIAL, True
         return ClaimType.ASSERTION, True  # rejecting a proposal or an offer
-    if verb_type == ADVISORY:
-        return (ClaimType.WARNING if advises_against(cue, lex) else ClaimType.ASSERTION), True
+    if verb_type == ADVISORY and advises_against(cue, lex):
+        return ClaimType.WARNING, True
+    if verb_type == ADVISORY and not any(c.dep_ == "ccomp" for c in cue.children):
+        return ClaimType.ASSERTION, True  # "urged Ruritania to return to talks": a demand
+    # "advised that the tariff would rise until ...": a clause said, typed by what it says
     if tells_public(cue, lex):
         return ClaimType.WARNING, True
     return type_of_content(content, speaker, lex), False

@@ -11,6 +11,15 @@ from services.extraction.spoken_text import spoken_text
 from services.extraction.wordlist import words
 
 _WORD = re.compile(r"[\w'-]+")
+# "the recordings have been manipulated": the evidence against the speaker called doctored
+# (not "the votes were manipulated", which accuses)
+_TAMPERED = re.compile(
+    r"\b(?:audios?|recordings?|videos?|footage|photos?|photographs?|images?|pictures?|tapes?"
+    r"|documents?|emails?|e-mails?|messages?|screenshots?|letters?|clips?)\b(?: \S+){0,6}? "
+    r"(?:has|have|had|was|were) been (?:\w+ )?(?:manipulated|doctored|edited|altered|falsified"
+    r"|fabricated|tampered with|faked|forged|photoshopped)\b",
+    re.IGNORECASE,
+)
 # Strong words call a claim false on their own; weak ones only next to an allegation noun
 # ("false allegations" is a denial, "under false pretences" is not).
 _STRONG_DENIAL = frozenset(
@@ -63,7 +72,7 @@ def calls_false(text: str, lex: Lexicon) -> bool:
     text = (
         text.replace("’", "'").replace(" - ", "-").replace(" made up of ", " ")
     )  # "is made up of": composed
-    if lex.denial_phrases.search(text.replace(" n't", "n't")):
+    if lex.denial_phrases.search(text.replace(" n't", "n't")) or _TAMPERED.search(text):
         return True
     found = {m.group(0).lower() for m in lex.denial_words.finditer(text)}
     if found & _STRONG_DENIAL:

@@ -143,3 +143,44 @@ def test_rejecting_an_argument_denies_it(rules_of: ClaimsOf) -> None:
 def test_a_limit_is_no_correction(rules_of: ClaimsOf) -> None:
     text = "Operations chief Ann Lee said the lake was safe for boating but not for swimming."
     assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Singer Mara Olsen called the incident “a setup” in a video on Sunday.",
+        '"The recordings published by the Daily Star have been manipulated," Tom Reed said.',
+        "The regulator, Foodsafe, said the company's claim was not tenable.",
+    ],
+)
+def test_evidence_called_doctored_or_staged(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_a_deed_called_rigged_accuses(rules_of: ClaimsOf) -> None:
+    text = '"The election results were manipulated," opposition leader Tom Reed said.'
+    assert types(rules_of, text) != ["denial"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The safety agency, Safeco, advises keeping the heater in a room children cannot enter.",
+        '"If the audit finds fraud, we will report it to the public prosecutor," a Bankco'
+        " spokesperson said.",
+    ],
+)
+def test_advice_without_addressee_and_referral_to_the_law(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme urged Ruritania to return to the talks.",
+        "Acme advised that its results would be published on Friday.",
+        "The tourist board advises visiting the old town at dusk.",
+    ],
+)
+def test_advice_that_warns_of_nothing(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["assertion"]
