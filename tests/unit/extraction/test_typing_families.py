@@ -165,7 +165,7 @@ def test_a_deed_called_rigged_accuses(rules_of: ClaimsOf) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The safety agency, Safeco, advises keeping the heater in a room children cannot enter.",
+        "The safety agency, Safeco, advises keeping the heater in a locked room.",
         '"If the audit finds fraud, we will report it to the public prosecutor," a Bankco'
         " spokesperson said.",
     ],
