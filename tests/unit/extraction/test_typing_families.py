@@ -184,3 +184,20 @@ def test_advice_without_addressee_and_referral_to_the_law(rules_of: ClaimsOf, te
 )
 def test_advice_that_warns_of_nothing(rules_of: ClaimsOf, text: str) -> None:
     assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We want to correct the incorrect connection drawn between the recall and the fire,"'
+        " Acmeco said.",
+        "Acmeco rejected any link between its plant and the illness.",
+    ],
+)
+def test_a_link_rejected(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["denial"]
+
+
+def test_in_connection_with_is_no_link_rejected(rules_of: ClaimsOf) -> None:
+    text = "Tom Reed was arrested in connection with false invoices, the police said."
+    assert types(rules_of, text) == ["assertion"]
