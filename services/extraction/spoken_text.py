@@ -21,7 +21,7 @@ def spoken_text(tokens: list[Token]) -> str:
         last = t.i
         if t.is_quote:
             if parts and not parts[-1].endswith(" ") and t.whitespace_:
-                parts.append(" ")  # 'is "fake"and' stays two words
+                parts.append(" ")  # 'is "fake" and': the space after the mark stays
             continue
         parts.append(t.text_with_ws)
     return " ".join("".join(parts).replace("’", "'").split())

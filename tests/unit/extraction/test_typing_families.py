@@ -201,3 +201,22 @@ def test_a_link_rejected(rules_of: ClaimsOf, text: str) -> None:
 def test_in_connection_with_is_no_link_rejected(rules_of: ClaimsOf) -> None:
     text = "Tom Reed was arrested in connection with false invoices, the police said."
     assert types(rules_of, text) == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contaminated syrup may have been sold, through online shops, in other states, the"
+        " health agency said.",
+        "The recalled cots may also have been shipped to other countries, the safety regulator"
+        " said.",
+    ],
+)
+def test_a_harm_that_may_have_spread_warns(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+def test_a_sale_to_other_buyers_warns_of_nothing(rules_of: ClaimsOf) -> None:
+    assert types(rules_of, "Acmeco said it could sell the plant to other investors.") == [
+        "assertion"
+    ]
