@@ -56,10 +56,19 @@ def _to_addressees(verb: Token, lex: Lexicon) -> bool:
     """ "urged its users to change their passwords", "asks customers to post early": what an
     authority urges or asks of the public guards it from a harm or loss, so it is a warning
     (not an invitation: "urged residents to attend the festival")."""
-    return _public_object(verb, lex) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and c.lower_ not in _INVITED
-        for c in verb.children
-    )
+    if not _public_object(verb, lex):
+        return False
+    asked = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB"]
+    asked += [g for c in asked for g in c.children if g.dep_ == "conj" and g.tag_ == "VB"]
+    return any(c.lower_ not in _INVITED and not _calming(c) for c in asked)
+
+
+# "urged residents to remain calm": a reassurance, no warning ("stay vigilant" still warns)
+_CALM = words("calm patient composed relaxed")
+
+
+def _calming(verb: Token) -> bool:
+    return any(c.dep_ in ("acomp", "advmod", "oprd") and c.lower_ in _CALM for c in verb.children)
 
 
 def tells_public(verb: Token, lex: Lexicon) -> bool:

@@ -220,3 +220,9 @@ def test_a_sale_to_other_buyers_warns_of_nothing(rules_of: ClaimsOf) -> None:
     assert types(rules_of, "Acmeco said it could sell the plant to other investors.") == [
         "assertion"
     ]
+
+
+def test_urged_to_remain_calm_reassures(rules_of: ClaimsOf) -> None:
+    assert types(rules_of, "Police chief Ann Lee urged residents to remain calm.") == ["assertion"]
+    text = "Police chief Ann Lee urged people to stay calm and avoid the area."
+    assert types(rules_of, text) == ["warning"]
