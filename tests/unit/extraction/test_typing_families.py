@@ -226,3 +226,28 @@ def test_urged_to_remain_calm_reassures(rules_of: ClaimsOf) -> None:
     assert types(rules_of, "Police chief Ann Lee urged residents to remain calm.") == ["assertion"]
     text = "Police chief Ann Lee urged people to stay calm and avoid the area."
     assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Violators could face up to five years in prison, the ministry said.",
+        "Ruritania will suspend gas deliveries unless Borduria pays its debt, Ann Lee said.",
+        "Those who fail to register will lose their licences, the agency said.",
+        "Ann Lee said the firm risks losing its licence if it misses the deadline.",
+    ],
+)
+def test_penalties_and_losses_held_over_someone(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People who recycle will save money, the council said.",
+        "The team risks losing its best player to a rival, coach Ann Lee said.",
+        "Acme could face stiff competition in Asia, analyst Tom Reed said.",
+    ],
+)
+def test_gains_and_market_risks_threaten_no_one(rules_of: ClaimsOf, text: str) -> None:
+    assert types(rules_of, text) == ["assertion"]
