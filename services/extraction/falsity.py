@@ -157,7 +157,9 @@ def _predicated_word(t: Token) -> bool:
     low = t.lower_
     # "bulls***": the asterisks of a censored word come apart from it
     censored = low == "bulls" and t.i + 1 < len(t.doc) and t.nbor(1).text.startswith("*")
-    return low in _PREDICATED or censored
+    # "it is total c**p": a word censored in print is a crude verdict
+    starred = "*" in low and low[:1].isalpha() and low[-1:].isalpha()
+    return low in _PREDICATED or censored or starred
 
 
 def predicates_false(tokens: list[Token], lex: Lexicon) -> bool:

@@ -251,3 +251,7 @@ def test_penalties_and_losses_held_over_someone(rules_of: ClaimsOf, text: str) -
 )
 def test_gains_and_market_risks_threaten_no_one(rules_of: ClaimsOf, text: str) -> None:
     assert types(rules_of, text) == ["assertion"]
+
+
+def test_a_word_censored_in_print_is_a_crude_verdict(rules_of: ClaimsOf) -> None:
+    assert types(rules_of, '"It is total c**p," singer Ann Lee said.') == ["denial"]
