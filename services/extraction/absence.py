@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.extraction.negation import MODALS, PAST_AUX
+from services.extraction.negation import MODALS, PAST_AUX, STANCE_VERBS
 from services.extraction.wordlist import words
 
 # "there is no doubt", "no need", "no choice": no thing denied, a stance taken; "there is no
@@ -55,6 +55,8 @@ def nobody_did(tokens: list[Token]) -> bool:
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if aux & MODALS:
             continue
+        if _none_does(t):
+            return True
         if not (t.tag_ == "VBD" or (t.tag_ == "VBN" and aux & PAST_AUX)):
             continue
         for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -66,3 +68,14 @@ def nobody_did(tokens: list[Token]) -> bool:
             if subj.lower_ == "one" and dets & {"no"}:
                 return True
     return False
+
+
+def _none_does(verb: Token) -> bool:
+    """ "None of our plants discharge into the river": a practice said to have no doer among
+    the speaker's own (not a stance: "none of us knows what comes next")."""
+    if verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    low = verb.lower_
+    if {low, low[:-1], low[:-2]} & STANCE_VERBS:  # "knows", "wishes": the stem is a stance
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ == "none" for c in verb.children)

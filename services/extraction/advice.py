@@ -11,7 +11,7 @@ from services.extraction.wordlist import words
 
 def advises_against(verb: Token, lex: Lexicon) -> bool:
     """ "urged people to stop vaping", "advised residents to leave": an advisory is a warning."""
-    if _to_addressees(verb, lex):
+    if _to_addressees(verb, lex) or _gerund_advice(verb):
         return True
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp", "dobj"):
@@ -31,20 +31,44 @@ def advises_against(verb: Token, lex: Lexicon) -> bool:
     )
 
 
-# what one is urged to do to guard oneself: "change their passwords", "check their accounts"
-_PROTECTIVE = words("change update check protect secure reset vaccinate wash cover lock")
-
-
 def _public_object(verb: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children)
 
 
-def _to_addressees(verb: Token, lex: Lexicon) -> bool:
-    """ "urged its users to change their passwords": advice to the public to guard itself is a
-    warning (not "urged residents to attend the festival")."""
-    return _public_object(verb, lex) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.lower_ in _PROTECTIVE for c in verb.children
+# what the public is invited or appealed to, not warned into: "urged residents to attend
+# the festival", "urge anyone with information to contact the police"
+_INVITED = words(
+    "attend visit enjoy join celebrate vote come watch participate apply register subscribe"
+    " support buy shop donate welcome report contact call provide share help assist"
+)
+
+
+def _gerund_advice(verb: Token) -> bool:
+    """ "advises keeping the heater out of reach", "urges wearing a mask": advice with no one
+    named is advice to whoever reads it."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and c.lower_[:-3] not in _INVITED
+        for c in verb.children
     )
+
+
+def _to_addressees(verb: Token, lex: Lexicon) -> bool:
+    """ "urged its users to change their passwords", "asks customers to post early": what an
+    authority urges or asks of the public guards it from a harm or loss, so it is a warning
+    (not an invitation: "urged residents to attend the festival")."""
+    if not _public_object(verb, lex):
+        return False
+    asked = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB"]
+    asked += [g for c in asked for g in c.children if g.dep_ == "conj" and g.tag_ == "VB"]
+    return any(c.lower_ not in _INVITED and not _calming(c) for c in asked)
+
+
+# "urged residents to remain calm": a reassurance, no warning ("stay vigilant" still warns)
+_CALM = words("calm patient composed relaxed")
+
+
+def _calming(verb: Token) -> bool:
+    return any(c.dep_ in ("acomp", "advmod", "oprd") and c.lower_ in _CALM for c in verb.children)
 
 
 def tells_public(verb: Token, lex: Lexicon) -> bool:
@@ -102,8 +126,4 @@ _ASKING = words("ask asks asked asking urge urges urged urging encourage encoura
 
 def _asks_public_to_avoid(verb: Token, lex: Lexicon) -> bool:
     """ "We are asking you to leave the area": a request to the public to keep from harm."""
-    if not any(c.dep_ in ("dobj", "dative") and c.lower_ in lex.addressees for c in verb.children):
-        return False
-    return any(
-        c.dep_ in ("xcomp", "ccomp") and c.lower_ in lex.advisory_verbs for c in verb.children
-    )
+    return _to_addressees(verb, lex)

@@ -14,6 +14,7 @@ from services.extraction.advice import (
     negative_imperative,
     tells_public,
 )
+from services.extraction.correction import corrects
 from services.extraction.exoneration import clears_self
 from services.extraction.falsity import (
     calls_false,
@@ -30,7 +31,9 @@ from services.extraction.negation import (
     grievance,
     is_self,
     rebuts_by_negation,
+    ruled_out,
 )
+from services.extraction.spoken_text import spoken_text
 from services.extraction.wordlist import words
 
 _TYPED = {t.value: t for t in ClaimType}
@@ -52,8 +55,11 @@ def type_of_cue(
         if aimed_at_allegation(cue, lex):
             return ClaimType.DENIAL, True
         return ClaimType.ASSERTION, True  # rejecting a proposal or an offer
-    if verb_type == ADVISORY:
-        return (ClaimType.WARNING if advises_against(cue, lex) else ClaimType.ASSERTION), True
+    if verb_type == ADVISORY and advises_against(cue, lex):
+        return ClaimType.WARNING, True
+    if verb_type == ADVISORY and not any(c.dep_ == "ccomp" for c in cue.children):
+        return ClaimType.ASSERTION, True  # "urged Ruritania to return to talks": a demand
+    # "advised that the tariff would rise until ...": a clause said, typed by what it says
     if tells_public(cue, lex):
         return ClaimType.WARNING, True
     return type_of_content(content, speaker, lex), False
@@ -164,7 +170,7 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
     if not tokens:
         return ClaimType.ASSERTION
     # quote marks split a phrase the patterns read whole: 'would cause "a lot of casualties"'
-    text = " ".join(t.text for t in tokens if not t.is_quote)
+    text = spoken_text(tokens)
     inner = _inner_cue_type(tokens, lex, speaker)
     if inner is not None:
         return inner
@@ -184,10 +190,14 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.DENIAL  # "the report is not an intelligence report"
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
+    if ruled_out(tokens):
+        return ClaimType.DENIAL  # "the diesel could not have produced the residue"
     if nothing_there(tokens):
         return ClaimType.DENIAL  # "there has not been a single injury", "there is no problem"
     if nobody_did(tokens):
         return ClaimType.DENIAL  # "no one has made any threats", "neither of them did it"
+    if corrects(tokens):
+        return ClaimType.DENIAL  # "rebels, not the army, shelled the village"
     if clears_self(tokens, lambda s: is_self(s, speaker.actor, speaker.is_person, speaker.plural)):
         return ClaimType.DENIAL  # "I am not a cheat", "he is innocent"
     return ClaimType.ASSERTION

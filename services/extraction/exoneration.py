@@ -28,7 +28,7 @@ def clears_self(tokens: list[Token], is_self: Callable[[Token], bool]) -> bool:
         if t.lower_ not in _COPULA:
             continue
         subj = [c for c in t.children if c.dep_ == "nsubj"]
-        if not subj or not is_self(subj[0]):
+        if not subj or not (is_self(subj[0]) or _client(subj[0])):
             continue
         if subj[0].lower_ in _THIRD and _inside_quote(subj[0]):
             continue  # "'He is not a liar,' Reed said": inside a quote "he" is someone else
@@ -47,3 +47,10 @@ def clears_self(tokens: list[Token], is_self: Callable[[Token], bool]) -> bool:
 def _inside_quote(tok: Token) -> bool:
     """An odd number of quotation marks before it in its sentence."""
     return sum(t.text in _QUOTES for t in tok.sent if t.i < tok.i) % 2 == 1
+
+
+def _client(subject: Token) -> bool:
+    """ "My client is innocent": a lawyer clears the one they speak for."""
+    return subject.lower_ in ("client", "clients") and any(
+        c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children
+    )

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from services.extraction.lexicon import Lexicon
+from services.extraction.spoken_text import spoken_text
 from services.extraction.wordlist import words
 
+_WORD = re.compile(r"[\w'-]+")
+# "the recordings have been manipulated": the evidence against the speaker called doctored
+# (not "the votes were manipulated", which accuses)
+_TAMPERED = re.compile(
+    r"\b(?:audios?|recordings?|videos?|footage|photos?|photographs?|images?|pictures?|tapes?"
+    r"|documents?|emails?|e-mails?|messages?|screenshots?|letters?|clips?)\b(?: \S+){0,6}? "
+    r"(?:has|have|had|was|were) been (?:\w+ )?(?:manipulated|doctored|edited|altered|falsified"
+    r"|fabricated|tampered with|faked|forged|photoshopped)\b",
+    re.IGNORECASE,
+)
 # Strong words call a claim false on their own; weak ones only next to an allegation noun
 # ("false allegations" is a denial, "under false pretences" is not).
 _STRONG_DENIAL = frozenset(
@@ -59,20 +72,20 @@ def calls_false(text: str, lex: Lexicon) -> bool:
     text = (
         text.replace("’", "'").replace(" - ", "-").replace(" made up of ", " ")
     )  # "is made up of": composed
-    if lex.denial_phrases.search(text.replace(" n't", "n't")):
+    if lex.denial_phrases.search(text.replace(" n't", "n't")) or _TAMPERED.search(text):
         return True
     found = {m.group(0).lower() for m in lex.denial_words.finditer(text)}
     if found & _STRONG_DENIAL:
         return True
     if not found:
         return False
-    low = text.lower()
-    return any(noun in low.split() for noun in lex.allegation_nouns)
+    said = set(_WORD.findall(text.lower()))
+    return any(noun in said for noun in lex.allegation_nouns)
 
 
 def without_attributive(tokens: list[Token], lex: Lexicon) -> str:
     """The content's text without denial adjectives that modify a thing rather than a claim."""
-    return " ".join(t.text for t in tokens if _keeps_denial_sense(t, lex))
+    return spoken_text([t for t in tokens if _keeps_denial_sense(t, lex)])
 
 
 def _keeps_denial_sense(t: Token, lex: Lexicon) -> bool:
@@ -144,7 +157,9 @@ def _predicated_word(t: Token) -> bool:
     low = t.lower_
     # "bulls***": the asterisks of a censored word come apart from it
     censored = low == "bulls" and t.i + 1 < len(t.doc) and t.nbor(1).text.startswith("*")
-    return low in _PREDICATED or censored
+    # "it is total c**p": a word censored in print is a crude verdict
+    starred = "*" in low and low[:1].isalpha() and low[-1:].isalpha()
+    return low in _PREDICATED or censored or starred
 
 
 def predicates_false(tokens: list[Token], lex: Lexicon) -> bool:

@@ -22,7 +22,7 @@ _PERCEPTION = words(
     " learned learnt watch watched expect expected get got gotten"
 )
 # "we don't want a war", "I don't think so": a stance or a state, not a practice disowned
-_STANCE_VERBS = words(
+STANCE_VERBS = words(
     "want need think believe know expect see plan intend like hope wish care mind agree"
     " understand accept support have feel remember recall rule exclude seem appear mean"
     " anticipate foresee envisage"
@@ -99,6 +99,8 @@ def _past_deed(t: Token, aux: set[str]) -> bool:
     modal = aux & MODALS
     if not past or modal & _DEONTIC:
         return False
+    if modal and any(w.lower_ in _PRAISE for w in t.subtree):
+        return False  # "we could not have done it without you": thanks, no rebuttal
     return not modal or bool(aux & PAST_AUX)  # "have never and would never taken": still past
 
 
@@ -106,7 +108,7 @@ def _disowned_practice(t: Token, aux: set[str]) -> bool:
     """ "We don't shell villages", "Ruritania does not bomb cities": a present practice
     disowned with "do"-support (not a stance: "we don't want war"; not a manner: "we do not
     make such decisions casually")."""
-    if not aux & {"do", "does"} or t.tag_ != "VB" or t.lower_ in _STANCE_VERBS:
+    if not aux & {"do", "does"} or t.tag_ != "VB" or t.lower_ in STANCE_VERBS:
         return False
     return not any(c.dep_ == "advmod" and c.i > t.i for c in t.children)
 
@@ -133,4 +135,23 @@ def rebuts_by_negation(
             return True
         if past and any(c.lower_ in _EMPHATIC for c in t.children if c.dep_ == "advmod"):
             return True  # "he has definitely not been sacked": a flat rebuttal, whoever the deed's
+    return False
+
+
+# "could not have been happier", "could not have done it without you": praise, no rebuttal
+_PRAISE = words("happier better prouder more without")
+
+
+def ruled_out(tokens: list[Token]) -> bool:
+    """ "The diesel could not have produced the residue", "she cannot have seen it": a deed
+    said to be impossible is a rebuttal of the story that it happened, whoever its doer."""
+    for t in tokens:
+        if t.tag_ != "VBN" or not negated(t):
+            continue
+        aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if not {"could", "can", "ca"} & set(aux) or "have" not in aux:
+            continue
+        if any(w.lower_ in _PRAISE for w in t.subtree):
+            continue
+        return True
     return False

@@ -81,8 +81,26 @@ def word_classes() -> dict[str, frozenset[str]]:
     return {name: seeds[name] | frozenset(widened.get(name, ())) for name in seeds}
 
 
-def _classes_in(text: str, classes: WordClasses) -> set[str]:
+# a contraction is one word to the tokenizer: "won't" is a future and a negation
+_CONTRACTED = {"won't": "will", "wouldn't": "would", "couldn't": "could", "shouldn't": "should"}
+
+
+def _words(text: str) -> set[str]:
+    """The words of a text, with the negation and future inside contractions ("don't",
+    "won't", "we'll") as words of their own, so the closed classes see them."""
     words = set(_TOKEN.findall(text.lower().replace("’", "'")))
+    for w in list(words):
+        if w.endswith("n't"):
+            words.add("n't")
+        if w.endswith("'ll"):
+            words.add("'ll")
+        if w in _CONTRACTED:
+            words.add(_CONTRACTED[w])
+    return words
+
+
+def _classes_in(text: str, classes: WordClasses) -> set[str]:
+    words = _words(text)
     found = {name for name, members in classes.items() if words & members}
     found |= {name for name, members in CLOSED.items() if words & members}
     lowered = text.lower().replace("’", "'")

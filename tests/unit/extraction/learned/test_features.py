@@ -69,3 +69,12 @@ def test_the_same_speakers_run_of_claims_keeps_the_whole_sentence() -> None:
         update={"sentence": one.sentence}
     )
     assert own_sentences([one, two]) == [one.sentence, one.sentence]
+
+
+def test_contractions_carry_negation_and_future() -> None:
+    f = features(claim("we won't back down and they didn't ask"), seed_classes())
+    assert f["said:negation"] == 1.0
+    assert f["said:future"] == 1.0
+    f = features(claim("we'll respond to any attack"), seed_classes())
+    assert f["said:future"] == 1.0
+    assert "said:negation" not in f
