@@ -38,9 +38,16 @@ class ExtractBench:
     peak_rss_extractor_mb: float  # before the baseline model is loaded
     peak_rss_mb: float
     model: str
+    # each round's baseline time over its extractor time, the two timed back to back
+    round_ratios: tuple[float, ...] = ()
 
     @property
     def ratio(self) -> float:
+        """The median of the rounds' ratios: on a shared machine a load that comes and goes
+        hits the two runs of one round alike, where two medians taken apart can pair a quiet
+        baseline round with a busy extractor round (or the reverse)."""
+        if self.round_ratios:
+            return statistics.median(self.round_ratios)
         return self.extractor.articles_per_s / self.baseline.articles_per_s
 
 
@@ -73,7 +80,8 @@ def bench_extract(
     """Time `Extractor.extract_many` and a full `nlp.pipe` (all components) over the same texts.
 
     Rounds alternate (extractor, baseline, extractor, ...) so that a change in the machine's
-    load hits both sides alike; the median round of each side counts.
+    load hits both sides alike; the median round of each side gives the rates, the median of
+    the rounds' own ratios the ratio.
     """
     corpus = repeat_to(articles, min_words)
     words = sum(word_count(a) for a in corpus)
@@ -107,4 +115,5 @@ def bench_extract(
         peak_rss_extractor_mb=rss_extractor,
         peak_rss_mb=peak_rss_mb(),
         model=model_name(extractor.nlp),
+        round_ratios=tuple(b / e for e, b in zip(ext_times, base_times, strict=True)),
     )

@@ -7,6 +7,8 @@ import logging
 import spacy
 from spacy.language import Language
 
+from services.extraction.blas import numpy_blas
+
 log = logging.getLogger(__name__)
 
 # The official package first; the re-published copy carries the same 3.8.0 weights.
@@ -19,7 +21,8 @@ def load_nlp(*, full: bool = False) -> Language:
     """The first installed model; `full` keeps every component (the benchmark's baseline)."""
     for name in MODEL_PACKAGES:
         try:
-            nlp = spacy.load(name, exclude=[] if full else list(UNUSED_COMPONENTS))
+            with numpy_blas():
+                nlp = spacy.load(name, exclude=[] if full else list(UNUSED_COMPONENTS))
         except OSError:
             continue
         log.info("spaCy model in use: %s %s", name, nlp.meta.get("version", "?"))
