@@ -91,3 +91,29 @@ def test_a_phrase_about_a_company_is_no_longer_name_of_it() -> None:
         claim_in(article, "Acme said the outage was no attack.", "Acme", ClaimType.DENIAL),
     ]
     assert [c.actor for c in canonical_actors(claims, text)] == ["Acme", "Acme"]
+
+
+def test_a_full_name_joins_the_single_name_the_article_goes_by() -> None:
+    text = "Pelé denies the report. Pelé Arantes Nascimento said the story was invented."
+    article = Article(id="pele-1", source="Pop Wire", title="Pelé denies", text=text)
+    claims = [
+        claim_in(article, "Pelé denies the report.", "Pelé", ClaimType.DENIAL),
+        claim_in(
+            article,
+            "Pelé Arantes Nascimento said the story was invented.",
+            "Pelé Arantes Nascimento",
+            ClaimType.DENIAL,
+        ),
+    ]
+    assert [c.actor for c in canonical_actors(claims, text)] == ["Pelé"] * 2
+
+
+def test_a_first_name_two_full_names_share_is_left_alone() -> None:
+    text = "Ana said no. Ana Lobo denied it. Ana Reyes denied it too."
+    article = Article(id="ana-1", source="Pop Wire", title="Denials", text=text)
+    claims = [
+        claim_in(article, "Ana Lobo denied it.", "Ana Lobo", ClaimType.DENIAL),
+        claim_in(article, "Ana Reyes denied it too.", "Ana Reyes", ClaimType.DENIAL),
+        claim_in(article, "Ana said no.", "Ana", ClaimType.DENIAL),
+    ]
+    assert [c.actor for c in canonical_actors(claims, text)] == ["Ana Lobo", "Ana Reyes", "Ana"]
