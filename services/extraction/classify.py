@@ -28,6 +28,7 @@ from services.extraction.mentions import Party
 from services.extraction.negation import (
     MODALS,
     PAST_AUX,
+    denies_plan,
     grievance,
     is_self,
     rebuts_by_negation,
@@ -192,6 +193,8 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.DENIAL
     if ruled_out(tokens):
         return ClaimType.DENIAL  # "the diesel could not have produced the residue"
+    if denies_plan(tokens):
+        return ClaimType.DENIAL  # "PM not resigning, says spokesman"
     if nothing_there(tokens):
         return ClaimType.DENIAL  # "there has not been a single injury", "there is no problem"
     if nobody_did(tokens):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from services.actors import role_of
 from services.extraction.actor_lookup import lookup_actor
 from services.extraction.wordlist import words
 
@@ -155,3 +156,34 @@ def ruled_out(tokens: list[Token]) -> bool:
             continue
         return True
     return False
+
+
+# the steps a rumour says someone is taking ("not resigning"); not a stance ("we are not
+# seeking a war") nor a trend ("prices are not falling")
+_STEPS = words(
+    "resigning quitting leaving stepping retiring selling withdrawing exiting joining"
+    " running moving closing defecting divorcing splitting"
+)
+
+
+def denies_plan(tokens: list[Token]) -> bool:
+    """ "PM not resigning", "the minister is not stepping down": a person's rumoured step
+    denied in the progressive."""
+    for t in tokens:
+        if t.tag_ != "VBG" or not negated(t) or t.lower_ not in _STEPS:
+            continue
+        aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+        if aux - {"is", "are", "'s", "'re", "am", "'m"}:
+            continue  # "has not been going", "will not be resigning": another tense
+        subj = _subject(t)
+        if subj and _someone(subj[0]):
+            return True
+    return False
+
+
+def _someone(subj: Token) -> bool:
+    return (
+        subj.lower_ in ("i", "we", "he", "she")
+        or subj.ent_type_ == "PERSON"
+        or role_of(subj.text) is not None
+    )

@@ -31,6 +31,7 @@ from services.extraction.noun_phrases import (
 from services.extraction.parties import party_label
 from services.extraction.represents import represented, role_in
 from services.extraction.titles import (
+    BODY_ROLES,
     bare_title,
     full_name_later,
     government_country,
@@ -124,18 +125,10 @@ def _role_in_apposition(head: Token) -> bool:
     return any(
         c.dep_ == "appos"
         and c.tag_ == "NN"
-        and c.lower_ not in _BODY_ROLES
+        and c.lower_ not in BODY_ROLES
         and (role_of(text_of([*flat_left(c), c])) is not None or role_of(c.text) is not None)
         for c in head.rights
     )
-
-
-# role words that name a body, not a person holding it
-_BODY_ROLES = frozenset(
-    {"ministry", "government", "cabinet", "administration", "presidency", "embassy", "mission"}
-    | {"consulate", "military", "army", "navy", "board", "regulator", "agency", "police"}
-    | {"broadcaster"}
-)
 
 
 def _another(conj: Token) -> bool:

@@ -127,7 +127,17 @@ def bare_title(head: Token, title: str, owner: tuple[str, Party] | None, ctx: Co
     role = national_role(title)
     actor = government_country(ctx) if role is not None else None
     # a title whose country cannot be told ("the Brexit secretary") is no actor of its own
-    return Party(title, actor or unnamed(title), is_person=head.tag_ in ("NN", "NNP"))
+    # "Ministry says ...": a body's title is no person ("it" is then the body itself)
+    person = head.tag_ in ("NN", "NNP") and head.lower_ not in BODY_ROLES
+    return Party(title, actor or unnamed(title), is_person=person)
+
+
+# role words that name a body, not a person holding it
+BODY_ROLES = frozenset(
+    {"ministry", "government", "cabinet", "administration", "presidency", "embassy", "mission"}
+    | {"consulate", "military", "army", "navy", "board", "regulator", "agency", "police"}
+    | {"broadcaster"}
+)
 
 
 def full_name_later(surname: str, ctx: Context) -> str | None:

@@ -116,3 +116,17 @@ def test_denying_someone_bail_is_a_refusal_not_a_denial(claims_of: ClaimsOf) -> 
     claims = claims_of("A Wexland judge has denied Tom Vale bail, calling him a flight risk.")
     assert {c.type.value for c in claims} == {"assertion"}
     assert types_by(claims_of, "Acme denied the claims in the report.") == {("denial", "Acme")}
+
+
+def test_a_trend_denied_is_no_denial(rules_of: ClaimsOf) -> None:
+    claims = rules_of("Prices are not falling, the economist said.")
+    assert [c.type.value for c in claims] == ["assertion"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Ministry says it never asked for help", "PM not resigning, says spokesman"],
+)
+def test_headline_denials_by_the_rules_alone(rules_of: ClaimsOf, title: str) -> None:
+    claims = rules_of("The statement came on Tuesday.", title=title)
+    assert any(c.type.value == "denial" for c in claims), claims
