@@ -13,6 +13,7 @@ from services.extraction.affiliations import (
     organisation_name,
 )
 from services.extraction.context import Context
+from services.extraction.described import described_before
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import NAME_TAGS, flat_left, text_of
 from services.extraction.represents import body_before_role, represented
@@ -79,7 +80,10 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         hints = ctx.lexicon.media_words if media else frozenset()
         state = not media and noun_low in _NEWS_OR_STATE
         antecedent = (
-            ctx.mentions.group_like(head.lower_, hints)
+            # "Chinese streaming giant iQiyi ... The streaming service disputed": the one name
+            # the article gave that description
+            described_before(head, mods, ctx)
+            or ctx.mentions.group_like(head.lower_, hints)
             # "RTV reported the weather service's alert. The weather agency also warned":
             # the public body, not the outlet that spoke last
             or (ctx.mentions.last_public_body() if state else None)

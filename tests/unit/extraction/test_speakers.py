@@ -449,3 +449,21 @@ def test_a_role_in_apposition_makes_a_name_a_person(claims_of: ClaimsOf) -> None
         "none of these false allegations”."
     )
     assert [(c.speaker, c.actor) for c in claims[1:]] == [("Ines Mukamana", "Portugal")] * 2
+
+
+def test_an_epithet_is_the_name_the_article_described_so(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "An activist research firm has accused Chinese streaming platform Vidora of fraud, "
+        "saying it inflated its revenues.\n\n"
+        "The streaming service disputed the report on Tuesday, saying it contained errors."
+    )
+    assert {c.speaker for c in claims if c.type.value == "denial"} == {"Vidora"}
+
+
+def test_an_epithet_two_names_share_is_not_read_by_its_description(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Streaming platform Vidora and rival streaming site Flixo both lost subscribers.\n\n"
+        "Flixo said it would cut prices.\n\n"
+        "The streaming service said its plans were unchanged."
+    )
+    assert claims[-1].speaker != "Vidora"
