@@ -8,6 +8,8 @@ so that "the MCA said" and "the Ministry of Coastal Affairs said" are one actor.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -25,7 +27,8 @@ def is_abbreviation(word: str) -> bool:
     return _ABBREVIATION.fullmatch(word) is not None and sum(c.isalpha() for c in word) >= 2
 
 
-def acronyms(text: str) -> dict[str, str]:
+@lru_cache(maxsize=8)  # asked per speaker and per actor of one article: read the text once
+def acronyms(text: str) -> Mapping[str, str]:
     """Abbreviation -> name, for each "Name Of Body (NOB)" whose initials fit."""
     found: dict[str, str] = {}
     for m in _BRACKETED.finditer(text):

@@ -12,11 +12,11 @@ from spacy.tokens import Doc
 
 from schemas.articles import Article
 from schemas.claims import Claim
-from services.extraction.acts import one_per_act, repeats
+from services.extraction.acts import one_per_act
 from services.extraction.claims import ClaimBuilder
 from services.extraction.context import Context
 from services.extraction.learned.cues import extend
-from services.extraction.learned.model import Judged, LearnedModel, load_model
+from services.extraction.learned.model import Judged, LearnedModel, drop_repeats, load_model
 from services.extraction.lexicon import Lexicon, load_lexicon
 from services.extraction.mentions import Mentions, PeopleMemory
 from services.extraction.model import load_nlp
@@ -102,11 +102,7 @@ class Extractor:
             if self.model is not None:
                 yield self.model.judge(candidates)
             else:
-                again = repeats(candidates)
-                yield [
-                    Judged(c, None, None, c) if i in again else Judged(c, c, None)
-                    for i, c in enumerate(candidates)
-                ]
+                yield drop_repeats([Judged(c, c, None) for c in candidates])
 
     def candidates(self, articles: Iterable[Article]) -> Iterator[list[Claim]]:
         """Every claim the rules build for each article, before the model and before a

@@ -18,24 +18,23 @@ _BOUNDARY = r"\b"
 def union(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
     parts: list[str] = []
     run: list[str] = []
-    for p in patterns:
-        rest = _after_boundary(p)
+    for p in [*patterns, None]:  # None: the end, which closes the last run
+        rest = _after_boundary(p) if p is not None else None
         if rest is not None:
             run.append(f"(?:{rest})")
             continue
         if run:
             parts.append(f"{_BOUNDARY}(?:{'|'.join(run)})")
             run = []
-        parts.append(f"(?:{p})")
-    if run:
-        parts.append(f"{_BOUNDARY}(?:{'|'.join(run)})")
+        if p is not None:
+            parts.append(f"(?:{p})")
     return re.compile("|".join(parts), flags)
 
 
 def _after_boundary(pattern: str) -> str | None:
     """The pattern without the `\\b` that opens it (after any look-behinds), or None when it
     has none, or has a branch at its top level ("\\bfoo|bar": the `\\b` is one branch's)."""
-    if _ends_of_top_branches(pattern) != [len(pattern)]:
+    if _has_top_branch(pattern):
         return None
     i = 0
     while pattern.startswith(("(?<=", "(?<!"), i):
@@ -58,14 +57,13 @@ def _group_end(pattern: str, start: int) -> int:
     return len(pattern)
 
 
-def _ends_of_top_branches(pattern: str) -> list[int]:
+def _has_top_branch(pattern: str) -> bool:
     depth = 0
-    ends = []
-    for i, c in _syntax(pattern, 0):
+    for _, c in _syntax(pattern, 0):
         depth += {"(": 1, ")": -1}.get(c, 0)
         if c == "|" and depth == 0:
-            ends.append(i)
-    return [*ends, len(pattern)]
+            return True
+    return False
 
 
 def _syntax(pattern: str, start: int) -> list[tuple[int, str]]:

@@ -49,7 +49,9 @@ def _canonical(actor: str, forms: dict[str, tuple[str, tuple[str, ...]]]) -> str
         return next(iter(longer.values()))
     # "Neymar" beside "Neymar da Silva Santos Júnior": one who goes by a single name is
     # written so across outlets, so the longer form joins the mononym the article also uses
-    mononyms = {f for f, k in forms.values() if len(k) == 1 and len(key) > 1 and k == key[:1]}
+    if len(key) < 2:
+        return form
+    mononyms = {f for f, k in forms.values() if k == key[:1]}
     sharing = {k for _, k in forms.values() if len(k) > 1 and k[:1] == key[:1]}
     return next(iter(mononyms)) if len(mononyms) == 1 and len(sharing) == 1 else form
 

@@ -62,6 +62,14 @@ class Judged:
     repeat: Claim | None = None  # the result, dropped as a second telling of one act (acts.py)
 
 
+def drop_repeats(judged: list[Judged]) -> list[Judged]:
+    """The judgements with each act's second telling dropped, kept aside as `repeat`."""
+    again = repeats([j.result for j in judged])
+    return [
+        replace(j, result=None, repeat=j.result) if i in again else j for i, j in enumerate(judged)
+    ]
+
+
 @dataclass(frozen=True)
 class LearnedModel:
     cues: tuple[InducedCue, ...]
@@ -116,10 +124,7 @@ class LearnedModel:
             else:
                 out.append(Judged(claim, claim, decision))
         # a retyping may give a sentence's speaker a type they already have there: one act
-        again = repeats([j.result for j in out])
-        return [
-            replace(j, result=None, repeat=j.result) if i in again else j for i, j in enumerate(out)
-        ]
+        return drop_repeats(out)
 
     def retype(self, claims: Iterable[Claim]) -> list[Claim]:
         return [j.result for j in self.judge(claims) if j.result is not None]
