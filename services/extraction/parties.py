@@ -16,7 +16,8 @@ def party_label(name_end: Token, descriptors: list[Token]) -> str | None:
     """The party a label right after a name gives, unless the title says the seat was held."""
     if any(t.lower_.rstrip(".") in _NO_LONGER for t in descriptors):
         return None
-    doc = name_end.doc
-    start = name_end.idx + len(name_end.text)
-    found = _LABEL.match(doc.text[start : start + 24])
+    # the 24 characters after the name: each token holds at least one, so 25 tokens cover
+    # them (`doc.text` would join the whole sentence again for every speaker)
+    after = name_end.doc[name_end.i : name_end.i + 26].text_with_ws[len(name_end.text) :]
+    found = _LABEL.match(after[:24])
     return _PARTIES[found.group(1)] if found else None

@@ -22,6 +22,8 @@ _TEXTS = [
     "The group's retaliation was swift; others vowed retaliation and retaliatory strikes.",
     "It is a dangerous game, the most dangerous place, more dangerous, and dangerous.",
     "The water is not safe, they said; unsafe, not-safe, is it safe?",
+    "We'll sue, they'll impose new sanctions; the higher the risk, the greater risks grow.",
+    "Kelvin's kettle: WILL SUE, Will sue, will  sue; growing risk; risky; 5% tariffs on steel.",
 ]
 
 
@@ -46,11 +48,26 @@ def test_same_matches_as_the_plain_alternation() -> None:
         r"(?<!'s )\bretaliat(?:ion|ory)\b",
         r"(?<!\bthe most )(?<!\bmore )\bdangerous\b(?! game\b)",
         r"(?<=not )\bsafe\b",
+        r"\b(?:will|shall|'ll) (?:\w+ )?sue\b",
+        r"\b(?:the )?(?:greater|higher|growing) risks?\b",
+        r"\b(?:new|\d+ ?%) tariffs? on\b",
+        r"\bs?anctions\b",
+        r"\b(?:k|w)\w*",
+        r"\bK(?:elvin)?",
     ]
     fast, plain = union(patterns, re.IGNORECASE), _plain(patterns, re.IGNORECASE)
     for text in _TEXTS:
         assert _matches(fast, text) == _matches(plain, text), text
         assert bool(fast.search(text)) == bool(plain.search(text)), text
+
+
+def test_patterns_that_begin_with_one_letter_are_tried_together() -> None:
+    # a word beginning with "s" tries only the "s" patterns and those whose first letter is
+    # not fixed ("\\w", an optional letter), in their listed order
+    rx = union([r"\bsue\b", r"\b(?:will|'ll) sue\b", r"\bs?ue", r"\b(?:the )?risk"])
+    assert "(?=s)" in rx.pattern and "(?='" in rx.pattern and "(?=t)" in rx.pattern
+    assert rx.search("we'll sue").group(0) == "'ll sue"
+    assert rx.search("sue").group(0) == "sue" and rx.search("ue").group(0) == "ue"
 
 
 def test_order_decides_among_matches_at_one_place() -> None:
@@ -59,6 +76,8 @@ def test_order_decides_among_matches_at_one_place() -> None:
         [r"\bfoo", r"\bfoobar"],
         [r"\bfoobar", r"\bfoo"],
         [r"\bfoo", "x", r"\bfoobar"],
+        [r"\b(?:f|g)oo", r"\bfoobar", r"\bf\w+"],
+        [r"\bf\w+", r"\bfoo"],
     ):
         assert union(patterns).match("foobar").group(0) == _plain(patterns).match("foobar").group(0)
 
