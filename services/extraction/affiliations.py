@@ -40,7 +40,25 @@ def organisation_in_sentence(head: Token) -> Party | None:
         if ent.label_ == "ORG" and head.lower_ in ent.text.lower().split():
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             return Party(name, lookup_actor(name) or name, is_person=False)
+    # names are not recognised inside a long quote: there a run of proper nouns with the
+    # noun in it ("The Green Party takes ...") is the organisation
+    for run in _proper_noun_runs(head):
+        if head.lower_ in (t.lower_ for t in run):
+            name = text_of(run)
+            return Party(name, lookup_actor(name) or name, is_person=False)
     return None
+
+
+def _proper_noun_runs(head: Token) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    for t in head.doc:
+        if t.tag_ not in NAME_TAGS or t.i == head.i:
+            continue
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [r for r in runs if len(r) > 1]
 
 
 def named_organisation(head: Token) -> Party | None:

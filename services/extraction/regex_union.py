@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 _BOUNDARY = r"\b"
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")
@@ -41,9 +42,10 @@ def _by_first_letter(run: list[str], ignore_case: bool) -> str:
     which one wins there is unchanged."""
     firsts = [_first_letters(p, ignore_case) for p in run]
     letters = sorted({c for f in firsts if f is not None for c in f})
-    loose = [p for p, f in zip(run, firsts, strict=True) if f is None]
+    paired = list(zip(run, firsts, strict=True))
+    loose = [p for p, f in paired if f is None]
     branches = [
-        f"(?={re.escape(c)})(?:{_alternatives(p for p, f in zip(run, firsts, strict=True) if f is None or c in f)})"
+        f"(?={re.escape(c)})(?:{_alternatives(p for p, f in paired if f is None or c in f)})"
         for c in letters
     ]
     if loose:
@@ -91,7 +93,7 @@ def _top_branches(pattern: str) -> list[str]:
         if c == "|" and depth == 0:
             cuts.append(i)
     bounds = [-1, *cuts, len(pattern)]
-    return [pattern[a + 1 : b] for a, b in zip(bounds, bounds[1:])]
+    return [pattern[a + 1 : b] for a, b in pairwise(bounds)]
 
 
 def _after_boundary(pattern: str) -> str | None:

@@ -86,7 +86,7 @@ def find_speech_acts(
         if headline
         else None
     )
-    quoted = _long_quotes(in_quote)
+    quoted = long_quotes(in_quote)
     for tok in doc:
         if quoted[tok.i]:
             continue
@@ -113,7 +113,7 @@ def find_speech_acts(
 _SCARE_QUOTE_TOKENS = 5
 
 
-def _long_quotes(in_quote: list[bool]) -> list[bool]:
+def long_quotes(in_quote: list[bool]) -> list[bool]:
     """`in_quote` without the runs of at most _SCARE_QUOTE_TOKENS tokens."""
     out = list(in_quote)
     i = 0

@@ -27,7 +27,7 @@ def _actors_in(tokens: list[Token], speaker_actor: str) -> list[str]:
     out: list[str] = []
     run: list[Token] = []
     for t in [*tokens, None]:
-        if t is not None and (t.tag_ in _NAME_TAGS or t.ent_type_ in ("NORP", "GPE", "ORG")):
+        if t is not None and _name_like(t):
             if run and t.i != run[-1].i + 1:
                 out.extend(_resolve_run(run))
                 run = []
@@ -37,6 +37,16 @@ def _actors_in(tokens: list[Token], speaker_actor: str) -> list[str]:
             out.extend(_resolve_run(run))
             run = []
     return [a for a in out if a != speaker_actor]
+
+
+def _name_like(t: Token) -> bool:
+    # a capitalised adjective is a nationality ("Lebanese"): names are not recognised inside
+    # a long quote, so its tag says it there
+    return (
+        t.tag_ in _NAME_TAGS
+        or t.ent_type_ in ("NORP", "GPE", "ORG")
+        or (t.tag_ == "JJ" and t.text[:1].isupper())
+    )
 
 
 def _resolve_run(run: list[Token]) -> list[str]:
