@@ -10,7 +10,8 @@ from schemas.claims import Claim
 # "The chief executive of cybersecurity company Acme said": a role held by one person, whose
 # body is named after "of"
 _ROLE_OF = re.compile(
-    r"^(?:The|A)\s+(?:(?:top|new|embattled)\s+)?"
+    r"^(?:[A-Z][A-Z .,'/]+(?:\([^)]{1,30}\))?\s*[-–—]+\s*)?"  # "MEXICO CITY (AP) — "
+    r"(?:The|A)\s+(?:(?:top|new|embattled)\s+)?"
     r"(?:CEO|chief executive(?: officer)?|chairman|chairwoman|chair|founder|president|head|boss)"
     r"\s+of\s",
 )

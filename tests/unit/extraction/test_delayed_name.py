@@ -23,3 +23,8 @@ def test_a_person_the_article_ties_elsewhere_keeps_their_tie(claims_of: ClaimsOf
     text = LEDE.replace("Ann Lee said", "Ann Lee, an analyst at Beta Research, said")
     claims = claims_of(text)
     assert ("Ann Lee", "Acme Corp") not in {(c.speaker, c.actor) for c in claims}
+
+
+def test_a_wire_dateline_before_the_lede_changes_nothing(claims_of: ClaimsOf) -> None:
+    claims = claims_of("NEW YORK (Reuters) - " + LEDE)
+    assert {(c.speaker, c.actor) for c in claims} == {("Ann Lee", "Acme Corp")}
