@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from schemas.claims import ClaimType
+from services.actors.lookup import actor_info
 from services.extraction.absence import nobody_did, nothing_there
 from services.extraction.advice import (
     advises_against,
@@ -189,6 +190,10 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
         return ClaimType.DENIAL
     if denies_identity(tokens, lex):
         return ClaimType.DENIAL  # "the report is not an intelligence report"
+    if reports_news(speaker, lex):
+        # "The RIA news agency said he had not been in the Kremlin": an outlet telling a
+        # negative fact reports it; it denies only with a word that says so (above)
+        return ClaimType.ASSERTION
     if rebuts_by_negation(tokens, speaker.actor, speaker.is_person, speaker.plural):
         return ClaimType.DENIAL
     if ruled_out(tokens):
@@ -204,6 +209,18 @@ def type_of_content(tokens: list[Token], speaker: Party, lex: Lexicon) -> ClaimT
     if clears_self(tokens, lambda s: is_self(s, speaker.actor, speaker.is_person, speaker.plural)):
         return ClaimType.DENIAL  # "I am not a cheat", "he is innocent"
     return ClaimType.ASSERTION
+
+
+def reports_news(speaker: Party, lex: Lexicon) -> bool:
+    """A news outlet: a medium the knowledge base knows, or one named by a media noun."""
+    info = actor_info(speaker.actor)
+    if info is not None and info.kind != "country" and info.type == "media":
+        return True
+    words = speaker.name.lower().split()
+    # "the weather agency" is a public body: an agency is an outlet as a "news agency"
+    return not speaker.is_person and (
+        "news" in words or any(w in lex.media_nouns and w != "agency" for w in words)
+    )
 
 
 def _inner_cue_type(tokens: list[Token], lex: Lexicon, speaker: Party) -> ClaimType | None:

@@ -415,3 +415,13 @@ def test_rules_unsafe_things_and_mischief_makers(
     rules_of: ClaimsOf, text: str, expected: str
 ) -> None:
     assert [c.type.value for c in rules_of(text)] == [expected]
+
+
+def test_an_outlet_telling_a_negative_fact_reports_it(claims_of: ClaimsOf) -> None:
+    told = " said he had not been in the capital at the time, and was working at his residence."
+    lede = "Officials said the president was unharmed. "
+    assert "denial" in types(claims_of, lede + "A ministry spokesman" + told)
+    assert "denial" not in types(claims_of, lede + "The Tass news agency" + told)
+    # an outlet still denies in words that say so
+    worded = "The Tass news agency denied that the president had been in the capital."
+    assert types(claims_of, worded) == ["denial"]
