@@ -252,8 +252,8 @@ def describe(head: Token, ctx: Context) -> Party | None:
         if _owned_name(head, ctx):
             return _named(head, ctx)  # "Norway's Acme Shipping": the company speaks for itself
         return describe_common(head, ctx)  # "Iran's foreign ministry": the owner speaks through it
-    if head.tag_ in NAME_TAGS:
-        return _named(head, ctx)
+    if head.tag_ in NAME_TAGS or (head.is_title and is_office_holder(head.text)):
+        return _named(head, ctx)  # "Guterres" tagged a plural noun is still the person
     return describe_common(head, ctx)
 
 

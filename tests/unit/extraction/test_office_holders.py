@@ -79,3 +79,20 @@ def test_a_foreign_minister_with_a_bare_title_speaks_for_his_country(
 ) -> None:
     text = "Foreign Minister Sergei Lavrov denied that troops had crossed the border."
     assert said(extractor, text, "2022-01-01") == [("Sergei Lavrov", "Russia")]
+
+
+def test_a_surname_the_tagger_takes_for_a_plural_noun_is_still_the_person(
+    extractor: Extractor,
+) -> None:
+    text = "Guterres warned that the talks were the last chance to avoid a famine."
+    assert said(extractor, text, None) == [("Guterres", "United Nations")]
+
+
+def test_a_headline_naming_a_known_official_before_a_colon(extractor: Extractor) -> None:
+    claims = said(
+        extractor,
+        "The minister spoke in Moscow.",
+        "2023-01-01",
+        title="Lavrov: Russia will respond to any attack",
+    )
+    assert claims == [("Lavrov", "Russia")]
