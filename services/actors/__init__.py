@@ -13,11 +13,14 @@ from services.actors.lookup import (
     is_ambiguous,
     is_country,
     known_actors,
+    office_of,
     parent_of,
+    person_named,
     resolve_demonym,
 )
 from services.actors.mentions import Mention, country_of, find_mentions, home_country
 from services.actors.names import exact_key, fold, loose_key
+from services.actors.people import Office, Person
 from services.actors.resolve import lookup_actor, resolve_actor
 from services.actors.roles import role_of, roles
 
@@ -26,6 +29,8 @@ __all__ = [
     "Alias",
     "Kind",
     "Mention",
+    "Office",
+    "Person",
     "Role",
     "actor_info",
     "actor_kind",
@@ -43,7 +48,9 @@ __all__ = [
     "known_actors",
     "lookup_actor",
     "loose_key",
+    "office_of",
     "parent_of",
+    "person_named",
     "resolve_actor",
     "resolve_demonym",
     "role_of",

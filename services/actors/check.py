@@ -17,10 +17,11 @@ from services.actors.knowledge import (
     package_data,
     read_roles,
 )
+from services.actors.people import PEOPLE_FILE
 
 LIST_FIELDS = (*ALIAS_FIELDS, "ambiguous", "case_sensitive", "capital_variants")
 TEXT_FIELDS = ("parent", "status", "type", "iso2", "capital")
-FILES = (*ACTOR_FILES, PREFERENCES_FILE, NOT_ACTORS_FILE, ROLES_FILE)
+FILES = (*ACTOR_FILES, PREFERENCES_FILE, NOT_ACTORS_FILE, ROLES_FILE, PEOPLE_FILE)
 
 
 def check_folder(folder: Path | None = None) -> list[str]:

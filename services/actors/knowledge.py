@@ -1,4 +1,5 @@
-"""The actors knowledge base: countries, regions, bodies, agencies and roles, from data files."""
+"""The actors knowledge base: countries, regions, bodies, agencies, roles and well-known office
+holders, from data files."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from services.actors.names import exact_key, loose_key
+from services.actors.people import PEOPLE_FILE, People, read_people
 
 Kind = Literal["country", "subnational", "organisation", "agency"]
 # Whom a role's holder speaks for: the body named with them (`actor`), their institution or
@@ -79,6 +81,7 @@ class KnowledgeBase:
     preferred: dict[str, str]
     blocked: frozenset[str]
     roles: dict[str, Role]
+    people: People
     problems: tuple[str, ...]
 
 
@@ -215,6 +218,9 @@ def build_knowledge(read: Read) -> KnowledgeBase:
             problems.append(f"{PREFERENCES_FILE}: {alias!r} prefers unknown actor {actor!r}")
     _check_shared(loose, preferred, problems, files)
     _check_shared(exact, preferred, problems, files)
+    taken = set(loose) | {loose_key(k) for k in exact}
+    people, found = read_people(read(PEOPLE_FILE), actors, taken)
+    problems += found
     return KnowledgeBase(
         actors=actors,
         loose=loose,
@@ -222,6 +228,7 @@ def build_knowledge(read: Read) -> KnowledgeBase:
         preferred=preferred,
         blocked=frozenset(json.loads(read(NOT_ACTORS_FILE))["phrases"]),
         roles=read_roles(read(ROLES_FILE), problems),
+        people=people,
         problems=tuple(problems),
     )
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from services.actors.knowledge import Actor, Alias, Kind, knowledge_base, preferred_in
 from services.actors.names import exact_key, loose_key
+from services.actors.people import Office, Person
 
 
 def aliases_named(name: str) -> tuple[Alias, ...]:
@@ -92,3 +94,14 @@ def aliases_of(canonical: str) -> list[str]:
     """Every written form of an actor, canonical name first; an alias is resolved first."""
     actor = actor_info(canonical) or actor_info(resolve_alias(canonical) or "")
     return [a.text for a in actor.aliases] if actor else []
+
+
+def person_named(name: str) -> Person | None:
+    """The well-known office holder a whole name is ("Trump", "Sergey Lavrov"), if any."""
+    return knowledge_base().people.named(name) if name.strip() else None
+
+
+def office_of(name: str, on: date | None) -> Office | None:
+    """The office a well-known person held on a day (None: the one held today), if any."""
+    person = person_named(name)
+    return person.office_on(on) if person is not None else None

@@ -9,6 +9,7 @@ from services.extraction.context import Context
 from services.extraction.kin import KIN as _KIN
 from services.extraction.mentions import Party
 from services.extraction.noun_phrases import NAME_TAGS, flat_left, name_tail, name_tokens, text_of
+from services.extraction.office_holders import office_actor
 from services.extraction.represents import body_before_role
 from services.extraction.unnamed import names_no_one
 
@@ -185,14 +186,29 @@ def _anaphoric_owner(role: Token, ctx: Context) -> str | None:
 _FIRMS = frozenset({"company", "firm"})
 
 
+def served_actor(head: Token, ctx: Context) -> str | None:
+    """ "an aide to Zelensky", "advisers to the Ruritanian president": whom the principal
+    speaks for, when the article or the knowledge base places them."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for t in c.children:
+                if t.dep_ == "pobj" and t.tag_ in NAME_TAGS:
+                    return _principal_actor(t, ctx)
+    return None
+
+
 def _principal_actor(person: Token, ctx: Context) -> str | None:
     """Whom an adviser's or an aide's principal speaks for: the title's country, or what the
     article already tied the principal to."""
     found = actor_in(flat_left(person), ctx)
     if found is not None:
         return found
-    known = ctx.mentions.person(person.text) if person.tag_ in NAME_TAGS else None
-    return known.actor if known is not None and known.actor != known.name else None
+    if person.tag_ not in NAME_TAGS:
+        return None
+    known = ctx.mentions.person(person.text)
+    if known is not None and known.actor != known.name:
+        return known.actor
+    return office_actor(ctx, text_of(name_tokens(person, ctx)[0]), person.text)
 
 
 def role_organisation(role: Token, ctx: Context) -> str | None:

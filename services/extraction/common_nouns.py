@@ -11,6 +11,7 @@ from services.extraction.affiliations import (
     named_organisation,
     organisation_in_sentence,
     organisation_name,
+    served_actor,
 )
 from services.extraction.context import Context
 from services.extraction.described import described_before
@@ -106,6 +107,7 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     speaker = text_of([*mods, head]) if mods else head.text
     # "the UN health agency" is a name of its own before it is the UN's
     actor = lookup_actor(speaker) or actor_in(mods, ctx) or appositive_actor(head, ctx)
+    actor = actor or served_actor(head, ctx)
     # a role word the tagger took for a name ("a foreign Ministry spokesman") names nobody,
     # nor does a minister's portfolio ("the Brexit secretary")
     portfolio = role_of(speaker) is not None and is_bare_title(head, speaker)

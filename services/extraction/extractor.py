@@ -175,6 +175,7 @@ class Extractor:
             self.lexicon,
             Mentions(text=f"{plan.article.title}\n{plan.article.text}"),
             self.memory if self.memory is not None else PeopleMemory(),
+            plan.article.published_at.date() if plan.article.published_at else None,
         )
         builder = ClaimBuilder(plan.article, ctx, plan.quotes)
         for i, sentence in enumerate(plan.sentences):

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from services.actors import Role, lookup_actor, role_of
 from services.extraction.context import Context
 from services.extraction.noun_phrases import NAME_TAGS, text_of
+from services.extraction.office_holders import is_office_holder
 from services.extraction.titles import government_country
 
 # Roles whose words before them are a portfolio or a rank, never an organisation
@@ -102,6 +103,8 @@ def client_of(head: Token, ctx: Context) -> str | None:
         if target is None or target.tag_ not in (*NAME_TAGS, "NN", "NNS", "PRP$", "PRP"):
             continue
         party = describe(target, ctx)
+        if party is not None and party.is_person and is_office_holder(party.name):
+            return party.name  # a president's own lawyer is his, not his country's
         if party is not None and party.actor and party.actor[:1].isupper():
             return party.actor
     return None

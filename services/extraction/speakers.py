@@ -28,6 +28,7 @@ from services.extraction.noun_phrases import (
     own_name,
     text_of,
 )
+from services.extraction.office_holders import is_office_holder, office_actor
 from services.extraction.parties import party_label
 from services.extraction.represents import represented, role_in
 from services.extraction.titles import (
@@ -192,6 +193,8 @@ def speaker_named(name: str, ctx: Context) -> Party:
     full = ctx.memory.full_name(name)
     if full is not None:
         return Party(full, ctx.memory.actor_of(full) or full, is_person=True)
+    if is_office_holder(name):  # "Lavrov: ..." headlines
+        return Party(name, office_actor(ctx, name) or name, is_person=True)
     return Party(name, name, is_person=False)
 
 
@@ -249,8 +252,8 @@ def describe(head: Token, ctx: Context) -> Party | None:
         if _owned_name(head, ctx):
             return _named(head, ctx)  # "Norway's Acme Shipping": the company speaks for itself
         return describe_common(head, ctx)  # "Iran's foreign ministry": the owner speaks through it
-    if head.tag_ in NAME_TAGS:
-        return _named(head, ctx)
+    if head.tag_ in NAME_TAGS or (head.is_title and is_office_holder(head.text)):
+        return _named(head, ctx)  # "Guterres" tagged a plural noun is still the person
     return describe_common(head, ctx)
 
 
@@ -294,6 +297,8 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
         is_person = (
             is_person and lookup_actor(name) is None and head.ent_type_ not in ("GPE", "NORP")
         )
+    if not is_person and is_office_holder(name) and lookup_actor(name) is None:
+        is_person = True  # "Macron" tagged as a place: the knowledge base knows the person
     if not is_person:
         run = list(name_toks)
         for t in reversed(descriptors):
@@ -304,6 +309,7 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
         full = own_name(text_of(run))
         actor = lookup_actor(full) or lookup_actor(name) or full
         return Party(name=full, actor=actor, is_person=False)
+    written = name
     known = ctx.mentions.person(name)
     if known is not None and len(name_toks) == 1:
         name = known.name  # a bare surname: the person named earlier
@@ -332,6 +338,10 @@ def _named(head: Token, ctx: Context, extra_descriptors: list[Token] | None = No
     # teaches nothing, so the people memory still decides
     known_actor = known.actor if known is not None and known.actor != known.name else None
     speaks_for = known_actor or ctx.memory.actor_of(name)
+    if speaks_for is None:
+        # a well-known office holder the article does not place ("Trump warned"), or places
+        # only as "former" what they no longer are: the office held on the article's date
+        speaks_for = office_actor(ctx, name, written)
     # "France midfielder X", "pop star X": a private voice; a senator or a former envoy
     # still counts for the country that spoke last, as annotators read them
     own_voice = held is not None and held[0].note == "private voice"
