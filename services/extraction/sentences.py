@@ -158,8 +158,8 @@ def has_cue(text: str, lexicon: Lexicon) -> bool:
         lemma = lexicon.forms.get(low)
         if lemma is None or (n > 0 and word[0].isupper() and not title_case):
             continue
-        if lemma not in lexicon.light_verbs:
-            return True
+        if lemma not in lexicon.light_verbs or lemma in lexicon.verbs:
+            return True  # a light verb that also reports ("reported") needs no speech noun
         if nouns is None:
             nouns = {w.lower() for w in words} & (lexicon.speech_nouns.keys() | {"notice"})
         if nouns:

@@ -130,6 +130,18 @@ def long_quotes(in_quote: list[bool]) -> list[bool]:
     return out
 
 
+def _speech_noun(verb: Token, lex: Lexicon) -> Token | None:
+    """ "issued a warning": the speech noun a light verb takes as its object."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lex.speech_nouns
+        ),
+        None,
+    ) or _misparsed_speech_noun(verb, lex)
+
+
 def _phrasal(verb: Token, lex: Lexicon) -> str | None:
     """ "shot down", "hit back (at)": a phrasal cue made with one of the verb's particles."""
     for c in verb.children:
@@ -158,15 +170,11 @@ def _verb_act(
     if phrasal is not None and not aimed_at_allegation(tok, lex):
         return None  # "turned down the offer": no speech act; "turned down the rumours" is
     verb_type = lex.phrasal_verbs.get(lemma) if phrasal else lex.verbs.get(lemma)
-    if lemma in lex.light_verbs and verb_type is None:
-        noun = next(
-            (
-                c
-                for c in tok.children
-                if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lex.speech_nouns
-            ),
-            None,
-        ) or _misparsed_speech_noun(tok, lex)
+    noun = _speech_noun(tok, lex) if lemma in lex.light_verbs else None
+    if verb_type is not None and noun is not None and lex.speech_nouns[noun.lower_] == "content":
+        noun = None  # "reported a statement": the reporting verb's own act
+    if lemma in lex.light_verbs and (verb_type is None or noun is not None):
+        # "reported alerts for air strikes": a reporting verb whose object names the act
         if noun is None:
             noun = _on_notice(tok) if lemma == "put" else None
             if noun is None:

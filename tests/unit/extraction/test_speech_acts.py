@@ -111,6 +111,25 @@ def test_light_verb_with_speech_noun_is_a_speech_act(claims_of: ClaimsOf) -> Non
     assert [(c.type.value, c.cue) for c in claims] == [("warning", "issued warning")]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Ruritania reported air raid alerts over the capital overnight.", "reported alerts"),
+        ("The river authority sounded the alarm over rising water levels.", "sounded alarm"),
+        ("Doctors in the region raised the alarm about a shortage of insulin.", "raised alarm"),
+    ],
+)
+def test_a_verb_whose_object_names_a_warning_is_one(
+    claims_of: ClaimsOf, text: str, cue: str
+) -> None:
+    assert [(c.type.value, c.cue) for c in claims_of(text)] == [("warning", cue)]
+
+
+def test_report_stays_a_reporting_verb(claims_of: ClaimsOf) -> None:
+    claims = claims_of("Acmeco reported that its profits had doubled.")
+    assert [(c.type.value, c.cue) for c in claims] == [("assertion", "reported")]
+
+
 def test_other_senses_of_cue_verbs_are_not_claims(claims_of: ClaimsOf) -> None:
     assert claims_of("The company added 500 jobs last year.") == []
 
