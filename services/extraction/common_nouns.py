@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from services.actors import actor_kind, is_country, lookup_actor, role_of
@@ -111,7 +113,14 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
     # a role word the tagger took for a name ("a foreign Ministry spokesman") names nobody,
     # nor does a minister's portfolio ("the Brexit secretary")
     portfolio = role_of(speaker) is not None and is_bare_title(head, speaker)
-    names = [t for t in mods if t.tag_ in NAME_TAGS and role_of(t.text) is None and not portfolio]
+    names = [
+        t
+        for t in mods
+        if t.tag_ in NAME_TAGS
+        and role_of(t.text) is None
+        and not portfolio
+        and not _sentence_case(t, ctx)
+    ]
     if actor is None and names:
         actor = lookup_actor(text_of(names)) or text_of(names)
     own_role = role_of(head.text)
@@ -188,6 +197,17 @@ _NOUN_GENDERS = {
     **dict.fromkeys(["grandmother", "aunt", "niece", "widow", "girlfriend"], "f"),
     **dict.fromkeys(["grandfather", "uncle", "nephew", "widower", "boyfriend"], "m"),
 }
+
+
+def _sentence_case(t: Token, ctx: Context) -> bool:
+    """ "Cyber criminals have told the BBC": a sentence's first word, capitalised only there,
+    whose phrase the article also writes in lower case ("the cyber criminals") is no name."""
+    if t.i != t.sent.start or not t.text[:1].isupper() or t.text.isupper():
+        return False
+    if lookup_actor(t.text) is not None:
+        return False  # a known name ("Google") stays one, however else the article writes it
+    phrase = f"{t.lower_} {t.nbor().lower_}" if t.i + 1 < len(t.doc) else t.lower_
+    return re.search(rf"\b{re.escape(phrase)}\b", ctx.mentions.text) is not None
 
 
 def _state_agency(noun: str, mods: list[Token]) -> bool:

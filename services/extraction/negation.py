@@ -131,6 +131,8 @@ def rebuts_by_negation(
             continue
         subj = _subject(t)
         if not subj:
+            if past and {"to", "have"} <= aux and t.dep_ == "xcomp" and t.head not in tokens:
+                return True  # "claimed not to have stolen the data": the cue's subject did not
             continue
         if is_self(subj[0], speaker_actor, speaker_is_person, speaker_plural):
             return True

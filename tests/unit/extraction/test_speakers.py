@@ -467,3 +467,16 @@ def test_an_epithet_two_names_share_is_not_read_by_its_description(claims_of: Cl
         "The streaming service said its plans were unchanged."
     )
     assert claims[-1].speaker != "Vidora"
+
+
+def test_a_sentence_initial_capital_the_article_writes_lower_is_no_name(
+    claims_of: ClaimsOf,
+) -> None:
+    text = (
+        "Cyber criminals have told reporters they do not have the data. "
+        "The cyber criminals said they were not involved."
+    )
+    assert next(c.actor for c in claims_of(text)) == "unnamed cyber criminals"
+    # a known name keeps its actor however else the article writes the word
+    named = claims_of("Kremlin officials said the talks had failed. Later, kremlin officials left.")
+    assert [c.actor for c in named] == ["Russia"]

@@ -255,3 +255,18 @@ def test_gains_and_market_risks_threaten_no_one(rules_of: ClaimsOf, text: str) -
 
 def test_a_word_censored_in_print_is_a_crude_verdict(rules_of: ClaimsOf) -> None:
     assert types(rules_of, '"It is total c**p," singer Ann Lee said.') == ["denial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The hackers repeatedly claimed not to have stolen the payroll data.", "denial"),
+        ("The club insisted not to have broken any transfer rules.", "denial"),
+        # a state seen, not a deed denied
+        ("The firm said it appeared not to have been affected by the outage.", "assertion"),
+    ],
+)
+def test_a_deed_denied_in_the_perfect_infinitive(
+    rules_of: ClaimsOf, text: str, expected: str
+) -> None:
+    assert [c.type.value for c in rules_of(text)] == [expected]
