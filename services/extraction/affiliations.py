@@ -62,10 +62,24 @@ def _proper_noun_runs(head: Token) -> list[list[Token]]:
     return [r for r in runs if len(r) > 1]
 
 
+# what only a company has: "Acme shares", "Acme's profits"
+_TRADED = frozenset(["shares", "stock", "stocks", "profits", "earnings", "shareholders"])
+
+
 def named_organisation(head: Token) -> Party | None:
     """The one organisation the sentence names before the speaker ('"CPSC staff believe ...,"
     the agency said'); what follows is what the speaker talks about."""
     orgs = [e for e in head.doc.ents if e.label_ == "ORG" and e.end <= head.i]
+    if not orgs:
+        # "Debenhams shares plunged after the retailer issued ...": a name the recogniser
+        # missed, known as a company by what it owns on the market
+        traded = [
+            t
+            for t in head.doc[: head.i]
+            if t.tag_ in NAME_TAGS and t.dep_ == "compound" and t.head.lower_ in _TRADED
+        ]
+        if len(traded) == 1:
+            return Party(traded[0].text, lookup_actor(traded[0].text) or traded[0].text, False)
     if len(orgs) != 1:
         return None
     text = orgs[0].text

@@ -480,3 +480,10 @@ def test_a_sentence_initial_capital_the_article_writes_lower_is_no_name(
     # a known name keeps its actor however else the article writes the word
     named = claims_of("Kremlin officials said the talks had failed. Later, kremlin officials left.")
     assert [c.actor for c in named] == ["Russia"]
+
+
+def test_the_firm_whose_shares_the_sentence_names(claims_of: ClaimsOf) -> None:
+    text = "Dorrow shares plunged after the retailer issued its third profit warning this year."
+    assert [(c.speaker, c.actor, c.type.value) for c in claims_of(text)] == [
+        ("Dorrow", "Dorrow", "warning")
+    ]

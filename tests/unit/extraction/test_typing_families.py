@@ -58,6 +58,9 @@ def test_praise_and_wishes_deny_nothing(rules_of: ClaimsOf, text: str) -> None:
         # penalties to come
         "Minister Eva Holm said every lapse in the tower will be thoroughly investigated.",
         "Minister Eva Holm said those who sold the fake tickets will be held accountable.",
+        # a response promised in a manner that threatens, quoted or not
+        'Ruritania to respond "resolutely" to speculative currency moves, finance chief says.',
+        "Minister Eva Holm said the government would robustly respond to any blockade.",
     ],
 )
 def test_warnings_the_parse_split_or_the_law_backs(rules_of: ClaimsOf, text: str) -> None:
