@@ -130,6 +130,12 @@ def long_quotes(in_quote: list[bool]) -> list[bool]:
     return out
 
 
+def _went_on(verb: Token) -> bool:
+    return verb.lower_ in ("go", "goes", "went", "going", "gone") and any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in verb.children
+    )
+
+
 def _speech_noun(verb: Token, lex: Lexicon) -> Token | None:
     """ "issued a warning": the speech noun a light verb takes as its object."""
     return next(
@@ -194,6 +200,7 @@ def _verb_act(
             and tok.head.tag_.startswith("VB")
             and (lex.lemma(tok.head.text) is None)
             and tok.head.lower_ not in CAUSING  # "prompted the minister to denounce it": did
+            and not _went_on(tok.head)  # "he went on to say that ...": he said it
         ):
             return None  # "refused to comment", "avoided criticising": no speech act took place
         if (
@@ -279,7 +286,9 @@ def _misread_as_auxiliary(tok: Token, verb_type: str | None, ctx: Context) -> Sp
     """ "White House denies report Lee out": the parser took "denies" for an auxiliary of a bare
     verb ("report"); no reporting verb is an auxiliary, so the subject is the cue's."""
     head = tok.head
-    if verb_type is None or tok.dep_ != "aux" or tok.tag_ != "VBZ" or head.tag_ != "VB":
+    if verb_type is None or tok.dep_ != "aux" or tok.tag_ != "VBZ":
+        return None
+    if head.tag_ not in ("VB", "VBP"):
         return None
     near = [*tok.children, *head.children]
     subject = next((c for c in near if c.dep_ == "nsubj" and c.i < tok.i), None)

@@ -130,6 +130,20 @@ def test_report_stays_a_reporting_verb(claims_of: ClaimsOf) -> None:
     assert [(c.type.value, c.cue) for c in claims] == [("assertion", "reported")]
 
 
+def test_a_verb_the_headline_parse_makes_an_auxiliary(claims_of: ClaimsOf) -> None:
+    # the tagger may read "report" as a present-tense verb (VBP), not a bare one
+    claims = claims_of(
+        "The mayor was in office on Monday.", title="Town Hall denies report KJP out"
+    )
+    assert [(c.speaker, c.type.value) for c in claims] == [("Town Hall", "denial")]
+
+
+def test_went_on_to_say_is_a_speech_act(claims_of: ClaimsOf) -> None:
+    text = "The minister went on to deny that she had met the lobbyist."
+    assert [(c.speaker, c.type.value) for c in claims_of(text)] == [("minister", "denial")]
+    assert claims_of("The match went on to become a classic.") == []
+
+
 def test_other_senses_of_cue_verbs_are_not_claims(claims_of: ClaimsOf) -> None:
     assert claims_of("The company added 500 jobs last year.") == []
 
