@@ -21,6 +21,9 @@ def types(claims_of: ClaimsOf, text: str) -> list[str]:
         "Mayor Tom Reyes refuted the accusations.",
         "The ministry said the reports were “disinformation”.",
         "Acmeco said the article was full of false and misleading allegations.",
+        # a rival's statement shot down, misinformation hit out at
+        "President Ana Ruiz on Tuesday shot down a statement by the agency about a raid.",
+        "Police hit out at misinformation after false reports of a kidnapping.",
     ],
 )
 def test_denials(claims_of: ClaimsOf, text: str) -> None:
