@@ -58,7 +58,9 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         owner = describe(poss[0], ctx)
         if owner is None:
             return None
-        own = [t for t in flat_left(head) if t.dep_ != "poss" and t.head.i == head.i]
+        owner_words = {t.i for t in poss[0].subtree}
+        # "Mexico's state-owned oil company": every word of the noun's own, hyphens and all
+        own = [t for t in flat_left(head) if t.i not in owner_words]
         noun = text_of([*own, head])
         # "last year's winner": an owner that is no one leaves the speaker unnamed
         speaks_for = unnamed(noun) if names_no_one(owner.actor) else owner.actor

@@ -487,3 +487,13 @@ def test_the_firm_whose_shares_the_sentence_names(claims_of: ClaimsOf) -> None:
     assert [(c.speaker, c.actor, c.type.value) for c in claims_of(text)] == [
         ("Dorrow", "Dorrow", "warning")
     ]
+
+
+def test_an_owned_noun_keeps_its_hyphenated_words(claims_of: ClaimsOf) -> None:
+    text = "Ruritania's state-owned oil company said the spill came from natural seepage."
+    assert [c.speaker for c in claims_of(text)] == ["Ruritania's state-owned oil company"]
+
+
+def test_a_website_named_in_apposition_speaks(claims_of: ClaimsOf) -> None:
+    text = "According to flight-tracking website SkyTally, more flights were delayed on Friday."
+    assert [c.speaker for c in claims_of(text)] == ["SkyTally"]
