@@ -147,9 +147,12 @@ def actor_in(tokens: list[Token], ctx: Context) -> str | None:
 
 
 def _portfolio(run: list[Token]) -> bool:
-    """ "Transport Secretary": the words before a minister's title are a portfolio, no place."""
+    """ "Transport Secretary": the words before a minister's title are a portfolio, no place;
+    "Press Secretary" is one role's two words (the recogniser may call "Press" a body)."""
     role = role_of(text_of(run))
-    return role is not None and role.note == "minister or ministry"
+    return role is not None and (
+        role.note == "minister or ministry" or role.role == text_of(run).lower()
+    )
 
 
 def appositive_actor(head: Token, ctx: Context) -> str | None:

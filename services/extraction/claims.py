@@ -19,7 +19,7 @@ from services.extraction.classify import (
     type_of_cue,
 )
 from services.extraction.context import Context
-from services.extraction.delayed_name import name_the_lede_role
+from services.extraction.delayed_name import name_the_lede_role, name_the_titled_role
 from services.extraction.kin import named_as_relative
 from services.extraction.lexicon import CONTENT
 from services.extraction.mentions import Party
@@ -227,7 +227,8 @@ class ClaimBuilder:
         self._carry_warnings()
         self._carry_denials()
         ordered = [c for _, c in sorted(self.claims, key=lambda ic: ic[0])]
-        return settle_actors(name_the_lede_role(ordered), self.ctx.mentions)
+        named = name_the_titled_role(name_the_lede_role(ordered))
+        return settle_actors(named, self.ctx.mentions)
 
     def _carry_warnings(self) -> None:
         """A warning quote that runs on stays a warning: "Don't stay. This one is different."."""

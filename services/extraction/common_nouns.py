@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from services.actors import actor_kind, is_country, lookup_actor, role_of
+from services.actors import actor_info, actor_kind, is_country, lookup_actor, role_of
 from services.extraction.affiliations import (
     actor_in,
     appositive_actor,
@@ -58,6 +58,9 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
         owner = describe(poss[0], ctx)
         if owner is None:
             return None
+        ranked = _ranked_firm(head, poss[0], owner, ctx)
+        if ranked is not None:
+            return ranked
         owner_words = {t.i for t in poss[0].subtree}
         # "Mexico's state-owned oil company": every word of the noun's own, hyphens and all
         own = [t for t in flat_left(head) if t.i not in owner_words]
@@ -199,6 +202,23 @@ _NOUN_GENDERS = {
     **dict.fromkeys(["grandmother", "aunt", "niece", "widow", "girlfriend"], "f"),
     **dict.fromkeys(["grandfather", "uncle", "nephew", "widower", "boyfriend"], "m"),
 }
+
+
+def _ranked_firm(head: Token, poss: Token, owner: Party, ctx: Context) -> Party | None:
+    """ "Acme denied ... Russia's largest oil producer said": a country's top firm, said of
+    the company that spoke last, is that company (news avoids repeating its name)."""
+    if not names_a_firm(head, ctx) or actor_kind(owner.actor) != "country":
+        return None
+    if not any(t.tag_ == "JJS" or t.lower_ in _RANKS for t in head.lefts if t.i > poss.i):
+        return None
+    last = ctx.mentions.last_group_speaker()
+    if last is None or actor_kind(last.actor) in ("country", "subnational"):
+        return None
+    info = actor_info(last.actor)
+    return None if info is not None and info.type == "media" else last  # no outlet reporting
+
+
+_RANKS = frozenset({"top", "leading", "dominant", "second-largest", "second-biggest"})
 
 
 def _sentence_case(t: Token, ctx: Context) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from schemas.claims import Claim
+from services.actors import role_of
 
 # "The chief executive of cybersecurity company Acme said": a role held by one person, whose
 # body is named after "of"
@@ -55,3 +56,47 @@ def _speaking_for(claim: Claim, person: str, actor: str) -> Claim:
     if claim.speaker in (person, surname) and claim.actor == claim.speaker:
         return claim.model_copy(update={"speaker": person, "actor": actor})
     return claim
+
+
+def name_the_titled_role(claims: list[Claim]) -> list[Claim]:
+    """ "Acme's press secretary is refuting claims ..." and later "Press Secretary Ann Lee
+    refuted ...": the lede's role is the person the article titles with it, and the lede's
+    placing of that role (whose secretary) is what the person speaks for."""
+    body = [c for c in claims if c.span.field == "text"]
+    for lede in body[:_WITHIN]:
+        role = _trailing_role(lede.speaker)
+        if role is None or lede.actor.startswith("unnamed "):
+            continue
+        for later in body:
+            words = later.speaker.split()
+            if later.sentence == lede.sentence or len(words) < 2:
+                continue
+            titled = rf"\b{re.escape(role)}\s+{re.escape(later.speaker)}\b"
+            if not re.search(titled, later.sentence, re.I):
+                continue
+            person = later.speaker
+            out: list[Claim] = []
+            seen: set[tuple[str, str]] = set()
+            for c in claims:
+                in_lede = c.speaker == lede.speaker and c.sentence == lede.sentence
+                if c.speaker in (person, words[-1]) or in_lede:
+                    if in_lede and (c.sentence, c.type) in seen:
+                        continue  # the lede's two readings of one act are one claim of hers
+                    seen.add((c.sentence, c.type))
+                    c = c.model_copy(update={"speaker": person, "actor": lede.actor})
+                out.append(c)
+            return out
+    return claims
+
+
+def _trailing_role(speaker: str) -> str | None:
+    """The role a nameless speaker ends with ("Acme's press secretary" -> "press secretary")."""
+    words = speaker.split()
+    if len(words) < 2 or not any(w.islower() for w in words[-2:]):
+        return None  # a name ("Ann Lee"), or a bare role
+    for size in (3, 2, 1):
+        tail = " ".join(words[-size:])
+        found = role_of(tail)
+        if found is not None and found.role == tail.lower():
+            return tail
+    return None

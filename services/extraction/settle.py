@@ -66,7 +66,11 @@ def is_common_noun(actor: str) -> bool:
         return True
     if not any(ch.isupper() for w in words for ch in w):
         return True
-    return role_of(actor) is not None and all(role_of(w) is not None for w in words)
+    role = role_of(actor)
+    if role is None or role_of(words[-1]) is None:
+        return False  # "Foreign Office" names a body
+    # "Press Secretary": a person's role in its own words, however capitalised
+    return all(role_of(w) is not None for w in words) or role.role == " ".join(words).lower()
 
 
 def _tied_people(claims: list[Claim], mentions: Mentions) -> dict[str, tuple[str, str]]:
@@ -104,6 +108,9 @@ def _settled(
     noun = claim.speaker.split()[-1].lower()
     holder = mentions.person_with_role(noun)
     if holder is not None and not is_common_noun(holder.actor):
+        lede = _lede_speaker(claim, claims)
+        if lede is not None and lede[0] == holder.name:
+            return lede  # the lede placed the holder better than the bare title did
         return holder.name, holder.actor  # "CEO denies ...": the chief executive named below
     if len(claim.speaker.split()) > 1:
         return None  # "a military spokesman" is not whichever spokesman the body names

@@ -208,6 +208,8 @@ def _verb_act(
             and tok.head.lower_ in lex.allegation_nouns
             and tok.head.tag_.startswith("NN")
             and deps & {"ccomp", "dobj", "xcomp"}
+            # "released a statement denying ...": the issuer's own act (_issuer)
+            and not (tok.tag_ == "VBG" and tok.head.lower_ in lex.documents)
         ):
             return None  # "reports (that) X said ...": what a report alleges, not X's claim
         if "agent" in deps:

@@ -497,3 +497,14 @@ def test_an_owned_noun_keeps_its_hyphenated_words(claims_of: ClaimsOf) -> None:
 def test_a_website_named_in_apposition_speaks(claims_of: ClaimsOf) -> None:
     text = "According to flight-tracking website SkyTally, more flights were delayed on Friday."
     assert [c.speaker for c in claims_of(text)] == ["SkyTally"]
+
+
+def test_a_countrys_largest_firm_is_the_company_that_spoke_last(claims_of: ClaimsOf) -> None:
+    text = (
+        "Rosnaft has strongly denied that its subsidiaries caused the spill. "
+        "Russia's largest oil producer was quick to release a statement denying culpability."
+    )
+    assert {c.speaker for c in claims_of(text)} == {"Rosnaft"}
+    # after an outlet's report, the epithet is no outlet's
+    reported = "Reuters reported the spill. Russia's largest oil producer said exports would fall."
+    assert "Reuters" not in {c.speaker for c in claims_of(reported)[1:]}
