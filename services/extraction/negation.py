@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from services.actors import role_of
+from services.actors import person_named, role_of
 from services.extraction.actor_lookup import lookup_actor
 from services.extraction.wordlist import words
 
@@ -53,7 +53,12 @@ def is_self(subj: Token, actor: str, is_person: bool, plural: bool) -> bool:
         return plural or not is_person
     # "Borussia Dortmund did not ...": the name is the head with its compounds
     name = " ".join(t.text for t in subj.subtree if t.dep_ == "compound" or t.i == subj.i)
-    return any(lookup_actor(n) == actor or n == actor for n in {subj.text, name})
+    if any(lookup_actor(n) == actor or n == actor for n in {subj.text, name}):
+        return True
+    # "Macron never suggested resigning, says the presidential office": a head of the
+    # speaker's side, as the knowledge base's offices say
+    person = person_named(name)
+    return person is not None and any(o.actor == actor for o in person.offices)
 
 
 def grievance(verb: Token) -> bool:

@@ -72,6 +72,8 @@ def title_holder(title: str, ctx: Context) -> Party | None:
             continue  # "shadow health secretary X" does not hold the office
         if lookup_actor(name) is not None:
             continue
+        if any(ctx.lexicon.lemma(w) for w in name.split()):
+            continue  # a Title Case headline's "Minister Denies Alleged ...": a verb, no name
         name = _drop_titles(name, ctx)
         if name is None:
             continue

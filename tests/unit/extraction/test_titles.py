@@ -149,3 +149,11 @@ def test_a_reporting_verb_the_parser_reads_as_an_auxiliary_still_reports(
     assert [(c.speaker, c.actor, c.type.value) for c in claims] == [
         ("White House", "United States", "denial")
     ]
+
+
+def test_a_title_case_headline_verb_is_no_holders_name(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "The minister was at a conference in the capital on Sunday.",
+        title="Ruritanian Finance Minister Denies Alleged Bribery",
+    )
+    assert [c.speaker for c in claims] == ["Ruritanian Finance Minister"]

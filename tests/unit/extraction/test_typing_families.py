@@ -273,3 +273,9 @@ def test_a_deed_denied_in_the_perfect_infinitive(
     rules_of: ClaimsOf, text: str, expected: str
 ) -> None:
     assert [c.type.value for c in rules_of(text)] == [expected]
+
+
+def test_a_known_leader_of_the_speakers_side_did_not(rules_of: ClaimsOf) -> None:
+    # the knowledge base says Macron speaks for France, as the presidential office does
+    text = "The French presidential office said Macron never suggested resigning."
+    assert types(rules_of, text) == ["denial"]
