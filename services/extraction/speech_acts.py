@@ -130,6 +130,10 @@ def long_quotes(in_quote: list[bool]) -> list[bool]:
     return out
 
 
+# verbs whose "what X <verb>s" names an allegation someone answers, not an act reported here
+_CITED = frozenset({"describe", "allege", "claim", "accuse", "suggest", "report", "portray"})
+
+
 def _went_on(verb: Token) -> bool:
     return verb.lower_ in ("go", "goes", "went", "going", "gone") and any(
         c.dep_ == "prt" and c.lower_ == "on" for c in verb.children
@@ -212,6 +216,9 @@ def _verb_act(
             and not (tok.tag_ == "VBG" and tok.head.lower_ in lex.documents)
         ):
             return None  # "reports (that) X said ...": what a report alleges, not X's claim
+        if lemma in _CITED and tok.dep_ in ("ccomp", "pcomp", "pobj", "dobj"):
+            if any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < tok.i for c in tok.children):
+                return None  # "he never did what the accuser describes": her words, cited
         if "agent" in deps:
             deps.add("ccomp")  # "was first reported by X": the agent's act needs no clause
         if lemma == "express" and any(
