@@ -216,9 +216,12 @@ def _verb_act(
             and not (tok.tag_ == "VBG" and tok.head.lower_ in lex.documents)
         ):
             return None  # "reports (that) X said ...": what a report alleges, not X's claim
-        if lemma in _CITED and tok.dep_ in ("ccomp", "pcomp", "pobj", "dobj"):
-            if any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < tok.i for c in tok.children):
-                return None  # "he never did what the accuser describes": her words, cited
+        if (
+            lemma in _CITED
+            and tok.dep_ in ("ccomp", "pcomp", "pobj", "dobj")
+            and any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < tok.i for c in tok.children)
+        ):
+            return None  # "he never did what the accuser describes": her words, cited
         if "agent" in deps:
             deps.add("ccomp")  # "was first reported by X": the agent's act needs no clause
         if lemma == "express" and any(
