@@ -82,12 +82,30 @@ def _subject(t: Token) -> list[Token]:
     return subj
 
 
+_WAS = frozenset({"was", "were", "is", "are", "been", "be"})
+
+
+def _somewhere(be: Token) -> bool:
+    """ "was not in the Kremlin", "were not at the base": a place someone was (not "was not
+    behind the attack", "was not in on the plot")."""
+    if any(c.dep_ in ("attr", "acomp") for c in be.children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "at", "inside", "near")
+        and any(g.dep_ == "pobj" and (g.ent_type_ or g.tag_ in ("NNP", "NNPS")) for g in c.children)
+        for c in be.children
+    )
+
+
 def _past_deed(t: Token, aux: set[str]) -> bool:
     """A past deed ("has not asked", "did not order", "was not involved"), not an ongoing
     stance ("is not going to"), an open matter ("has not yet decided") or an inability
     ("have not been able to")."""
     if any(c.lower_ in ("yet", "able") for c in t.children):
         return False
+    if t.lower_ in _WAS and _somewhere(t):
+        return False  # "he was not in the Kremlin at the time": where someone was, no deed
     past = t.tag_ != "VBG" and (t.tag_ in ("VBD", "VBN") or bool(aux & PAST_AUX))
     bare = not any(c.dep_ in ("dobj", "attr", "acomp") for c in t.children)
     if (

@@ -279,3 +279,17 @@ def test_a_known_leader_of_the_speakers_side_did_not(rules_of: ClaimsOf) -> None
     # the knowledge base says Macron speaks for France, as the presidential office does
     text = "The French presidential office said Macron never suggested resigning."
     assert types(rules_of, text) == ["denial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where someone was is no deed denied
+        ("A Kremlin spokesman said Vladimir Putin was not in Ostrava at the time.", "assertion"),
+        ("Ruritania said it was not in Ostrava at the time.", "assertion"),
+        # but being behind or part of something is
+        ("Ruritania said it was not behind the attack.", "denial"),
+    ],
+)
+def test_a_place_someone_was_not_is_no_deed(rules_of: ClaimsOf, text: str, expected: str) -> None:
+    assert types(rules_of, text) == [expected]
