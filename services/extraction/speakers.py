@@ -228,7 +228,13 @@ def describe(head: Token, ctx: Context) -> Party | None:
         return Party(name, lookup_actor(name) or name, is_person=False)
     if low in ctx.lexicon.documents and head.tag_ in ("NN", "NNS"):
         author = author_of(head)
-        return describe(author, ctx) if author is not None else None
+        if author is not None:
+            return describe(author, ctx)
+        if low in _OWN_DOCUMENTS and any(c.lower_ == "the" for c in head.lefts):
+            # "the statement said", once the article has said whose statement it is: the body
+            # that spoke last (a report or a study may be anyone's, and stays no one's)
+            return ctx.mentions.last_group_speaker()
+        return None
     if low in ctx.lexicon.non_speakers or head.tag_ not in _NOUN_TAGS:
         return None
     appos_person = appositive_name(head)
@@ -375,6 +381,10 @@ def _owned_name(head: Token, ctx: Context) -> bool:
         and role_of(head.text) is None
         and lookup_actor(head.text) is None
     )
+
+
+# documents a body issues about itself
+_OWN_DOCUMENTS = frozenset({"statement", "communique", "release", "notice", "memo", "message"})
 
 
 def _subject_person_before(pronoun: Token, ctx: Context) -> Token | None:

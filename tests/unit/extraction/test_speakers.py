@@ -508,3 +508,14 @@ def test_a_countrys_largest_firm_is_the_company_that_spoke_last(claims_of: Claim
     # after an outlet's report, the epithet is no outlet's
     reported = "Reuters reported the spill. Russia's largest oil producer said exports would fall."
     assert "Reuters" not in {c.speaker for c in claims_of(reported)[1:]}
+
+
+def test_the_statement_is_the_statement_of_the_body_that_spoke(claims_of: ClaimsOf) -> None:
+    text = (
+        "In a statement, Acmeco said it had invested heavily in the field. "
+        "The statement said that the company had committed nearly $55 billion."
+    )
+    assert [c.speaker for c in claims_of(text)] == ["Acmeco", "Acmeco"]
+    # a report may be anyone's: it stays unattributed
+    report = "Acmeco said it had invested heavily. The report said output would double."
+    assert [c.speaker for c in claims_of(report)] == ["Acmeco"]
