@@ -28,6 +28,14 @@ def author_of(document: Token) -> Token | None:
             found = next((o for o in c.children if o.dep_ == "pobj"), None)
             if found is not None:
                 return found  # "a statement from Acme Robotics"
+        if c.dep_ == "prep" and c.lower_ == "in":
+            found = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if (
+                found is not None
+                and found.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")
+                and (found.tag_ in NAME_TAGS or found.ent_type_ == "ORG")
+            ):
+                return found  # "a story in Mediapart", "a report in the Riverton Gazette"
         if c.dep_ == "acl" and c.lower_ not in _HANDLED_BY:
             for g in c.children:
                 if g.dep_ == "agent":

@@ -519,3 +519,12 @@ def test_the_statement_is_the_statement_of_the_body_that_spoke(claims_of: Claims
     # a report may be anyone's: it stays unattributed
     report = "Acmeco said it had invested heavily. The report said output would double."
     assert [c.speaker for c in claims_of(report)] == ["Acmeco"]
+
+
+def test_a_story_in_a_publication_is_the_publications(claims_of: ClaimsOf) -> None:
+    assert [
+        c.speaker
+        for c in claims_of("A report in the Riverton Gazette said the mayor would resign.")
+    ] == ["Riverton Gazette"]
+    # a month or a place is no publication
+    assert claims_of("A report in March said prices would rise.") == []
