@@ -134,6 +134,11 @@ def long_quotes(in_quote: list[bool]) -> list[bool]:
 _CITED = frozenset({"describe", "allege", "claim", "accuse", "suggest", "report", "portray"})
 
 
+def _refused(verb: Token) -> bool:
+    """A reporting verb negated ("did not say", "would not comment", "never denied")."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _went_on(verb: Token) -> bool:
     return verb.lower_ in ("go", "goes", "went", "going", "gone") and any(
         c.dep_ == "prt" and c.lower_ == "on" for c in verb.children
@@ -177,6 +182,8 @@ def _verb_act(
         return misread
     if tok.dep_ in ("amod", "aux", "auxpass", "compound"):
         return None
+    if _refused(tok):
+        return None  # "police did not say where", "she never denied it": nothing was said
     if phrasal is not None and not aimed_at_allegation(tok, lex):
         return None  # "turned down the offer": no speech act; "turned down the rumours" is
     verb_type = lex.phrasal_verbs.get(lemma) if phrasal else lex.verbs.get(lemma)

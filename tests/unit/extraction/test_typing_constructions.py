@@ -115,7 +115,6 @@ def test_a_full_statement_after_a_warning_is_typed_on_its_own(rules_of: ClaimsOf
 @pytest.mark.parametrize(
     "text",
     [
-        "Jane Roe did not deny reports that her office had removed the clause.",
         '"We will not confirm any statement when we have not been consulted," Jane Roe said.',
         "The ministry went to the council, pledging to defend its position.",
     ],
@@ -346,3 +345,15 @@ def test_no_reason_to_stop_is_no_warning(rules_of: ClaimsOf) -> None:
 def test_not_allowing_that_still_warns(rules_of: ClaimsOf) -> None:
     text = '"We will not allow that to go forward," Jane Roe said.'
     assert types(rules_of, text) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe did not deny reports that her office had removed the clause.",
+        "Police did not say where the two warrants were executed.",
+        "The ministry would not comment on whether the talks had failed.",
+    ],
+)
+def test_a_reporting_verb_negated_reports_nothing(claims_of: ClaimsOf, text: str) -> None:
+    assert claims_of(text) == []
