@@ -149,6 +149,20 @@ def test_what_an_accuser_describes_is_cited_not_reported(claims_of: ClaimsOf) ->
     assert [(c.speaker, c.type.value) for c in claims_of(text)] == [("Roe", "denial")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government spokesman Ivan Dorov welcomed the findings of the panel on Thursday.",
+        "The minister praised the rescue teams for their work.",
+        "The chief executive recommended that customers change their passwords.",
+    ],
+)
+def test_welcoming_praising_and_recommending_are_speech_acts(
+    claims_of: ClaimsOf, text: str
+) -> None:
+    assert len(claims_of(text)) == 1
+
+
 def test_other_senses_of_cue_verbs_are_not_claims(claims_of: ClaimsOf) -> None:
     assert claims_of("The company added 500 jobs last year.") == []
 
