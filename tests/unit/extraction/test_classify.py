@@ -24,6 +24,9 @@ def types(claims_of: ClaimsOf, text: str) -> list[str]:
         # a rival's statement shot down, misinformation hit out at
         "President Ana Ruiz on Tuesday shot down a statement by the agency about a raid.",
         "Police hit out at misinformation after false reports of a kidnapping.",
+        # the truth of a report questioned
+        "The president questioned the reliability of the agency's figures.",
+        "The union questioned the report.",
     ],
 )
 def test_denials(claims_of: ClaimsOf, text: str) -> None:
@@ -428,3 +431,9 @@ def test_an_outlet_telling_a_negative_fact_reports_it(claims_of: ClaimsOf) -> No
     # an outlet still denies in words that say so
     worded = "The Tass news agency denied that the president had been in the capital."
     assert types(claims_of, worded) == ["denial"]
+
+
+def test_questioning_a_person_is_no_denial(claims_of: ClaimsOf) -> None:
+    assert types(claims_of, "The senator questioned the minister about the budget.") == [
+        "assertion"
+    ]

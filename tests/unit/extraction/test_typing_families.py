@@ -293,3 +293,9 @@ def test_a_known_leader_of_the_speakers_side_did_not(rules_of: ClaimsOf) -> None
 )
 def test_a_place_someone_was_not_is_no_deed(rules_of: ClaimsOf, text: str, expected: str) -> None:
     assert types(rules_of, text) == [expected]
+
+
+def test_not_responsible_denies_a_part_in_it(claims_of: ClaimsOf) -> None:
+    title = "Ruritania says drones came from Wexland, Wexland says not responsible"
+    claims = claims_of("Officials spoke on Monday.", title=title)
+    assert ("Wexland", "denial") in [(c.speaker, c.type.value) for c in claims]
