@@ -97,7 +97,7 @@ def describe_common(head: Token, ctx: Context) -> Party | None:
             or (ctx.mentions.last_public_body() if state else None)
             or organisation_in_sentence(head)
             # "Channel Nine reported ... The broadcaster said": the body that spoke, no place
-            or (_outlet_that_spoke(ctx) if media else None)
+            or (_body_that_spoke(ctx) if media else None)
             # an agency that spoke before is what "the agency" means, sooner than a body
             # named in passing since
             or (
@@ -211,10 +211,8 @@ def _ranked_firm(head: Token, poss: Token, owner: Party, ctx: Context) -> Party 
         return None
     if not any(t.tag_ == "JJS" or t.lower_ in _RANKS for t in head.lefts if t.i > poss.i):
         return None
-    last = ctx.mentions.last_group_speaker()
-    if last is None or actor_kind(last.actor) in ("country", "subnational"):
-        return None
-    info = actor_info(last.actor)
+    last = _body_that_spoke(ctx)
+    info = actor_info(last.actor) if last is not None else None
     return None if info is not None and info.type == "media" else last  # no outlet reporting
 
 
@@ -289,7 +287,8 @@ def _last_named_speaker(ctx: Context) -> Party | None:
 _QUANTITIES = frozenset({"number", "majority", "handful", "host", "dozens", "hundreds", "scores"})
 
 
-def _outlet_that_spoke(ctx: Context) -> Party | None:
+def _body_that_spoke(ctx: Context) -> Party | None:
+    """The body that spoke last, if it is no place."""
     last = ctx.mentions.last_group_speaker()
     if last is None or actor_kind(last.actor) in ("country", "subnational"):
         return None

@@ -68,25 +68,30 @@ def name_the_titled_role(claims: list[Claim]) -> list[Claim]:
         if role is None or lede.actor.startswith("unnamed "):
             continue
         for later in body:
-            words = later.speaker.split()
-            if later.sentence == lede.sentence or len(words) < 2:
+            if later.sentence == lede.sentence or len(later.speaker.split()) < 2:
                 continue
             titled = rf"\b{re.escape(role)}\s+{re.escape(later.speaker)}\b"
             if not re.search(titled, later.sentence, re.I):
                 continue
-            person = later.speaker
-            out: list[Claim] = []
-            seen: set[tuple[str, str]] = set()
-            for c in claims:
-                in_lede = c.speaker == lede.speaker and c.sentence == lede.sentence
-                if c.speaker in (person, words[-1]) or in_lede:
-                    if in_lede and (c.sentence, c.type) in seen:
-                        continue  # the lede's two readings of one act are one claim of hers
-                    seen.add((c.sentence, c.type))
-                    c = c.model_copy(update={"speaker": person, "actor": lede.actor})
-                out.append(c)
-            return out
+            return _lede_is(later.speaker, lede, claims)
     return claims
+
+
+def _lede_is(person: str, lede: Claim, claims: list[Claim]) -> list[Claim]:
+    """Claims with the lede's role and the person (full name or surname) as one speaker, for
+    the lede's actor."""
+    surname = person.split()[-1]
+    out: list[Claim] = []
+    seen: set[tuple[str, str]] = set()
+    for c in claims:
+        in_lede = c.speaker == lede.speaker and c.sentence == lede.sentence
+        if c.speaker in (person, surname) or in_lede:
+            if in_lede and (c.sentence, c.type) in seen:
+                continue  # the lede's two readings of one act are one claim of hers
+            seen.add((c.sentence, c.type))
+            c = c.model_copy(update={"speaker": person, "actor": lede.actor})
+        out.append(c)
+    return out
 
 
 def _trailing_role(speaker: str) -> str | None:
